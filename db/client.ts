@@ -1,0 +1,121 @@
+// Database client: PGlite in a data folder when DATABASE_URL is unset, PostgreSQL otherwise.
+// Imported by scripts and tests; the app imports it through db/index.ts (server-only).
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: reads accept both. */
+export type Queryable = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+}
+
+const LOCK_NAME = "portal.lock";
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * One PGlite folder, one process: a second opener silently loses data, so it is refused here.
+ * A lock left by a process that no longer exists is taken over.
+ */
+export function acquirePgliteLock(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const lockPath = path.join(dir, LOCK_NAME);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.rmSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const holder = Number(fs.readFileSync(lockPath, "utf8"));
+      if (holder === process.pid) return () => {};
+      if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
+        throw new Error(
+          `The embedded database in "${dir}" is already open in process ${holder}. ` +
+            `Only one process may open a PGlite folder (a second one loses data). ` +
+            `Stop that process first, use another PGLITE_DIR, or set DATABASE_URL to use PostgreSQL.`,
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database folder "${dir}".`);
+}
+
+export function openPglite(dir: string | null): DbHandle {
+  // null: an in-memory database (tests).
+  const release = dir ? acquirePgliteLock(dir) : () => {};
+  const client = new PGlite(dir ?? undefined, { extensions: { pg_trgm } });
+  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+export function openPostgres(url: string, max = 10): DbHandle {
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+export function openFromEnv(): DbHandle {
+  const url = process.env.DATABASE_URL;
+  if (url) return openPostgres(url, Number(process.env.DB_POOL_SIZE ?? 10));
+  return openPglite(path.resolve(process.env.PGLITE_DIR ?? ".data/pglite"));
+}
+
+type Holder = { __casesDb?: DbHandle };
+const holder = globalThis as Holder;
+
+/** The process's database, opened on first use and cached on globalThis (survives dev reloads). */
+export function getDb(): Db {
+  holder.__casesDb ??= openFromEnv();
+  return holder.__casesDb.db;
+}
+
+/** Tests and scripts point the app at a database they opened themselves. */
+export function setDbHandle(handle: DbHandle | undefined): void {
+  holder.__casesDb = handle;
+}
+
+/** Rows from `db.execute`, whichever driver ran it. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

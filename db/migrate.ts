@@ -1,0 +1,17 @@
+// Migrations runner: applies db/migrations to PGlite or PostgreSQL (the same files for both).
+import path from "node:path";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import type { DbHandle } from "./client";
+
+export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
+
+export async function runMigrations(handle: DbHandle): Promise<void> {
+  if (handle.kind === "pglite") {
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+  } else {
+    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder });
+  }
+}

@@ -1,0 +1,71 @@
+// Audit log (hash-chained per child and per user), the retention hold, and break-glass grants.
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, softDelete } from "./common";
+import { children } from "./children";
+import { users } from "./people";
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    /** `child:<id>`, `user:<id>` or `system`: one chain each, so writes to different children never wait on one lock. */
+    chainKey: text().notNull(),
+    seq: bigint({ mode: "number" }).notNull(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+    occurredAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    actorId: uuid(),
+    action: text().notNull(),
+    /** No foreign key: refused attempts on ids that do not exist are logged too. */
+    childId: uuid(),
+    outcome: text().notNull(),
+    /** Break-glass access and other events the records officer must review. */
+    flagged: boolean().notNull().default(false),
+    detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    uniqueIndex().on(t.chainKey, t.seq),
+    index().on(t.childId, t.occurredAt),
+    index().on(t.actorId, t.occurredAt),
+    index().on(t.occurredAt),
+    check("audit_outcome_check", sql`${t.outcome} in ('allowed','refused','failed')`),
+  ],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export const auditChainHeads = pgTable("audit_chain_heads", {
+  chainKey: text().primaryKey(),
+  seq: bigint({ mode: "number" }).notNull(),
+  hash: text().notNull(),
+});
+
+/** Single row (id = 1). While active, the database refuses DELETE, TRUNCATE and setting deleted_at. */
+export const retentionHold = pgTable(
+  "retention_hold",
+  {
+    id: integer().primaryKey().default(1),
+    active: boolean().notNull().default(true),
+    reason: text().notNull(),
+    changedBy: uuid().references(() => users.id),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("retention_hold_single_row", sql`${t.id} = 1`)],
+);
+
+export const breakGlassGrants = pgTable(
+  "break_glass_grants",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id),
+    childId: uuid().notNull().references(() => children.id),
+    reason: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    reviewedBy: uuid().references(() => users.id),
+    reviewedAt: timestamp({ withTimezone: true }),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [index().on(t.userId, t.childId, t.expiresAt), index().on(t.reviewedAt)],
+);
+export type BreakGlassGrant = typeof breakGlassGrants.$inferSelect;

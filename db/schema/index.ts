@@ -1,0 +1,6 @@
+// The whole schema, one file per domain.
+export * from "./common";
+export * from "./people";
+export * from "./carers";
+export * from "./children";
+export * from "./governance";

@@ -1,0 +1,47 @@
+// Teams, provider organisations and the people who sign in.
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt, softDelete } from "./common";
+
+export const roleEnum = pgEnum("role", ["social_worker", "team_manager", "iro", "provider", "records_officer"]);
+export type Role = (typeof roleEnum.enumValues)[number];
+
+export const teams = pgTable("teams", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  createdAt,
+  ...softDelete,
+});
+export type Team = typeof teams.$inferSelect;
+
+export const organisationKindEnum = pgEnum("organisation_kind", ["independent_fostering_provider", "social_work_provider"]);
+
+export const organisations = pgTable("organisations", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  kind: organisationKindEnum().notNull(),
+  createdAt,
+  ...softDelete,
+});
+export type Organisation = typeof organisations.$inferSelect;
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull().unique(),
+    name: text().notNull(),
+    role: roleEnum().notNull(),
+    teamId: uuid().references(() => teams.id),
+    organisationId: uuid().references(() => organisations.id),
+    /** argon2id hash; null for accounts that only sign in through the council's identity provider. */
+    passwordHash: text(),
+    active: boolean().notNull().default(true),
+    failedSignIns: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [index().on(t.teamId), index().on(t.organisationId)],
+);
+export type User = typeof users.$inferSelect;

@@ -1,0 +1,180 @@
+// The fictional demo authority: teams, a user of every role, about 40 children with SSDA903
+// episodes, siblings, a foster carer, a children's home and a fostering provider. Idempotent.
+import { hash } from "@node-rs/argon2";
+import { addDays, format, parseISO, subYears } from "date-fns";
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { carerRecords, children, episodes, organisations, providerArrangements, siblingLinks, teams, users, type Role } from "../schema";
+import { todayIso } from "../../lib/dates";
+import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
+
+export const DEMO_PASSWORD = "Demo-password-2026";
+/** Dates are relative to the day of seeding, so the demo (and the access tests) never go stale. */
+const DEMO_TODAY = todayIso();
+const daysFromToday = (days: number) => format(addDays(parseISO(DEMO_TODAY), days), "yyyy-MM-dd");
+
+export const DEMO_USERS = [
+  { key: "sw1", email: "social.worker@demo.invalid", name: "Alex Rowan (demo)", role: "social_worker", team: "north" },
+  { key: "sw2", email: "social.worker2@demo.invalid", name: "Jordan Hale (demo)", role: "social_worker", team: "north" },
+  { key: "sw3", email: "south.worker@demo.invalid", name: "Casey Lund (demo)", role: "social_worker", team: "south" },
+  { key: "tm1", email: "team.manager@demo.invalid", name: "Morgan Ellis (demo)", role: "team_manager", team: "north" },
+  { key: "tm2", email: "south.manager@demo.invalid", name: "Taylor Brook (demo)", role: "team_manager", team: "south" },
+  { key: "iro1", email: "iro@demo.invalid", name: "Robin Vale (demo)", role: "iro", team: null },
+  { key: "iro2", email: "iro2@demo.invalid", name: "Sky Marsh (demo)", role: "iro", team: null },
+  { key: "prov1", email: "provider@demo.invalid", name: "Drew Finch (demo)", role: "provider", team: null, org: "brightwater" },
+  { key: "prov2", email: "provider2@demo.invalid", name: "Pat Wren (demo)", role: "provider", team: null, org: "harbour" },
+  { key: "ro", email: "records.officer@demo.invalid", name: "Jamie Quill (demo)", role: "records_officer", team: null },
+  { key: "gone", email: "deactivated@demo.invalid", name: "Former Worker (demo)", role: "social_worker", team: "north", active: false },
+] as const satisfies ReadonlyArray<{ key: string; email: string; name: string; role: Role; team: "north" | "south" | null; org?: string; active?: boolean }>;
+
+export type DemoUserKey = (typeof DEMO_USERS)[number]["key"];
+export const demoUserId = (key: DemoUserKey) => stableId(`user:${key}`);
+export const demoChildId = (n: number) => stableId(`child:${n}`);
+export const DEMO_TEAMS = { north: stableId("team:north"), south: stableId("team:south") };
+export const DEMO_ORGS = { brightwater: stableId("org:brightwater"), harbour: stableId("org:harbour") };
+export const DEMO_CARERS = { foster: stableId("carer:hawthorn"), home: stableId("carer:oakview") };
+export const DEMO_CHILD_COUNT = 40;
+const NORTH_CHILDREN = 24;
+
+/** Provider arrangements by child number: active, ended and not yet started, for the access tests. */
+export const DEMO_ARRANGEMENTS = [
+  ...[0, 1, 2, 3, 4, 5].map((n) => ({ child: n, org: "brightwater" as const, start: daysFromToday(-320), end: null })),
+  { child: 24, org: "brightwater" as const, start: daysFromToday(-200), end: null },
+  { child: 6, org: "brightwater" as const, start: daysFromToday(-700), end: daysFromToday(-60) },
+  { child: 7, org: "brightwater" as const, start: daysFromToday(40), end: null },
+  { child: 8, org: "harbour" as const, start: daysFromToday(-90), end: daysFromToday(600) },
+];
+
+const ETHNIC = ["WBRI", "WIRI", "WOTH", "MWBC", "MWBA", "MWAS", "AIND", "APKN", "ABAN", "BCRB", "BAFR", "CHNE", "OOTH", "NOBT"] as const;
+const CIN = ["N1", "N1", "N1", "N2", "N3", "N4", "N5", "N8"] as const;
+const LS = ["C2", "C2", "C1", "V2", "E1"] as const;
+const PLACE = [
+  { place: "U4", provider: "PR1", carer: "foster" },
+  { place: "U6", provider: "PR4", carer: "foster" },
+  { place: "U1", provider: "PR1", carer: null },
+  { place: "K2", provider: "PR4", carer: "home" },
+  { place: "U6", provider: "PR1", carer: "foster" },
+] as const;
+
+export function demoChildName(n: number): { firstName: string; lastName: string } {
+  // Siblings (0&1, 2&3, 24&25) share a surname; everyone else gets a distinct pairing.
+  const siblingOf: Record<number, number> = { 1: 0, 3: 2, 25: 24 };
+  const base = siblingOf[n] ?? n;
+  const firstName = FIRST_NAMES[n % FIRST_NAMES.length] ?? "Ava";
+  const lastName = LAST_NAMES[(base * 7) % LAST_NAMES.length] ?? "Ashdown";
+  return { firstName, lastName: n >= 20 && siblingOf[n] === undefined ? `${lastName}-${FIRST_NAMES[(n * 3) % FIRST_NAMES.length]}` : lastName };
+}
+
+export async function seedDemoAuthority(db: Db): Promise<{ created: boolean; children: number }> {
+  const existing = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, DEMO_TEAMS.north));
+  if (existing.length > 0) return { created: false, children: DEMO_CHILD_COUNT };
+
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const rand = seededRandom(903);
+
+  await db.transaction(async (tx) => {
+    await tx.insert(teams).values([
+      { id: DEMO_TEAMS.north, name: "North Locality Team (demo)" },
+      { id: DEMO_TEAMS.south, name: "South Locality Team (demo)" },
+    ]).onConflictDoNothing();
+    await tx.insert(organisations).values([
+      { id: DEMO_ORGS.brightwater, name: "Brightwater Fostering (fictional)", kind: "independent_fostering_provider" },
+      { id: DEMO_ORGS.harbour, name: "Harbour Social Work Partners (fictional)", kind: "social_work_provider" },
+    ]).onConflictDoNothing();
+    await tx.insert(users).values(
+      DEMO_USERS.map((u) => ({
+        id: demoUserId(u.key),
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        teamId: u.team ? DEMO_TEAMS[u.team] : null,
+        organisationId: "org" in u ? DEMO_ORGS[u.org] : null,
+        passwordHash,
+        active: "active" in u ? u.active : true,
+      })),
+    ).onConflictDoNothing();
+    await tx.insert(carerRecords).values([
+      { id: DEMO_CARERS.foster, kind: "foster_carer", name: "The Hawthorn household, foster carers (fictional)", postcode: "ZZ1 1AA" },
+      { id: DEMO_CARERS.home, kind: "childrens_home", name: "Oakview Children's Home (fictional)", urn: "SC999001", postcode: "ZZ2 2BB" },
+    ]).onConflictDoNothing();
+
+    const childRows: Array<typeof children.$inferInsert> = [];
+    const episodeRows: Array<typeof episodes.$inferInsert> = [];
+    for (let n = 0; n < DEMO_CHILD_COUNT; n++) {
+      const north = n < NORTH_CHILDREN;
+      const { firstName, lastName } = demoChildName(n);
+      const ageYears = 1 + Math.floor(rand() * 17);
+      const dob = format(addDays(subYears(parseISO(DEMO_TODAY), ageYears), -Math.floor(rand() * 300)), "yyyy-MM-dd");
+      childRows.push({
+        id: demoChildId(n),
+        reference: `DEMO-${String(1001 + n)}`,
+        firstName,
+        lastName,
+        preferredName: n % 9 === 4 ? firstName.slice(0, 3) : null,
+        dateOfBirth: dob,
+        sex: n % 2 === 0 ? "F" : "M",
+        ethnicity: pick(rand, ETHNIC),
+        upn: `A${String(800000000000 + n * 7919).padStart(12, "0")}`,
+        familyAddress: `${10 + n} Example Road, Demotown ZZ9 ${n % 9}ZZ (fictional)`,
+        teamId: north ? DEMO_TEAMS.north : DEMO_TEAMS.south,
+        allocatedWorkerId: north ? demoUserId(n % 2 === 0 ? "sw1" : "sw2") : demoUserId("sw3"),
+        iroId: demoUserId(n % 2 === 0 ? "iro1" : "iro2"),
+      });
+
+      // Episodes in SSDA903 terms: the first has RNE S; each change ends one (REC X1) and starts the next the same day.
+      const count = 1 + (n % 3);
+      let start = daysFromToday(-(60 + Math.floor(rand() * 1400)));
+      if (start < dob) start = dob;
+      const legalStatus = pick(rand, LS);
+      for (let e = 0; e < count; e++) {
+        const p = PLACE[(n + e) % PLACE.length] ?? PLACE[0];
+        const proposedEnd = e === count - 1 ? null : format(addDays(parseISO(start), 20 + Math.floor(rand() * 200)), "yyyy-MM-dd");
+        // An episode cannot end in the future: a change not yet happened leaves this one open.
+        const end = proposedEnd && proposedEnd < DEMO_TODAY ? proposedEnd : null;
+        const last = end === null;
+        const ceasedToBeLookedAfter = last && n % 13 === 12;
+        episodeRows.push({
+          id: stableId(`episode:${n}:${e}`),
+          childId: demoChildId(n),
+          startDate: start,
+          reasonNewEpisode: e === 0 ? "S" : "P",
+          legalStatus,
+          categoryOfNeed: pick(rand, CIN),
+          placement: p.place,
+          placementProvider: p.provider,
+          endDate: ceasedToBeLookedAfter ? daysFromToday(-30) : end,
+          reasonCeased: ceasedToBeLookedAfter ? "E4A" : end ? "X1" : null,
+          reasonPlaceChange: end ? "CARPL" : null,
+          homePostcode: "ZZ9 9ZZ",
+          placementPostcode: p.carer === "home" ? "ZZ2 2BB" : "ZZ1 1AA",
+          urn: p.carer === "home" ? "SC999001" : null,
+          carerRecordId: p.carer ? DEMO_CARERS[p.carer] : null,
+        });
+        if (!end) break;
+        start = end;
+      }
+    }
+    await tx.insert(children).values(childRows).onConflictDoNothing();
+    await tx.insert(episodes).values(episodeRows).onConflictDoNothing();
+
+    const pairs: Array<[number, number]> = [[0, 1], [2, 3], [24, 25]];
+    await tx.insert(siblingLinks).values(
+      pairs.flatMap(([a, b]) => [
+        { id: stableId(`sibling:${a}:${b}`), childId: demoChildId(a), siblingId: demoChildId(b) },
+        { id: stableId(`sibling:${b}:${a}`), childId: demoChildId(b), siblingId: demoChildId(a) },
+      ]),
+    ).onConflictDoNothing();
+
+    await tx.insert(providerArrangements).values(
+      DEMO_ARRANGEMENTS.map((a, i) => ({
+        id: stableId(`arrangement:${i}`),
+        childId: demoChildId(a.child),
+        organisationId: DEMO_ORGS[a.org],
+        functions: a.org === "brightwater" ? "Foster placement and supervising social work for the placement" : "Statutory visits and case work for the placement",
+        startDate: a.start,
+        endDate: a.end,
+      })),
+    ).onConflictDoNothing();
+  });
+  return { created: true, children: DEMO_CHILD_COUNT };
+}

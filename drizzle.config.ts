@@ -1,0 +1,9 @@
+// drizzle-kit configuration: one schema, one set of migrations for PGlite and PostgreSQL.
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "postgresql",
+  schema: "./db/schema/index.ts",
+  out: "./db/migrations",
+  casing: "snake_case",
+});

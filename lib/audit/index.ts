@@ -1,0 +1,127 @@
+// Append-only, hash-chained audit log. One chain per child (and one per user for events that
+// concern no child), so writes to different children never wait on a common lock.
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import { asc, eq, gt, and, sql } from "drizzle-orm";
+import type { Db, Queryable, Tx } from "@/db/client";
+import { auditChainHeads, auditEvents } from "@/db/schema";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface AuditInput {
+  actorId: string | null;
+  action: string;
+  childId?: string | null;
+  outcome?: "allowed" | "refused" | "failed";
+  flagged?: boolean;
+  detail?: Record<string, unknown>;
+}
+
+/** Refusals go on the actor's chain: a refused attempt must not create or touch a child's chain. */
+export function chainKeyFor(input: AuditInput): string {
+  if (input.childId && (input.outcome ?? "allowed") === "allowed") return `child:${input.childId}`;
+  if (input.actorId) return `user:${input.actorId}`;
+  return "system";
+}
+
+interface Hashable {
+  chainKey: string;
+  seq: number;
+  prevHash: string;
+  occurredAt: Date;
+  actorId: string | null;
+  action: string;
+  childId: string | null;
+  outcome: string;
+  flagged: boolean;
+  detail: unknown;
+}
+
+export function eventHash(e: Hashable): string {
+  const body = canonicalize({
+    chainKey: e.chainKey,
+    seq: e.seq,
+    prevHash: e.prevHash,
+    occurredAt: e.occurredAt.toISOString(),
+    actorId: e.actorId,
+    action: e.action,
+    childId: e.childId,
+    outcome: e.outcome,
+    flagged: e.flagged,
+    detail: e.detail ?? {},
+  });
+  return createHash("sha256").update(body ?? "").digest("hex");
+}
+
+/** Appends one event inside the caller's transaction, so it commits or rolls back with the change. */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const chainKey = chainKeyFor(input);
+  await tx.insert(auditChainHeads).values({ chainKey, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+  // Row lock on this chain's head only: other chains proceed side by side.
+  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chainKey, chainKey)).for("update");
+  if (!head) throw new Error(`audit chain head missing for ${chainKey}`);
+  const event = {
+    chainKey,
+    seq: head.seq + 1,
+    prevHash: head.hash,
+    occurredAt: new Date(),
+    actorId: input.actorId,
+    action: input.action,
+    childId: input.childId ?? null,
+    outcome: input.outcome ?? "allowed",
+    flagged: input.flagged ?? false,
+    detail: input.detail ?? {},
+  };
+  const hash = eventHash(event);
+  await tx.insert(auditEvents).values({ ...event, hash });
+  await tx.update(auditChainHeads).set({ seq: event.seq, hash }).where(eq(auditChainHeads.chainKey, chainKey));
+}
+
+/** Writes an event in a transaction of its own (refusals, views and sign-ins that change nothing else). */
+export async function recordAuditNow(db: Db, input: AuditInput): Promise<void> {
+  await db.transaction((tx) => recordAudit(tx, input));
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  chains: number;
+  events: number;
+  problems: Array<{ chainKey: string; seq: number; problem: string }>;
+}
+
+/** Walks every chain in order, recomputing each hash and link, and checks each head. */
+export async function verifyAuditChains(db: Queryable, batchSize = 5000): Promise<VerifyResult> {
+  const result: VerifyResult = { ok: true, chains: 0, events: 0, problems: [] };
+  const heads = await db.select().from(auditChainHeads).orderBy(asc(auditChainHeads.chainKey));
+  for (const head of heads) {
+    result.chains++;
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let lastSeq = 0;
+    for (;;) {
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.chainKey, head.chainKey), gt(auditEvents.seq, lastSeq)))
+        .orderBy(asc(auditEvents.seq))
+        .limit(batchSize);
+      for (const row of rows) {
+        result.events++;
+        if (row.seq !== expectedSeq) result.problems.push({ chainKey: head.chainKey, seq: row.seq, problem: `sequence gap: expected ${expectedSeq}` });
+        if (row.prevHash !== prevHash) result.problems.push({ chainKey: head.chainKey, seq: row.seq, problem: "link to the previous event is broken" });
+        if (eventHash(row) !== row.hash) result.problems.push({ chainKey: head.chainKey, seq: row.seq, problem: "event content does not match its hash (altered)" });
+        prevHash = row.hash;
+        expectedSeq = row.seq + 1;
+        lastSeq = row.seq;
+      }
+      if (rows.length < batchSize) break;
+    }
+    if (head.seq !== lastSeq || head.hash !== prevHash) {
+      result.problems.push({ chainKey: head.chainKey, seq: lastSeq, problem: "chain head does not match the last event (events removed?)" });
+    }
+  }
+  result.ok = result.problems.length === 0;
+  return result;
+}
+
+export const auditCount = (db: Queryable) => db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);

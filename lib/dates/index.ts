@@ -1,0 +1,41 @@
+// Dates: ISO in storage and logic, UK form (dd/mm/yyyy, Europe/London) only at the edge.
+import { differenceInYears, format, isValid, parse, parseISO } from "date-fns";
+
+const londonDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const londonDateTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** Today's date in England as YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): string {
+  return londonDate.format(now);
+}
+
+export function formatUkDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = parseISO(iso);
+  return isValid(d) ? format(d, "dd/MM/yyyy") : "";
+}
+
+export function formatUkDateTime(instant: Date | string | null | undefined): string {
+  if (!instant) return "";
+  const d = typeof instant === "string" ? new Date(instant) : instant;
+  return isValid(d) ? londonDateTime.format(d).replace(",", "") : "";
+}
+
+/** Parses dd/mm/yyyy (as typed in the interface) to ISO, or null when it is not a real date. */
+export function parseUkDate(text: string): string | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(trimmed)) return null;
+  const d = parse(trimmed, "d/M/yyyy", new Date(2000, 0, 1));
+  return isValid(d) ? format(d, "yyyy-MM-dd") : null;
+}
+
+export function ageInYears(dateOfBirthIso: string, onIso: string = todayIso()): number {
+  return differenceInYears(parseISO(onIso), parseISO(dateOfBirthIso));
+}

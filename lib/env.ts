@@ -1,0 +1,25 @@
+// Environment variables, validated once with zod. Everything else reads `env`, never process.env.
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: the embedded PGlite database in PGLITE_DIR. Set: a PostgreSQL server via the postgres driver. */
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  /** Optional sign-in through the council's Microsoft Entra ID tenant. */
+  AUTH_MICROSOFT_ENTRA_ID_ID: z.string().optional(),
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().optional(),
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.string().url().optional(),
+  /** Minutes of inactivity after which a session ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+});
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) {
+  const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  throw new Error(`Invalid environment configuration: ${problems}`);
+}
+
+export const env = parsed.data;
+export const entraConfigured = Boolean(env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET && env.AUTH_MICROSOFT_ENTRA_ID_ISSUER);
