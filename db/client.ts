@@ -97,7 +97,7 @@ export function openPostgres(url: string, max = 10): DbHandle {
 export function openFromEnv(): DbHandle {
   const url = process.env.DATABASE_URL;
   if (url) return openPostgres(url, Number(process.env.DB_POOL_SIZE ?? 10));
-  return openPglite(path.resolve(process.env.PGLITE_DIR ?? ".data/pglite"));
+  return openPglite(path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.PGLITE_DIR ?? ".data/pglite"));
 }
 
 type Holder = { __casesDb?: DbHandle };

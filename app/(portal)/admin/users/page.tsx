@@ -1,0 +1,64 @@
+// User administration for the records officer.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ActionButton } from "@/components/forms/action-button";
+import { Badge, PageHeader } from "@/components/ui";
+import { getDb } from "@/db";
+import { can, ROLE_LABELS } from "@/lib/access";
+import { requireActor } from "@/lib/auth/session";
+import { formatUkDateTime } from "@/lib/dates";
+import { listUsers } from "@/lib/users/queries";
+import { setUserActiveAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const actor = await requireActor();
+  if (!can(actor, "user.manage")) redirect("/");
+  const rows = await listUsers(getDb());
+  const now = new Date();
+  return (
+    <>
+      <PageHeader title="Users" caption="Accounts are never deleted: deactivate them instead" />
+      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Users</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">Name</th>
+              <th scope="col" className="px-3 py-2">Role</th>
+              <th scope="col" className="px-3 py-2">Team or organisation</th>
+              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">Last sign-in</th>
+              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((u) => (
+              <tr key={u.id} className="border-t border-slate-200">
+                <td className="px-3 py-2">
+                  {u.name}
+                  <span className="block text-xs text-slate-600">{u.email}</span>
+                </td>
+                <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
+                <td className="px-3 py-2">{u.team ?? u.organisation ?? ""}</td>
+                <td className="px-3 py-2">
+                  {u.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}{" "}
+                  {u.lockedUntil && u.lockedUntil > now ? <Badge tone="amber">Locked</Badge> : null}
+                </td>
+                <td className="px-3 py-2">{formatUkDateTime(u.lastSignInAt) || "Never"}</td>
+                <td className="px-3 py-2">
+                  {u.id === actor.id ? null : u.active ? (
+                    <ActionButton action={setUserActiveAction.bind(null, { userId: u.id, active: false })} label={`Deactivate ${u.name}`} variant="danger" />
+                  ) : (
+                    <ActionButton action={setUserActiveAction.bind(null, { userId: u.id, active: true })} label={`Reactivate ${u.name}`} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

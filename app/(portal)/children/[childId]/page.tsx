@@ -1,0 +1,137 @@
+// A child's overview: summary, allocations, current episode and episode history (SSDA903 terms).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { Badge, Card, SummaryList } from "@/components/ui";
+import { loadChildPage } from "@/lib/children/page";
+import { getChildOverview } from "@/lib/children/queries";
+import { formatUkDate } from "@/lib/dates";
+import { earliestDestructionDate, getRetentionHold } from "@/lib/retention";
+import { CATEGORY_OF_NEED, LEGAL_STATUS, PLACEMENT, PLACEMENT_PROVIDER, REASON_CEASED, REASON_NEW_EPISODE, SEX, label } from "@/lib/ssda903/codes";
+
+export const metadata: Metadata = { title: "Child overview" };
+
+export default async function ChildOverviewPage({ params }: { params: Promise<{ childId: string }> }) {
+  const { childId } = await params;
+  const page = await loadChildPage(childId, "summary");
+  const [overview, hold] = await Promise.all([getChildOverview(page.db, page.actor, page.access), getRetentionHold(page.db)]);
+  if (!overview) return null;
+  const { child, currentEpisode } = overview;
+  const isProvider = page.access.relation === "provider";
+
+  return (
+    <ChildRecordShell page={page} current="summary">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Summary">
+          <SummaryList
+            items={[
+              { term: "Reference", value: child.reference },
+              { term: "Date of birth", value: formatUkDate(child.dateOfBirth) },
+              { term: "Sex", value: SEX[child.sex] ?? child.sex },
+              { term: "Ethnicity (SSDA903)", value: child.ethnicity },
+              ...(isProvider ? [] : [{ term: "Unique pupil number", value: child.upn ?? "" }, { term: "Birth family address", value: child.familyAddress ?? "" }]),
+              {
+                term: "Retention",
+                value: (
+                  <>
+                    Normal earliest destruction date {formatUkDate(earliestDestructionDate(child.dateOfBirth, child.dateOfDeath))}
+                    {child.dateOfDeath ? " (15 years after death)" : " (75th birthday)"}.{" "}
+                    {hold.active ? <strong>The retention hold is in force and overrides it: this record will not be destroyed.</strong> : null}
+                  </>
+                ),
+              },
+            ]}
+          />
+        </Card>
+        <Card title="Allocations">
+          <SummaryList
+            items={[
+              { term: "Team", value: child.teamName },
+              { term: "Allocated social worker", value: child.workerName ?? "Not allocated" },
+              { term: "Independent Reviewing Officer", value: child.iroName ?? "Not allocated" },
+            ]}
+          />
+        </Card>
+        <Card title="Current episode of care">
+          {currentEpisode ? (
+            <SummaryList
+              items={[
+                { term: "Started", value: formatUkDate(currentEpisode.startDate) },
+                { term: "Legal status", value: label(LEGAL_STATUS, currentEpisode.legalStatus) },
+                { term: "Placement", value: label(PLACEMENT, currentEpisode.placement) },
+                { term: "Placement provider", value: label(PLACEMENT_PROVIDER, currentEpisode.placementProvider) },
+                { term: "Category of need", value: label(CATEGORY_OF_NEED, currentEpisode.categoryOfNeed) },
+                ...(isProvider ? [] : [{ term: "Carer or home", value: currentEpisode.carerName ?? "" }]),
+              ]}
+            />
+          ) : (
+            <p>Not currently looked after.</p>
+          )}
+        </Card>
+        {overview.siblings.length > 0 ? (
+          <Card title="Siblings (separate records)">
+            <ul className="list-disc pl-5">
+              {overview.siblings.map((s) => (
+                <li key={s.id}>
+                  <Link href={`/children/${s.id}`}>
+                    {s.firstName} {s.lastName}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+      </div>
+
+      <div className="mt-6">
+        <Card title="Episodes of care">
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Episodes of care, newest first</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-2 py-2">Start</th>
+                  <th scope="col" className="px-2 py-2">Reason for new episode</th>
+                  <th scope="col" className="px-2 py-2">Legal status</th>
+                  <th scope="col" className="px-2 py-2">Placement</th>
+                  <th scope="col" className="px-2 py-2">End</th>
+                  <th scope="col" className="px-2 py-2">Reason ceased</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.episodes.map((e) => (
+                  <tr key={e.id} className="border-t border-slate-200">
+                    <td className="px-2 py-2">{formatUkDate(e.startDate)}</td>
+                    <td className="px-2 py-2">{label(REASON_NEW_EPISODE, e.reasonNewEpisode)}</td>
+                    <td className="px-2 py-2">{e.legalStatus}</td>
+                    <td className="px-2 py-2">{e.placement}</td>
+                    <td className="px-2 py-2">{e.endDate ? formatUkDate(e.endDate) : <Badge tone="green">Open</Badge>}</td>
+                    <td className="px-2 py-2">{label(REASON_CEASED, e.reasonCeased)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      </div>
+
+      {overview.arrangements.length > 0 ? (
+        <div className="mt-6">
+          <Card title="Provider arrangements">
+            <ul className="space-y-2">
+              {overview.arrangements.map((a) => (
+                <li key={a.id}>
+                  <span className="font-semibold">{a.organisation}</span> {a.active ? <Badge tone="green">Active</Badge> : <Badge>Not active</Badge>}
+                  <span className="block text-sm text-slate-700">
+                    {a.functions}. From {formatUkDate(a.startDate)}
+                    {a.endDate ? ` to ${formatUkDate(a.endDate)}` : ", no end date"}.
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </div>
+      ) : null}
+    </ChildRecordShell>
+  );
+}

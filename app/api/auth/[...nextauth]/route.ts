@@ -1,0 +1,2 @@
+// next-auth's own endpoints (session, callbacks, CSRF).
+export { GET, POST } from "@/lib/auth/handlers";

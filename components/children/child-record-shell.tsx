@@ -1,0 +1,49 @@
+// Frame of every page of a child's record: who the child is, and the sections this person may open.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui";
+import type { Section } from "@/lib/access";
+import type { ChildPage } from "@/lib/children/page";
+import { ageInYears, formatUkDate } from "@/lib/dates";
+import { SECTION_LABELS, SECTION_PATHS } from "./sections";
+
+export function ChildRecordShell({ page, current, children }: { page: ChildPage; current: Section; children: ReactNode }) {
+  const { header, access, sections } = page;
+  const name = `${header.firstName}${header.preferredName ? ` (${header.preferredName})` : ""} ${header.lastName}`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/children">Children</Link> <span aria-hidden="true">›</span> <span>{name}</span>
+      </nav>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-2 border-b border-slate-300 pb-4">
+        <div>
+          <h1 className="text-2xl font-bold">{name}</h1>
+          <p className="text-slate-700">
+            {header.reference} · Born {formatUkDate(header.dateOfBirth)} (age {ageInYears(header.dateOfBirth)})
+          </p>
+        </div>
+        {access.relation === "break_glass" ? <Badge tone="red">Break-glass access: this visit is logged for review</Badge> : null}
+        {access.relation === "team" ? <Badge tone="amber">Read-only summary: not allocated to you</Badge> : null}
+        {access.relation === "provider" ? <Badge tone="purple">Provider view</Badge> : null}
+      </div>
+      <nav aria-label="Sections of the record" className="mb-6">
+        <ul className="flex flex-wrap gap-1 text-sm">
+          {sections
+            .filter((s) => SECTION_PATHS[s] !== undefined)
+            .map((s) => (
+              <li key={s}>
+                <Link
+                  href={`/children/${header.id}${SECTION_PATHS[s]}`}
+                  aria-current={s === current ? "page" : undefined}
+                  className={`block rounded px-3 py-2 font-semibold no-underline ${s === current ? "bg-brand-700 text-white hover:text-white" : "bg-white text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"}`}
+                >
+                  {SECTION_LABELS[s]}
+                </Link>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      {children}
+    </>
+  );
+}

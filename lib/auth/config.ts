@@ -1,0 +1,83 @@
+// next-auth: password sign-in and, when configured, the council's Microsoft Entra ID. JWT
+// sessions with a 30-minute idle limit; who the user is (role, team, active) is re-read from
+// the database on every request by lib/auth/session.ts, never trusted from the token.
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { recordAuditNow } from "@/lib/audit";
+import { entraConfigured, env } from "@/lib/env";
+import { baseAuthConfig } from "./base-config";
+import { verifyCredentials } from "./credentials";
+
+const credentialsSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(200) });
+
+const providers: NextAuthConfig["providers"] = [
+  Credentials({
+    credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(raw) {
+      const parsed = credentialsSchema.safeParse(raw);
+      if (!parsed.success) return null;
+      const outcome = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
+      return outcome.ok ? { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name } : null;
+    },
+  }),
+];
+if (entraConfigured) {
+  providers.push(
+    MicrosoftEntraID({
+      clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
+      clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+      issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+    }),
+  );
+}
+
+async function activeUserByEmail(email: string) {
+  const [user] = await getDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), eq(users.active, true), isNull(users.deletedAt)))
+    .limit(1);
+  return user;
+}
+
+export const authConfig = {
+  ...baseAuthConfig,
+  providers,
+  callbacks: {
+    ...baseAuthConfig.callbacks,
+    // No self-registration: an identity-provider sign-in must match an active account.
+    async signIn({ user, account }) {
+      if (!account || account.type === "credentials") return true;
+      const email = user.email;
+      const known = email ? await activeUserByEmail(email) : undefined;
+      await recordAuditNow(getDb(), {
+        actorId: known?.id ?? null,
+        action: "auth.signIn",
+        outcome: known ? "allowed" : "refused",
+        detail: { method: account.provider, ...(known ? {} : { reason: "no-matching-account" }) },
+      });
+      return Boolean(known);
+    },
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        if (account.type === "credentials") token.uid = user.id;
+        else if (user.email) token.uid = (await activeUserByEmail(user.email))?.id;
+      }
+      return token;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const uid = token && typeof token.uid === "string" ? token.uid : null;
+      if (uid) await recordAuditNow(getDb(), { actorId: uid, action: "auth.signOut" });
+    },
+  },
+} satisfies NextAuthConfig;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

@@ -1,0 +1,8 @@
+// next-auth type augmentation: the session carries the user's id only.
+import type { DefaultSession } from "next-auth";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}

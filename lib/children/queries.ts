@@ -1,0 +1,182 @@
+// Reads of children: the caseload (scoped by the access policy in SQL), opening a child's
+// record (policy check plus an audited view), and the overview of one child.
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db, Queryable } from "@/db/client";
+import { carerRecords, children, episodes, organisations, providerArrangements, siblingLinks, teams, users } from "@/db/schema";
+import { canReadSection, caseloadScope, childAccess, type Actor, type ChildAccess, type Section } from "@/lib/access";
+import { recordAuditNow } from "@/lib/audit";
+import { todayIso } from "@/lib/dates";
+
+export const CASELOAD_PAGE_SIZE = 25;
+
+const worker = alias(users, "worker");
+const iro = alias(users, "iro");
+
+export interface CaseloadRow {
+  id: string;
+  reference: string;
+  name: string;
+  dateOfBirth: string;
+  legalStatus: string | null;
+  lookedAfter: boolean;
+  workerName: string | null;
+  iroName: string | null;
+  allocatedToMe: boolean;
+}
+
+/** Lowercased, with LIKE wildcards escaped, so a search for "50%" means what it says. */
+function likePattern(search: string): string {
+  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function listCaseload(db: Queryable, actor: Actor, opts: { search?: string; page?: number; pageSize?: number } = {}) {
+  const pageSize = opts.pageSize ?? CASELOAD_PAGE_SIZE;
+  const search = opts.search?.trim().slice(0, 100) ?? "";
+  const conditions = [caseloadScope(actor)];
+  if (search) {
+    conditions.push(sql`lower(${children.firstName} || ' ' || ${children.lastName} || ' ' || coalesce(${children.preferredName}, '')) like ${likePattern(search)}`);
+  }
+  const where = and(...conditions);
+  const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(children).where(where);
+  const total = countRow?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, opts.page ?? 1), pages);
+
+  // The current episode is looked up for the page's rows only (index on episodes(child_id, start_date)).
+  const current = sql`(select e.legal_status || '|' || (e.end_date is null)::text from ${episodes} e
+      where e.child_id = ${children.id} and e.deleted_at is null order by e.start_date desc limit 1)`;
+  const rows = await db
+    .select({
+      id: children.id,
+      reference: children.reference,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      preferredName: children.preferredName,
+      dateOfBirth: children.dateOfBirth,
+      current: sql<string | null>`${current}`,
+      allocatedWorkerId: children.allocatedWorkerId,
+      workerName: worker.name,
+      iroName: iro.name,
+    })
+    .from(children)
+    .leftJoin(worker, eq(worker.id, children.allocatedWorkerId))
+    .leftJoin(iro, eq(iro.id, children.iroId))
+    .where(where)
+    .orderBy(asc(children.lastName), asc(children.firstName), asc(children.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+
+  const hideStaff = actor.role === "provider";
+  const items: CaseloadRow[] = rows.map((r) => {
+    const [legalStatus, open] = (r.current ?? "").split("|");
+    return {
+      id: r.id,
+      reference: r.reference,
+      name: `${r.preferredName ? `${r.firstName} (${r.preferredName})` : r.firstName} ${r.lastName}`,
+      dateOfBirth: r.dateOfBirth,
+      legalStatus: legalStatus || null,
+      lookedAfter: open === "true",
+      workerName: hideStaff ? null : r.workerName,
+      iroName: hideStaff ? null : r.iroName,
+      allocatedToMe: r.allocatedWorkerId === actor.id,
+    };
+  });
+  return { items, total, page, pages, pageSize, search };
+}
+
+/**
+ * Opens a child's record for one section: asks the policy, then logs the view (or the refusal).
+ * Returns null when the person may not see that section; callers answer exactly as for a child
+ * that does not exist.
+ */
+export async function openChildRecord(db: Db, actor: Actor, childId: string, section: Section): Promise<ChildAccess | null> {
+  const access = await childAccess(db, actor, childId);
+  if (!access || !canReadSection(actor, access, section)) {
+    await recordAuditNow(db, { actorId: actor.id, action: `${section}.view`, childId: /^[0-9a-f-]{36}$/i.test(childId) ? childId : null, outcome: "refused" });
+    return null;
+  }
+  await recordAuditNow(db, { actorId: actor.id, action: `${section}.view`, childId, flagged: access.relation === "break_glass", detail: { relation: access.relation } });
+  return access;
+}
+
+export async function getChildOverview(db: Queryable, actor: Actor, access: ChildAccess) {
+  const isProvider = access.relation === "provider";
+  const [child] = await db
+    .select({
+      id: children.id,
+      reference: children.reference,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      preferredName: children.preferredName,
+      dateOfBirth: children.dateOfBirth,
+      dateOfDeath: children.dateOfDeath,
+      sex: children.sex,
+      ethnicity: children.ethnicity,
+      upn: children.upn,
+      familyAddress: children.familyAddress,
+      teamName: teams.name,
+      workerName: worker.name,
+      workerEmail: worker.email,
+      iroName: iro.name,
+    })
+    .from(children)
+    .innerJoin(teams, eq(teams.id, children.teamId))
+    .leftJoin(worker, eq(worker.id, children.allocatedWorkerId))
+    .leftJoin(iro, eq(iro.id, children.iroId))
+    .where(eq(children.id, access.childId))
+    .limit(1);
+  if (!child) return null;
+
+  const episodeRows = await db
+    .select({
+      id: episodes.id,
+      startDate: episodes.startDate,
+      reasonNewEpisode: episodes.reasonNewEpisode,
+      legalStatus: episodes.legalStatus,
+      categoryOfNeed: episodes.categoryOfNeed,
+      placement: episodes.placement,
+      placementProvider: episodes.placementProvider,
+      endDate: episodes.endDate,
+      reasonCeased: episodes.reasonCeased,
+      carerName: carerRecords.name,
+    })
+    .from(episodes)
+    .leftJoin(carerRecords, eq(carerRecords.id, episodes.carerRecordId))
+    .where(and(eq(episodes.childId, access.childId), isNull(episodes.deletedAt)))
+    .orderBy(desc(episodes.startDate));
+
+  const siblings = isProvider
+    ? []
+    : await db
+        .select({ id: children.id, firstName: children.firstName, lastName: children.lastName, relationship: siblingLinks.relationship })
+        .from(siblingLinks)
+        .innerJoin(children, eq(children.id, siblingLinks.siblingId))
+        .where(and(eq(siblingLinks.childId, access.childId), isNull(siblingLinks.deletedAt)));
+
+  const today = todayIso();
+  const arrangements = canReadSection(actor, access, "arrangements")
+    ? await db
+        .select({
+          id: providerArrangements.id,
+          organisation: organisations.name,
+          functions: providerArrangements.functions,
+          startDate: providerArrangements.startDate,
+          endDate: providerArrangements.endDate,
+          active: sql<boolean>`${providerArrangements.startDate} <= ${today} and (${providerArrangements.endDate} is null or ${providerArrangements.endDate} > ${today})`.mapWith(Boolean),
+        })
+        .from(providerArrangements)
+        .innerJoin(organisations, eq(organisations.id, providerArrangements.organisationId))
+        .where(and(eq(providerArrangements.childId, access.childId), isNull(providerArrangements.deletedAt)))
+        .orderBy(desc(providerArrangements.startDate))
+    : [];
+
+  return {
+    child: { ...child, familyAddress: isProvider ? null : child.familyAddress, workerEmail: isProvider ? null : child.workerEmail },
+    currentEpisode: episodeRows[0] && !episodeRows[0].endDate ? episodeRows[0] : null,
+    episodes: episodeRows,
+    siblings,
+    arrangements,
+  };
+}
+export type ChildOverview = NonNullable<Awaited<ReturnType<typeof getChildOverview>>>;

@@ -1,0 +1,46 @@
+// `npm start`: prepares the database (migrate and seed, then releases it), builds if the build is
+// missing or older than the sources, and serves the portal on http://localhost:3000.
+// With DATABASE_URL unset the database is PGlite in .data/pglite; only the server opens it.
+import { spawnSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+
+function run(cmd, args, extraEnv = {}) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// A per-installation secret for signing sessions, kept out of git.
+if (!process.env.AUTH_SECRET) {
+  const file = path.join(root, ".data", "auth-secret");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+process.env.AUTH_TRUST_HOST ??= "true";
+
+run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db.ts", "setup"]);
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const buildId = path.join(root, distDir, "BUILD_ID");
+const sources = ["app", "components", "lib", "db/schema"].map((d) => newestSource(path.join(root, d)));
+const stale = !fs.existsSync(buildId) || Math.max(...sources, fs.statSync("package-lock.json").mtimeMs) > fs.statSync(buildId).mtimeMs;
+if (stale) run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+
+const port = process.env.PORT || "3000";
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
