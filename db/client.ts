@@ -76,7 +76,7 @@ export function acquirePgliteLock(dir: string): () => void {
 export function openPglite(dir: string | null): DbHandle {
   // null: an in-memory database (tests).
   const release = dir ? acquirePgliteLock(dir) : () => {};
-  const client = new PGlite(dir ?? undefined, { extensions: { pg_trgm } });
+  const client = new PGlite({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,

@@ -1,0 +1,99 @@
+// The retention hold in the database itself: no table in the schema can be emptied or have a
+// row removed or soft-deleted while the hold is on, whatever the application does.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf, type DbHandle } from "@/db/client";
+import { children, retentionHold } from "@/db/schema";
+import { demoChildId } from "@/db/seed/demo";
+import { createTestDb } from "../helpers/db";
+
+/** Purely technical tables that may be deleted from. Empty today: every table holds record data or its audit. */
+const TECHNICAL_TABLES: string[] = [];
+
+let handle: DbHandle;
+let tables: string[];
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  tables = rowsOf<{ table_name: string }>(
+    await handle.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+  ).map((r) => r.table_name);
+});
+afterAll(() => handle.close());
+
+async function refusal(statement: string): Promise<string> {
+  try {
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql.raw(statement));
+    });
+  } catch (e) {
+    const err = e as { message?: string; cause?: { message?: string } };
+    return err.cause?.message ?? err.message ?? String(e);
+  }
+  return "ALLOWED";
+}
+
+describe("the retention hold, enforced by the database", () => {
+  it("finds the schema's tables to check", () => {
+    expect(tables).toContain("children");
+    expect(tables).toContain("audit_events");
+    expect(tables.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("refuses DELETE on every table, even one that matches no row", async () => {
+    for (const table of tables.filter((t) => !TECHNICAL_TABLES.includes(t))) {
+      expect(await refusal(`DELETE FROM "${table}" WHERE false`), table).toMatch(/refused/);
+      expect(await refusal(`DELETE FROM "${table}"`), table).toMatch(/refused/);
+    }
+  });
+
+  it("refuses TRUNCATE on every table", async () => {
+    for (const table of tables.filter((t) => !TECHNICAL_TABLES.includes(t))) {
+      expect(await refusal(`TRUNCATE "${table}" CASCADE`), table).toMatch(/refused/);
+    }
+  });
+
+  it("refuses setting any soft-delete column on every record table while the hold is on", async () => {
+    const withColumns = rowsOf<{ table_name: string }>(
+      await handle.db.execute(sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'deleted_at' order by 1`),
+    ).map((r) => r.table_name);
+    expect(withColumns).toEqual(expect.arrayContaining(["children", "episodes", "users", "provider_arrangements", "sibling_links"]));
+    const guarded = rowsOf<{ table_name: string }>(
+      await handle.db.execute(sql`select c.relname as table_name from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'retention_refuse_soft_delete' order by 1`),
+    ).map((r) => r.table_name);
+    expect(guarded).toEqual(withColumns);
+    let tried = 0;
+    for (const table of withColumns) {
+      const [count] = rowsOf<{ n: number }>(await handle.db.execute(sql.raw(`select count(*)::int as n from "${table}"`)));
+      if (!count || count.n === 0) continue; // no row to try it on: the trigger's presence is checked above
+      tried++;
+      expect(await refusal(`UPDATE "${table}" SET deleted_at = now()`), table).toMatch(/refused/);
+      expect(await refusal(`UPDATE "${table}" SET deletion_reason = 'tidy up'`), table).toMatch(/refused/);
+    }
+    expect(tried).toBeGreaterThanOrEqual(8);
+  });
+
+  it("keeps every row after the refused attempts", async () => {
+    const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(children);
+    expect(row?.n).toBe(40);
+  });
+
+  it("refuses updating or deleting audit events even with the hold lifted", async () => {
+    await handle.db.update(retentionHold).set({ active: false });
+    try {
+      expect(await refusal(`UPDATE audit_events SET action = 'x'`)).toMatch(/append-only/);
+      expect(await refusal(`DELETE FROM audit_events`)).toMatch(/refused/);
+      expect(await refusal(`DELETE FROM audit_chain_heads`)).toMatch(/refused/);
+      // With the hold lifted, soft-deletion of a record becomes possible (for when guidance allows it).
+      expect(await refusal(`UPDATE children SET deleted_at = now(), deletion_reason = 'test' WHERE id = '${demoChildId(39)}'`)).toBe("ALLOWED");
+    } finally {
+      await handle.db.execute(sql`update children set deleted_at = null, deletion_reason = null where id = ${demoChildId(39)}`).catch(() => undefined);
+      await handle.db.update(retentionHold).set({ active: true });
+    }
+  });
+
+  it("treats a missing hold row as the hold being on", async () => {
+    const [row] = rowsOf<{ active: boolean }>(await handle.db.execute(sql`select retention_hold_active() as active`));
+    expect(row?.active).toBe(true);
+  });
+});

@@ -1,0 +1,23 @@
+// Unit tests beside the code and integration tests against a database: PGlite by default,
+// PostgreSQL when TEST_DB=postgres (TEST_DATABASE_URL names the server).
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const onPostgres = process.env.TEST_DB === "postgres";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/stubs/empty.ts"),
+    },
+  },
+  test: {
+    environment: "node",
+    include: onPostgres ? ["tests/integration/**/*.test.ts"] : ["lib/**/*.test.ts", "tests/integration/*.test.ts"],
+    setupFiles: ["tests/helpers/setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
