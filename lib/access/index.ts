@@ -28,10 +28,16 @@ export interface ChildAccess {
   teamId: string;
 }
 
+/**
+ * `children.id`, always qualified: inside a selected subquery Drizzle renders a bare column as
+ * "id", which the subquery's own table would capture.
+ */
+export const childIdColumn = sql.raw(`"children"."id"`);
+
 /** Active provider arrangement: started, and not yet at its end date (access ends on that day). */
 export function activeArrangementFor(organisationId: string, today: string = todayIso()): SQL {
   return sql`exists (select 1 from ${providerArrangements} pa
-    where pa.child_id = ${children.id} and pa.organisation_id = ${organisationId}
+    where pa.child_id = ${childIdColumn} and pa.organisation_id = ${organisationId}
       and pa.deleted_at is null and pa.start_date <= ${today}
       and (pa.end_date is null or pa.end_date > ${today}))`;
 }
@@ -85,7 +91,7 @@ export async function childAccess(db: Queryable, actor: Actor, childId: string, 
       breakGlass:
         actor.role === "provider"
           ? sql<boolean>`false`
-          : sql<boolean>`exists (select 1 from ${breakGlassGrants} bg where bg.child_id = ${children.id} and bg.user_id = ${actor.id} and bg.expires_at > ${now.toISOString()})`.mapWith(Boolean),
+          : sql<boolean>`exists (select 1 from ${breakGlassGrants} bg where bg.child_id = ${childIdColumn} and bg.user_id = ${actor.id} and bg.expires_at > ${now.toISOString()})`.mapWith(Boolean),
     })
     .from(children)
     .where(and(eq(children.id, childId), isNull(children.deletedAt)))

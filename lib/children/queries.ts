@@ -4,7 +4,7 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "@/db/client";
 import { carerRecords, children, episodes, organisations, providerArrangements, siblingLinks, teams, users } from "@/db/schema";
-import { canReadSection, caseloadScope, childAccess, type Actor, type ChildAccess, type Section } from "@/lib/access";
+import { canReadSection, caseloadScope, childAccess, childIdColumn, type Actor, type ChildAccess, type Section } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { todayIso } from "@/lib/dates";
 
@@ -45,7 +45,7 @@ export async function listCaseload(db: Queryable, actor: Actor, opts: { search?:
 
   // The current episode is looked up for the page's rows only (index on episodes(child_id, start_date)).
   const current = sql`(select e.legal_status || '|' || (e.end_date is null)::text from ${episodes} e
-      where e.child_id = ${children.id} and e.deleted_at is null order by e.start_date desc limit 1)`;
+      where e.child_id = ${childIdColumn} and e.deleted_at is null order by e.start_date desc limit 1)`;
   const rows = await db
     .select({
       id: children.id,

@@ -1,0 +1,103 @@
+// The access matrix: every demo user against every child and every section of the record.
+// Expectations are written here from the product's rules, not read from lib/access.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { DEMO_CHILD_COUNT, DEMO_USERS, demoChildId, type DemoUserKey } from "@/db/seed/demo";
+import { canReadSection, canWriteSection, childAccess, SECTIONS, type Actor, type Section } from "@/lib/access";
+import { listCaseload } from "@/lib/children/queries";
+import { createTestDb, demoActor } from "../helpers/db";
+
+const NORTH = (n: number) => n < 24;
+const expectedRelation: Record<Exclude<DemoUserKey, "gone">, (n: number) => string | null> = {
+  sw1: (n) => (NORTH(n) ? (n % 2 === 0 ? "allocated" : "team") : null),
+  sw2: (n) => (NORTH(n) ? (n % 2 === 1 ? "allocated" : "team") : null),
+  sw3: (n) => (NORTH(n) ? null : "allocated"),
+  tm1: (n) => (NORTH(n) ? "manager" : null),
+  tm2: (n) => (NORTH(n) ? null : "manager"),
+  iro1: (n) => (n % 2 === 0 ? "iro" : null),
+  iro2: (n) => (n % 2 === 1 ? "iro" : null),
+  // Brightwater: active arrangements for 0-5 and 24; 6 has ended; 7 has not started yet.
+  prov1: (n) => ([0, 1, 2, 3, 4, 5, 24].includes(n) ? "provider" : null),
+  prov2: (n) => (n === 8 ? "provider" : null),
+  // The records officer reaches a child only through break-glass.
+  ro: () => null,
+};
+
+const ALL = [...SECTIONS];
+const WORKER_WRITES = ALL.filter((s) => s !== "summary" && s !== "chronology");
+const PROVIDER_READS: Section[] = ["summary", "carePlan", "contact", "health", "education", "visits", "documents"];
+const expectedSections: Record<string, { read: Section[]; write: Section[] }> = {
+  allocated: { read: ALL, write: WORKER_WRITES },
+  manager: { read: ALL, write: WORKER_WRITES },
+  team: { read: ["summary"], write: [] },
+  iro: { read: ALL, write: ["decisions"] },
+  provider: { read: PROVIDER_READS, write: ["visits", "documents"] },
+};
+
+let handle: DbHandle;
+const actors = new Map<string, Actor>();
+beforeAll(async () => {
+  handle = await createTestDb();
+  for (const u of DEMO_USERS) actors.set(u.key, await demoActor(handle, u.key));
+});
+afterAll(() => handle.close());
+
+describe("who may open which child", () => {
+  for (const key of Object.keys(expectedRelation) as Array<keyof typeof expectedRelation>) {
+    it(`${key} reaches exactly the children their relationship allows`, async () => {
+      const actor = actors.get(key) as Actor;
+      for (let n = 0; n < DEMO_CHILD_COUNT; n++) {
+        const access = await childAccess(handle.db, actor, demoChildId(n));
+        expect(access?.relation ?? null, `${key} on child ${n}`).toBe(expectedRelation[key](n));
+      }
+    });
+
+    it(`${key}'s caseload lists exactly those children`, async () => {
+      const actor = actors.get(key) as Actor;
+      const { items, total } = await listCaseload(handle.db, actor, { pageSize: 100 });
+      const expected = Array.from({ length: DEMO_CHILD_COUNT }, (_, n) => n).filter((n) => expectedRelation[key](n) !== null).map(demoChildId);
+      expect(items.map((c) => c.id).sort()).toEqual(expected.sort());
+      expect(total).toBe(expected.length);
+      // Each row carries its current legal status from the child's own episodes.
+      expect(items.every((c) => c.legalStatus && /^[A-Z]\d$/.test(c.legalStatus))).toBe(true);
+    });
+  }
+
+  it("a provider does not see a child whose arrangement ended, nor one not yet started", async () => {
+    const provider = actors.get("prov1") as Actor;
+    expect(await childAccess(handle.db, provider, demoChildId(6))).toBeNull();
+    expect(await childAccess(handle.db, provider, demoChildId(7))).toBeNull();
+  });
+
+  it("an id that is not a child, or not an id at all, is refused like any other", async () => {
+    const manager = actors.get("tm1") as Actor;
+    expect(await childAccess(handle.db, manager, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await childAccess(handle.db, manager, "'; select 1; --")).toBeNull();
+  });
+});
+
+describe("which sections each person may read and change", () => {
+  for (const key of Object.keys(expectedRelation) as Array<keyof typeof expectedRelation>) {
+    it(`${key}: every section of every child they can open, and none of the others`, async () => {
+      const actor = actors.get(key) as Actor;
+      for (let n = 0; n < DEMO_CHILD_COUNT; n++) {
+        const access = await childAccess(handle.db, actor, demoChildId(n));
+        const rel = expectedRelation[key](n);
+        for (const section of SECTIONS) {
+          const mayRead = rel ? (expectedSections[rel]?.read ?? []).includes(section) : false;
+          const mayWrite = rel ? (expectedSections[rel]?.write ?? []).includes(section) : false;
+          expect(canReadSection(actor, access, section), `${key} read ${section} of child ${n}`).toBe(mayRead);
+          expect(canWriteSection(actor, access, section), `${key} write ${section} of child ${n}`).toBe(mayWrite);
+        }
+      }
+    });
+  }
+
+  it("a provider user cannot open a court order or a court report", async () => {
+    const provider = actors.get("prov1") as Actor;
+    const access = await childAccess(handle.db, provider, demoChildId(0));
+    expect(access).not.toBeNull();
+    expect(canReadSection(provider, access, "courtOrders")).toBe(false);
+    expect(canReadSection(provider, access, "courtReports")).toBe(false);
+  });
+});
