@@ -4,3 +4,4 @@ export * from "./people";
 export * from "./carers";
 export * from "./children";
 export * from "./governance";
+export * from "./records";

@@ -94,9 +94,16 @@ export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<
     } catch (error) {
       const code = error instanceof AppError ? error.code : databaseCode(error);
       if (code) {
-        // Nothing was written; the attempt itself is still on record.
-        await recordAuditNow(db, { actorId: actor.id, action: options.action, childId, outcome: "failed", detail: { code } });
-        return error instanceof AppError ? failure(error.code, error.message, error.fieldErrors) : failure(code);
+        // The change was rolled back; the attempt (and anything it must keep) is still on record.
+        const keep = error instanceof AppError ? error.extra.afterRollback : undefined;
+        await db.transaction(async (tx) => {
+          if (keep) await keep(tx);
+          await recordAudit(tx, { actorId: actor.id, action: options.action, childId, outcome: "failed", detail: { code } });
+        });
+        if (!(error instanceof AppError)) return failure(code);
+        const result = failure<R>(error.code, error.message, error.fieldErrors);
+        if (!result.ok && error.extra.details !== undefined) result.error.details = error.extra.details;
+        return result;
       }
       const id = logUnexpected(error, options.action);
       return failure("internal", `${messageFor("internal")} If it happens again, quote reference ${id}.`);

@@ -22,11 +22,19 @@ const MESSAGES: Record<ErrorCode, string> = {
   internal: "Something went wrong and nothing was saved.",
 };
 
+export interface AppErrorExtra<T = unknown> {
+  /** Shown to the client with the error (e.g. both texts in a conflict). */
+  details?: unknown;
+  /** Work to keep after the failed transaction rolls back (the refused text saved as a draft). */
+  afterRollback?: (tx: T) => Promise<void>;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly fieldErrors?: Record<string, string[]>,
+    readonly extra: AppErrorExtra = {},
   ) {
     super(message ?? MESSAGES[code]);
     this.name = "AppError";

@@ -1,0 +1,168 @@
+// The child's record: every section's entries in one versioned, append-only table (the
+// chronology's spine), documents stored once by content hash, and autosaved form drafts.
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { children } from "./children";
+import { carerRecords } from "./carers";
+import { createdAt, softDelete } from "./common";
+import { organisations, users } from "./people";
+
+/** Sections whose entries live in record_entries (arrangements and episodes have their own tables). */
+export const ENTRY_SECTIONS = [
+  "carePlan",
+  "health",
+  "assessments",
+  "courtOrders",
+  "contact",
+  "courtReports",
+  "education",
+  "planning",
+  "visits",
+  "correspondence",
+  "contributions",
+  "decisions",
+] as const;
+export type EntrySection = (typeof ENTRY_SECTIONS)[number];
+
+export const CONFIDENTIALITY = ["standard", "restricted", "sealed"] as const;
+export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+
+/** Care plan lifecycle; other sections use `recorded` only. */
+export const ENTRY_STATUSES = ["recorded", "draft", "submitted", "approved", "superseded"] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+export const recordEntries = pgTable(
+  "record_entries",
+  {
+    /** One row per version. */
+    id: uuid().primaryKey().defaultRandom(),
+    /** The logical entry: every version of it shares this id. */
+    entryId: uuid().notNull(),
+    version: integer().notNull(),
+    childId: uuid().notNull().references(() => children.id),
+    section: text().$type<EntrySection>().notNull(),
+    /** The date the event happened: the chronology's order. */
+    occurredOn: date().notNull(),
+    title: text().notNull(),
+    /** Section-specific fields, validated by the section's zod schema. */
+    data: jsonb().$type<Record<string, unknown>>().notNull(),
+    confidentiality: text().$type<Confidentiality>().notNull().default("standard"),
+    status: text().$type<EntryStatus>().notNull().default("recorded"),
+    /** The latest version of its entry (for a care plan: every version that has left draft). */
+    inChronology: boolean().notNull().default(true),
+    isLatest: boolean().notNull().default(true),
+    significant: boolean().notNull().default(false),
+    childProperty: boolean().notNull().default(false),
+    providerSubmitted: boolean().notNull().default(false),
+    submittedByOrganisationId: uuid().references(() => organisations.id),
+    /** Why this version replaced the previous one. */
+    amendReason: text(),
+    /** Optimistic concurrency for drafts edited in place (care plans before approval). */
+    lockVersion: integer().notNull().default(0),
+    /** A duplicate entry placed from a carer's or home's record, linked to its source. */
+    sourceCarerRecordId: uuid().references(() => carerRecords.id),
+    sourceReference: text(),
+    /** A misfiled entry sealed on the wrong record: retained, hidden, audited. */
+    sealedReason: text(),
+    createdBy: uuid().notNull().references(() => users.id),
+    createdAt,
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    submittedBy: uuid().references(() => users.id),
+    submittedAt: timestamp({ withTimezone: true }),
+    approvedBy: uuid().references(() => users.id),
+    approvedAt: timestamp({ withTimezone: true }),
+    ...softDelete,
+  },
+  (t) => [
+    uniqueIndex().on(t.entryId, t.version),
+    // The chronology and each section's list: one child's rows, newest first.
+    index("record_entries_chronology_idx").on(t.childId, t.occurredOn.desc(), t.id).where(sql`${t.inChronology}`),
+    index("record_entries_section_idx").on(t.childId, t.section, t.occurredOn.desc()).where(sql`${t.isLatest}`),
+    check("record_entries_confidentiality", sql`${t.confidentiality} in ('standard','restricted','sealed')`),
+    check("record_entries_status", sql`${t.status} in ('recorded','draft','submitted','approved','superseded')`),
+    check("record_entries_version_positive", sql`${t.version} >= 1`),
+  ],
+);
+export type RecordEntry = typeof recordEntries.$inferSelect;
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** File contents, stored once by SHA-256 (behind lib/documents/storage so an object store can replace it). */
+export const documentBlobs = pgTable("document_blobs", {
+  sha256: text().primaryKey(),
+  sizeBytes: bigint({ mode: "number" }).notNull(),
+  mimeType: text().notNull(),
+  content: bytea().notNull(),
+  createdAt,
+});
+
+export const DOCUMENT_CATEGORIES = [
+  "care_plan",
+  "health_assessment",
+  "assessment_or_review",
+  "court_order",
+  "provider_arrangement",
+  "contact",
+  "court_report",
+  "education",
+  "planning_and_review",
+  "review_report",
+  "visit",
+  "correspondence",
+  "child_contribution",
+  "decision",
+] as const;
+export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid().notNull().references(() => children.id),
+    /** The section entry this document is attached to, if any (a logical entry id). */
+    entryId: uuid(),
+    blobSha256: text().notNull().references(() => documentBlobs.sha256),
+    fileName: text().notNull(),
+    title: text().notNull(),
+    category: text().$type<DocumentCategory>().notNull(),
+    confidentiality: text().$type<Confidentiality>().notNull().default("standard"),
+    childProperty: boolean().notNull().default(false),
+    /** Chosen by the worker for the child's progress file. */
+    inProgressFile: boolean().notNull().default(false),
+    documentDate: date().notNull(),
+    providerSubmitted: boolean().notNull().default(false),
+    uploadedBy: uuid().notNull().references(() => users.id),
+    sealedReason: text(),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [
+    index().on(t.childId, t.documentDate.desc()),
+    index().on(t.entryId),
+    check("documents_confidentiality", sql`${t.confidentiality} in ('standard','restricted','sealed')`),
+  ],
+);
+export type DocumentRow = typeof documents.$inferSelect;
+
+/** Server-side autosave of long forms, so no work is lost to a time-out. Never deleted: marked used. */
+export const formDrafts = pgTable(
+  "form_drafts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id),
+    childId: uuid().notNull().references(() => children.id),
+    /** e.g. "visits:new", "carePlan:<entryId>", "contact:<entryId>". */
+    formKey: text().notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** Kept when a save was refused as a conflict, so both texts survive. */
+    conflictWithVersion: integer(),
+    savedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp({ withTimezone: true }),
+    ...softDelete,
+  },
+  (t) => [uniqueIndex().on(t.userId, t.childId, t.formKey)],
+);
+export type FormDraft = typeof formDrafts.$inferSelect;

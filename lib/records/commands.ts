@@ -1,0 +1,169 @@
+// Writes to a child's record. Nothing is ever deleted: a correction is a new version with a
+// reason, and the earlier version stays readable. Every function runs inside the caller's
+// transaction (the action wrapper adds the audit event to the same transaction).
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { formDrafts, recordEntries, type Confidentiality, type EntrySection, type RecordEntry } from "@/db/schema";
+import type { Actor, ChildAccess } from "@/lib/access";
+import { todayIso } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import type { AmendEntryInput, CreateEntryInput } from "./schemas";
+import { SECTION_SPECS, type GenericSection } from "./sections";
+
+const RANK: Record<Confidentiality, number> = { standard: 0, restricted: 1, sealed: 2 };
+
+/** Providers submit standard entries only; some sections are always restricted; nobody seals by a form. */
+function confidentialityFor(section: GenericSection, access: ChildAccess, requested: Confidentiality): Confidentiality {
+  if (requested === "sealed") throw new AppError("invalid:input", undefined, { confidentiality: ["Entries are sealed by the records officer, not from this form"] });
+  if (access.relation === "provider") return "standard";
+  const minimum = SECTION_SPECS[section].minimumConfidentiality ?? "standard";
+  return RANK[requested] < RANK[minimum] ? minimum : requested;
+}
+
+function providerFields(actor: Actor, access: ChildAccess) {
+  return access.relation === "provider" ? { providerSubmitted: true, submittedByOrganisationId: actor.organisationId } : {};
+}
+
+export async function createEntry(tx: Tx, actor: Actor, access: ChildAccess, section: GenericSection, input: CreateEntryInput): Promise<RecordEntry> {
+  const id = crypto.randomUUID();
+  const [row] = await tx
+    .insert(recordEntries)
+    .values({
+      id,
+      entryId: id,
+      version: 1,
+      childId: access.childId,
+      section,
+      occurredOn: input.occurredOn,
+      title: input.title,
+      data: input.data,
+      confidentiality: confidentialityFor(section, access, input.confidentiality),
+      significant: input.significant,
+      childProperty: input.childProperty,
+      createdBy: actor.id,
+      ...providerFields(actor, access),
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** The latest version of an entry on this child, locked for the amendment. */
+async function latestForUpdate(tx: Tx, childId: string, entryId: string, section: EntrySection): Promise<RecordEntry> {
+  const [row] = await tx
+    .select()
+    .from(recordEntries)
+    .where(and(eq(recordEntries.entryId, entryId), eq(recordEntries.childId, childId), eq(recordEntries.section, section), eq(recordEntries.isLatest, true)))
+    .for("update");
+  if (!row || row.confidentiality === "sealed") throw new AppError("not-found");
+  return row;
+}
+
+/**
+ * Amends an entry: a new version with a reason. Refused if someone saved a newer version since
+ * the person started (optimistic concurrency); their text is then kept as a draft, and both texts
+ * are returned so nothing is lost.
+ */
+export async function amendEntry(tx: Tx, actor: Actor, access: ChildAccess, section: GenericSection, input: AmendEntryInput): Promise<RecordEntry> {
+  const latest = await latestForUpdate(tx, access.childId, input.entryId, section);
+  if (access.relation === "provider" && latest.submittedByOrganisationId !== actor.organisationId) throw new AppError("forbidden:child");
+  if (latest.version !== input.baseVersion) {
+    const { childId, entryId, baseVersion, ...text } = input;
+    throw new AppError("conflict:version", undefined, undefined, {
+      details: { yours: text, current: { version: latest.version, title: latest.title, occurredOn: latest.occurredOn, data: latest.data, amendReason: latest.amendReason } },
+      afterRollback: async (t) => {
+        await saveDraft(t as Tx, actor, childId, `${section}:${entryId}`, { ...text, baseVersion }, latest.version);
+      },
+    });
+  }
+  await tx.update(recordEntries).set({ isLatest: false, inChronology: false, updatedAt: new Date() }).where(eq(recordEntries.id, latest.id));
+  const [row] = await tx
+    .insert(recordEntries)
+    .values({
+      entryId: latest.entryId,
+      version: latest.version + 1,
+      childId: access.childId,
+      section,
+      occurredOn: input.occurredOn,
+      title: input.title,
+      data: input.data,
+      confidentiality: confidentialityFor(section, access, input.confidentiality),
+      significant: input.significant || latest.significant,
+      childProperty: input.childProperty,
+      amendReason: input.amendReason,
+      createdBy: actor.id,
+      providerSubmitted: latest.providerSubmitted,
+      submittedByOrganisationId: latest.submittedByOrganisationId,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  await markDraftUsed(tx, actor, access.childId, `${section}:${input.entryId}`);
+  return row;
+}
+
+export interface DecisionInput {
+  title: string;
+  occurredOn?: string;
+  decision: string;
+  decidedBy: string;
+  reasons: string;
+  childViews: { status: string; text: string };
+  parentViews: Array<{ name: string; relationship: string; status: string; text: string }>;
+  /** What the decision is about (a care plan version, a contact arrangement). */
+  relatesTo?: { section: EntrySection; entryId: string; version: number };
+}
+
+/** A decision entry: care plan approval, contact changes and review outcomes each record one. */
+export async function recordDecision(tx: Tx, actor: Actor, childId: string, input: DecisionInput): Promise<RecordEntry> {
+  const id = crypto.randomUUID();
+  const [row] = await tx
+    .insert(recordEntries)
+    .values({
+      id,
+      entryId: id,
+      version: 1,
+      childId,
+      section: "decisions",
+      occurredOn: input.occurredOn ?? todayIso(),
+      title: input.title,
+      data: { decision: input.decision, decidedBy: input.decidedBy, reasons: input.reasons, childViews: input.childViews, parentViews: input.parentViews, relatesTo: input.relatesTo ?? null },
+      significant: true,
+      createdBy: actor.id,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Marks one row significant (or not) for the chronology's significant-only view. */
+export async function setSignificant(tx: Tx, childId: string, rowId: string, significant: boolean) {
+  const [row] = await tx
+    .update(recordEntries)
+    .set({ significant })
+    .where(and(eq(recordEntries.id, rowId), eq(recordEntries.childId, childId), sql`${recordEntries.confidentiality} <> 'sealed'`))
+    .returning({ id: recordEntries.id, section: recordEntries.section });
+  if (!row) throw new AppError("not-found");
+  return row;
+}
+
+/** Autosave: one live draft per person, child and form; saving again replaces its text. */
+export async function saveDraft(tx: Tx, actor: Actor, childId: string, formKey: string, data: Record<string, unknown>, conflictWithVersion: number | null = null) {
+  const now = new Date();
+  const [row] = await tx
+    .insert(formDrafts)
+    .values({ userId: actor.id, childId, formKey, data, conflictWithVersion, savedAt: now })
+    .onConflictDoUpdate({
+      target: [formDrafts.userId, formDrafts.childId, formDrafts.formKey],
+      set: { data, conflictWithVersion, savedAt: now, usedAt: null },
+    })
+    .returning({ id: formDrafts.id, savedAt: formDrafts.savedAt });
+  return row;
+}
+
+/** A draft that became a saved entry is kept (never deleted) but no longer offered. */
+export async function markDraftUsed(tx: Tx, actor: Actor, childId: string, formKey: string) {
+  await tx
+    .update(formDrafts)
+    .set({ usedAt: new Date() })
+    .where(and(eq(formDrafts.userId, actor.id), eq(formDrafts.childId, childId), eq(formDrafts.formKey, formKey)));
+}

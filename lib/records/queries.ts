@@ -1,0 +1,106 @@
+// Reads of a child's record, always narrowed by the access policy: confidentiality levels the
+// person may see, and for providers only what their arrangement needs.
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { diffWords } from "diff";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/db/client";
+import { formDrafts, recordEntries, users, type EntrySection, type RecordEntry } from "@/db/schema";
+import { visibleConfidentiality, type Actor, type ChildAccess } from "@/lib/access";
+
+export const SECTION_PAGE_SIZE = 20;
+
+const author = alias(users, "author");
+
+/** What of a section this person may see on this child, as a SQL condition. */
+export function entryVisibility(actor: Actor, access: ChildAccess, section?: EntrySection): SQL {
+  const conditions: SQL[] = [eq(recordEntries.childId, access.childId), inArray(recordEntries.confidentiality, visibleConfidentiality(actor, access)), isNull(recordEntries.deletedAt)];
+  if (access.relation === "provider") {
+    // Providers: the approved care plan; their own visits; standard health, education and contact.
+    if (section === "carePlan") conditions.push(inArray(recordEntries.status, ["approved"]));
+    if (section === "visits") conditions.push(eq(recordEntries.submittedByOrganisationId, actor.organisationId ?? "00000000-0000-0000-0000-000000000000"));
+  }
+  return and(...conditions) as SQL;
+}
+
+export async function listSectionEntries(db: Queryable, actor: Actor, access: ChildAccess, section: EntrySection, opts: { page?: number; pageSize?: number } = {}) {
+  const pageSize = opts.pageSize ?? SECTION_PAGE_SIZE;
+  const where = and(entryVisibility(actor, access, section), eq(recordEntries.section, section), eq(recordEntries.isLatest, true));
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(recordEntries).where(where);
+  const total = count?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, opts.page ?? 1), pages);
+  const items = await db
+    .select({
+      id: recordEntries.id,
+      entryId: recordEntries.entryId,
+      version: recordEntries.version,
+      occurredOn: recordEntries.occurredOn,
+      title: recordEntries.title,
+      data: recordEntries.data,
+      confidentiality: recordEntries.confidentiality,
+      status: recordEntries.status,
+      significant: recordEntries.significant,
+      childProperty: recordEntries.childProperty,
+      providerSubmitted: recordEntries.providerSubmitted,
+      authorName: author.name,
+      createdAt: recordEntries.createdAt,
+    })
+    .from(recordEntries)
+    .innerJoin(author, eq(author.id, recordEntries.createdBy))
+    .where(where)
+    .orderBy(desc(recordEntries.occurredOn), desc(recordEntries.createdAt))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { items, total, page, pages };
+}
+
+export type EntryVersion = RecordEntry & { authorName: string };
+
+/** Every version of one entry, oldest first; empty when the person may not see it. */
+export async function getEntryVersions(db: Queryable, actor: Actor, access: ChildAccess, section: EntrySection, entryId: string): Promise<EntryVersion[]> {
+  if (!/^[0-9a-f-]{36}$/i.test(entryId)) return [];
+  const rows = await db
+    .select({ entry: recordEntries, authorName: author.name })
+    .from(recordEntries)
+    .innerJoin(author, eq(author.id, recordEntries.createdBy))
+    .where(and(entryVisibility(actor, access, section), eq(recordEntries.section, section), eq(recordEntries.entryId, entryId)))
+    .orderBy(asc(recordEntries.version));
+  return rows.map((r) => ({ ...r.entry, authorName: r.authorName }));
+}
+
+export interface FieldDiff {
+  field: string;
+  parts: Array<{ value: string; added?: boolean; removed?: boolean }>;
+  changed: boolean;
+}
+
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (Array.isArray(value)) return value.map(asText).join("\n");
+  if (typeof value === "object") return Object.values(value as Record<string, unknown>).map(asText).filter(Boolean).join(": ");
+  return String(value);
+}
+
+/** Word-level differences between two versions, field by field, for side-by-side comparison. */
+export function diffEntryVersions(older: Pick<RecordEntry, "title" | "occurredOn" | "data">, newer: Pick<RecordEntry, "title" | "occurredOn" | "data">, labels: Record<string, string> = {}): FieldDiff[] {
+  const fields = ["title", "occurredOn", ...new Set([...Object.keys(older.data), ...Object.keys(newer.data)])];
+  const get = (v: Pick<RecordEntry, "title" | "occurredOn" | "data">, f: string) => (f === "title" ? v.title : f === "occurredOn" ? v.occurredOn : v.data[f]);
+  return fields.map((f) => {
+    const a = asText(get(older, f));
+    const b = asText(get(newer, f));
+    const parts = diffWords(a, b).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
+    return { field: labels[f] ?? f, parts, changed: a !== b };
+  });
+}
+
+/** The person's live autosaved draft for a form, if any. */
+export async function getDraft(db: Queryable, actor: Actor, childId: string, formKey: string) {
+  const [row] = await db
+    .select()
+    .from(formDrafts)
+    .where(and(eq(formDrafts.userId, actor.id), eq(formDrafts.childId, childId), eq(formDrafts.formKey, formKey), isNull(formDrafts.usedAt)))
+    .limit(1);
+  return row ?? null;
+}

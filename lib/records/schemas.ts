@@ -1,0 +1,97 @@
+// zod schemas for section entries, built from the section specs: the same schema validates the
+// form in the browser (react-hook-form) and the server action.
+import { z } from "zod";
+import { CONFIDENTIALITY } from "@/db/schema";
+import { id, optionalUkDate, requiredText, ukDate } from "@/lib/validation";
+import { SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "./sections";
+
+const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]]);
+
+/** Views must say what they were, or why they were not sought. */
+const views = (required: boolean) =>
+  z
+    .object({ status: required ? viewsStatus : z.union([viewsStatus, z.literal("")]).default(""), text: z.string().trim().max(10000).default("") })
+    .superRefine((v, ctx) => {
+      if ((v.status === "given" || v.status === "not_sought") && v.text === "") {
+        ctx.addIssue({ code: "custom", path: ["text"], message: v.status === "given" ? "Record the views that were given" : "Say why views were not sought" });
+      }
+    });
+
+const parentViews = (required: boolean) =>
+  z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, "Enter the parent's name").max(200),
+        relationship: z.string().trim().min(1, "Enter the relationship, for example mother").max(100),
+        status: viewsStatus,
+        text: z.string().trim().max(10000).default(""),
+      }).superRefine((v, ctx) => {
+        if ((v.status === "given" || v.status === "not_sought") && v.text === "") {
+          ctx.addIssue({ code: "custom", path: ["text"], message: v.status === "given" ? "Record the views that were given" : "Say why views were not sought" });
+        }
+      }),
+    )
+    .max(6, "Record at most 6 parents or carers here")
+    .default([])
+    .refine((list) => !required || list.length > 0, "Record the views of each parent, or that they were sought and not given");
+
+function fieldSchema(field: FieldSpec, strict: boolean): z.ZodType {
+  const label = field.label.toLowerCase();
+  switch (field.kind) {
+    case "text":
+    case "textarea":
+      return field.required ? requiredText(label, field.max ?? 20000) : z.string().trim().max(field.max ?? 20000).default("");
+    case "date":
+      return field.required ? ukDate(label) : optionalUkDate(label);
+    case "select": {
+      const values = field.options.map((o) => o.value) as [string, ...string[]];
+      return field.required ? z.enum(values, { error: `Choose ${label}` }) : z.union([z.enum(values), z.literal("")]).default("");
+    }
+    case "boolean":
+      return z.boolean().default(false);
+    case "views":
+      return views(strict);
+    case "parentViews":
+      return parentViews(strict);
+  }
+}
+
+/** Decisions must record the child's and each parent's views; elsewhere they are optional. */
+function dataSchema(section: GenericSection) {
+  const spec = SECTION_SPECS[section];
+  const strict = section === "decisions";
+  return z.object(Object.fromEntries(spec.fields.map((f) => [f.name, fieldSchema(f, strict)])));
+}
+
+const common = (section: GenericSection) => {
+  const spec = SECTION_SPECS[section];
+  return {
+    childId: id,
+    occurredOn: ukDate(spec.dateLabel.toLowerCase()),
+    title: requiredText(spec.titleLabel.toLowerCase(), 200),
+    confidentiality: z.enum(CONFIDENTIALITY).default(spec.defaultConfidentiality),
+    significant: z.boolean().default(false),
+    childProperty: z.boolean().default(spec.childPropertyByDefault ?? false),
+    data: dataSchema(section),
+  };
+};
+
+export function createEntrySchema(section: GenericSection) {
+  return z.object(common(section));
+}
+
+export function amendEntrySchema(section: GenericSection) {
+  return z.object({
+    ...common(section),
+    entryId: id,
+    /** The version the person started from: a newer one means someone else saved first. */
+    baseVersion: z.number().int().min(1),
+    amendReason: z.string().trim().min(5, "Say why this is being amended (at least 5 characters)").max(2000),
+  });
+}
+
+export type CreateEntryInput = z.output<ReturnType<typeof createEntrySchema>>;
+export type AmendEntryInput = z.output<ReturnType<typeof amendEntrySchema>>;
+
+export const markSignificantSchema = z.object({ childId: id, rowId: id, significant: z.boolean() });
+export const saveDraftSchema = z.object({ childId: id, formKey: z.string().min(1).max(200).regex(/^[a-zA-Z]+:[a-z0-9-]+$/), data: z.record(z.string(), z.unknown()) });
