@@ -23,4 +23,19 @@ export const SECTION_LABELS: Record<Section, string> = {
 
 export const SECTION_PATHS: Partial<Record<Section, string>> = {
   summary: "",
+  chronology: "/chronology",
+  carePlan: "/care-plan",
+  health: "/health",
+  assessments: "/assessments",
+  courtOrders: "/court-orders",
+  arrangements: "/arrangements",
+  contact: "/contact",
+  courtReports: "/court-reports",
+  education: "/education",
+  planning: "/planning",
+  visits: "/visits",
+  correspondence: "/correspondence",
+  contributions: "/contributions",
+  decisions: "/decisions",
+  documents: "/documents",
 };

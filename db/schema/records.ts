@@ -7,29 +7,10 @@ import { carerRecords } from "./carers";
 import { createdAt, softDelete } from "./common";
 import { organisations, users } from "./people";
 
-/** Sections whose entries live in record_entries (arrangements and episodes have their own tables). */
-export const ENTRY_SECTIONS = [
-  "carePlan",
-  "health",
-  "assessments",
-  "courtOrders",
-  "contact",
-  "courtReports",
-  "education",
-  "planning",
-  "visits",
-  "correspondence",
-  "contributions",
-  "decisions",
-] as const;
-export type EntrySection = (typeof ENTRY_SECTIONS)[number];
+import { type Confidentiality, type DocumentCategory, type EntrySection, type EntryStatus } from "../../lib/records/constants";
 
-export const CONFIDENTIALITY = ["standard", "restricted", "sealed"] as const;
-export type Confidentiality = (typeof CONFIDENTIALITY)[number];
-
-/** Care plan lifecycle; other sections use `recorded` only. */
-export const ENTRY_STATUSES = ["recorded", "draft", "submitted", "approved", "superseded"] as const;
-export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+export { CONFIDENTIALITY, DOCUMENT_CATEGORIES, ENTRY_SECTIONS, ENTRY_STATUSES } from "../../lib/records/constants";
+export type { Confidentiality, DocumentCategory, EntrySection, EntryStatus } from "../../lib/records/constants";
 
 export const recordEntries = pgTable(
   "record_entries",
@@ -98,24 +79,6 @@ export const documentBlobs = pgTable("document_blobs", {
   content: bytea().notNull(),
   createdAt,
 });
-
-export const DOCUMENT_CATEGORIES = [
-  "care_plan",
-  "health_assessment",
-  "assessment_or_review",
-  "court_order",
-  "provider_arrangement",
-  "contact",
-  "court_report",
-  "education",
-  "planning_and_review",
-  "review_report",
-  "visit",
-  "correspondence",
-  "child_contribution",
-  "decision",
-] as const;
-export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 
 export const documents = pgTable(
   "documents",

@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import type { Tx } from "@/db/client";
-import { can, canWriteSection, childAccess, type Actor, type ChildAccess, type Permission, type Section } from "@/lib/access";
+import { can, canReadSection, canWriteSection, childAccess, type Actor, type ChildAccess, type Permission, type Section } from "@/lib/access";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { currentActor } from "@/lib/auth/session";
 import { AppError, logUnexpected, messageFor, type ErrorCode } from "@/lib/errors";
@@ -29,7 +29,7 @@ export interface ActionOptions<S extends z.ZodType, R> {
   permission: Permission;
   schema: S;
   /** When the action touches a child: which child, and which section the relationship must let them write. */
-  child?: { id: (input: z.output<S>) => string; section: Section };
+  child?: { id: (input: z.output<S>) => string; section: Section; mode?: "read" | "write" };
   /** A child the action concerns without needing a relationship to it (break-glass): audited on its chain. */
   subjectChild?: (input: z.output<S>) => string;
   /** Always flag the audit event for the records officer's review. */
@@ -58,7 +58,8 @@ function databaseCode(error: unknown): ErrorCode | null {
 }
 
 export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<S, R>, fn: (ctx: ActionContext<z.output<S>>) => Promise<R>) {
-  return async function run(raw: z.input<S>): Promise<ActionResult<R>> {
+  // Input is untrusted whatever its static type: a server action can be called with anything.
+  return async function run(raw: unknown): Promise<ActionResult<R>> {
     const actor = await currentActor();
     if (!actor) return failure("unauthenticated");
     const db = getDb();
@@ -75,7 +76,8 @@ export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<
     let access: ChildAccess | null = null;
     if (options.child && childId) {
       access = await childAccess(db, actor, childId);
-      if (!canWriteSection(actor, access, options.child.section)) {
+      const allowed = options.child.mode === "read" ? canReadSection(actor, access, options.child.section) : canWriteSection(actor, access, options.child.section);
+      if (!allowed) {
         await recordAuditNow(db, { actorId: actor.id, action: options.action, childId, outcome: "refused", detail: { reason: "relationship", section: options.child.section } });
         // The same answer whether the child exists or not: nothing leaks.
         return failure("forbidden:child");

@@ -1,7 +1,7 @@
 // zod schemas for section entries, built from the section specs: the same schema validates the
 // form in the browser (react-hook-form) and the server action.
 import { z } from "zod";
-import { CONFIDENTIALITY } from "@/db/schema";
+import { CONFIDENTIALITY } from "./constants";
 import { id, optionalUkDate, requiredText, ukDate } from "@/lib/validation";
 import { SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "./sections";
 

@@ -1,6 +1,6 @@
 // The sections of a child's record kept as entries, described as data: their fields, dates,
 // confidentiality and behaviour. Forms, zod schemas, lists and the chronology all read this.
-import type { Confidentiality, DocumentCategory, EntrySection } from "@/db/schema";
+import type { Confidentiality, DocumentCategory, EntrySection } from "./constants";
 
 export type FieldSpec =
   | { name: string; label: string; kind: "text" | "textarea"; required?: boolean; hint?: string; max?: number }
