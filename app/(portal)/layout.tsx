@@ -1,6 +1,8 @@
 // Signed-in layout: header with the role's navigation, then the page.
 import { headers } from "next/headers";
 import { PortalHeader } from "@/components/layout/portal-header";
+import { SessionTimeout } from "@/components/layout/session-timeout";
+import { env } from "@/lib/env";
 import { requireActor } from "@/lib/auth/session";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
@@ -12,6 +14,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>
+      <SessionTimeout idleMinutes={env.SESSION_IDLE_MINUTES} />
     </>
   );
 }
