@@ -1,0 +1,114 @@
+// One entry: its latest version, every earlier version with the reason for each change, and a
+// side-by-side comparison of any two versions.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { VersionDiff } from "@/components/records/version-diff";
+import { Badge, ButtonLink, Card, SummaryList } from "@/components/ui";
+import { canWriteSection } from "@/lib/access";
+import { formatUkDate, formatUkDateTime } from "@/lib/dates";
+import { formatValue } from "@/lib/records/format";
+import { loadSectionPage } from "@/lib/records/page";
+import { diffEntryVersions, getEntryVersions } from "@/lib/records/queries";
+
+export const metadata: Metadata = { title: "Entry" };
+
+export default async function EntryPage({ params, searchParams }: { params: Promise<{ childId: string; section: string; entryId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { childId, section: path, entryId } = await params;
+  const query = await searchParams;
+  const page = await loadSectionPage(childId, path);
+  const { spec } = page;
+  const versions = await getEntryVersions(page.db, page.actor, page.access, page.section, entryId);
+  const latest = versions[versions.length - 1];
+  if (!latest) notFound();
+  const shown = versions.find((v) => v.version === Number(query.version)) ?? latest;
+  const labels = Object.fromEntries([["title", spec.titleLabel], ["occurredOn", spec.dateLabel], ...spec.fields.map((f) => [f.name, f.label])]);
+  const a = versions.find((v) => v.version === Number(query.a));
+  const b = versions.find((v) => v.version === Number(query.b));
+  const base = `/children/${childId}/${spec.path}/${entryId}`;
+  const mayAmend = canWriteSection(page.actor, page.access, page.section) && (page.access.relation !== "provider" || latest.providerSubmitted);
+
+  return (
+    <ChildRecordShell page={page} current={page.section}>
+      <nav aria-label="Back" className="mb-2 text-sm">
+        <Link href={`/children/${childId}/${spec.path}`}>All {spec.label.toLowerCase()}</Link>
+      </nav>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h2 className="text-xl font-bold">{shown.title}</h2>
+          <p className="text-slate-700">
+            {spec.dateLabel}: {formatUkDate(shown.occurredOn)} · version {shown.version} of {versions.length}
+            {shown.version !== latest.version ? " (an earlier version)" : ""}
+          </p>
+          <div className="mt-1 flex flex-wrap gap-1">
+            {shown.confidentiality === "restricted" ? <Badge tone="red">Restricted</Badge> : null}
+            {shown.significant ? <Badge tone="amber">Significant</Badge> : null}
+            {shown.childProperty ? <Badge tone="purple">Child&apos;s property</Badge> : null}
+            {shown.providerSubmitted ? <Badge tone="blue">Provider-submitted</Badge> : null}
+          </div>
+        </div>
+        {mayAmend ? <ButtonLink href={`${base}/amend`}>Amend</ButtonLink> : null}
+      </div>
+
+      <Card>
+        <SummaryList items={spec.fields.map((f) => ({ term: f.label, value: <span className="whitespace-pre-wrap">{formatValue(shown.data[f.name])}</span> }))} />
+      </Card>
+
+      <section className="mt-6" aria-labelledby="history">
+        <h3 id="history" className="mb-2 text-lg font-bold">
+          History
+        </h3>
+        <ol className="space-y-2">
+          {[...versions].reverse().map((v) => (
+            <li key={v.id} className="rounded border border-slate-300 bg-white p-3">
+              <p>
+                <Link href={`${base}?version=${v.version}`} aria-current={v.version === shown.version ? "true" : undefined} className="font-semibold">
+                  Version {v.version}
+                </Link>{" "}
+                by {v.authorName}, {formatUkDateTime(v.createdAt)}
+              </p>
+              {v.amendReason ? <p className="text-sm">Reason for change: {v.amendReason}</p> : <p className="text-sm text-slate-700">First recorded.</p>}
+            </li>
+          ))}
+        </ol>
+        {versions.length > 1 ? (
+          <form action={base} className="mt-4 flex flex-wrap items-end gap-2">
+            <div>
+              <label htmlFor="a" className="block font-semibold">
+                Compare version
+              </label>
+              <select id="a" name="a" defaultValue={a?.version ?? versions[versions.length - 2]?.version} className="rounded border border-slate-600 px-3 py-2">
+                {versions.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    {v.version}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="b" className="block font-semibold">
+                with version
+              </label>
+              <select id="b" name="b" defaultValue={b?.version ?? latest.version} className="rounded border border-slate-600 px-3 py-2">
+                {versions.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    {v.version}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="min-h-11 rounded bg-white px-4 py-2 font-semibold ring-1 ring-slate-500 hover:bg-slate-100">
+              Compare
+            </button>
+          </form>
+        ) : null}
+        {a && b ? (
+          <div className="mt-4">
+            <VersionDiff title={`Changes from version ${a.version} to version ${b.version}`} diffs={diffEntryVersions(a, b, labels)} />
+          </div>
+        ) : null}
+      </section>
+    </ChildRecordShell>
+  );
+}

@@ -1,0 +1,184 @@
+"use client";
+// The form for a section entry, built from the section's spec: create or amend, validated by
+// the same zod schema as the server, with autosave for long forms and conflict handling.
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { Checkbox, DateInput, FieldShell, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
+import { AutosaveStatus, useAutosave } from "@/components/forms/use-autosave";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui";
+import { amendEntrySchema, createEntrySchema } from "@/lib/records/schemas";
+import { formatValue } from "@/lib/records/format";
+import { SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "@/lib/records/sections";
+import { amendEntryAction, createEntryAction, saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+
+import type { EntryFormValues } from "@/lib/records/format";
+
+interface Props {
+  section: GenericSection;
+  childId: string;
+  /** Values as typed in the form (dates dd/mm/yyyy). */
+  defaults: EntryFormValues;
+  amend?: { entryId: string; baseVersion: number };
+  /** Providers submit standard entries only. */
+  canRestrict: boolean;
+  restoredFrom?: string | null;
+}
+
+type AnyErrors = FieldErrors<Record<string, unknown>>;
+const errorAt = (errors: AnyErrors, path: string): { message?: string } | undefined => {
+  let node: unknown = errors;
+  for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node && typeof node === "object" && "message" in node ? (node as { message?: string }) : undefined;
+};
+
+function ViewsField({ field, register, errors, idPrefix }: { field: FieldSpec; register: UseFormRegister<Record<string, unknown>>; errors: AnyErrors; idPrefix: string }) {
+  const name = `data.${field.name}`;
+  const statusError = errorAt(errors, `${name}.status`);
+  return (
+    <fieldset className="mb-4 rounded border border-slate-300 p-3">
+      <legend className="px-1 font-semibold">{field.label}</legend>
+      {statusError?.message ? <p className="font-semibold text-red-800">{statusError.message}</p> : null}
+      <div className="mb-2 flex flex-wrap gap-4">
+        {VIEWS_STATUS.map((s) => (
+          <label key={s.value} className="flex items-center gap-2">
+            <input type="radio" value={s.value} {...register(`${name}.status`)} className="h-5 w-5" />
+            {s.label}
+          </label>
+        ))}
+      </div>
+      <TextArea id={`${idPrefix}-${field.name}-text`} label="In their words, or why not" error={errorAt(errors, `${name}.text`)} rows={3} {...register(`${name}.text`)} />
+    </fieldset>
+  );
+}
+
+function ParentViewsField({ field, control, register, errors }: { field: FieldSpec; control: Control<Record<string, unknown>>; register: UseFormRegister<Record<string, unknown>>; errors: AnyErrors }) {
+  const name = `data.${field.name}`;
+  const { fields, append, remove } = useFieldArray({ control, name: name as never });
+  const listError = errorAt(errors, name) ?? errorAt(errors, `${name}.root`);
+  return (
+    <fieldset className="mb-4 rounded border border-slate-300 p-3">
+      <legend className="px-1 font-semibold">{field.label}</legend>
+      {listError?.message ? <p className="font-semibold text-red-800">{listError.message}</p> : null}
+      {fields.length === 0 ? <p className="mb-2 text-sm text-slate-700">No parent's views recorded yet.</p> : null}
+      {fields.map((item, index) => (
+        <div key={item.id} className="mb-3 border-b border-slate-200 pb-3">
+          <div className="grid gap-2 sm:grid-cols-2">
+            <TextInput id={`${field.name}-${index}-name`} label="Name" error={errorAt(errors, `${name}.${index}.name`)} {...register(`${name}.${index}.name`)} />
+            <TextInput id={`${field.name}-${index}-relationship`} label="Relationship" hint="For example, mother" error={errorAt(errors, `${name}.${index}.relationship`)} {...register(`${name}.${index}.relationship`)} />
+          </div>
+          <Select
+            id={`${field.name}-${index}-status`}
+            label="Their views"
+            options={[{ value: "", label: "Choose" }, ...VIEWS_STATUS.filter((s) => s.value !== "too_young")]}
+            error={errorAt(errors, `${name}.${index}.status`)}
+            {...register(`${name}.${index}.status`)}
+          />
+          <TextArea id={`${field.name}-${index}-text`} label="In their words, or why not" rows={3} error={errorAt(errors, `${name}.${index}.text`)} {...register(`${name}.${index}.text`)} />
+          <Button type="button" variant="secondary" onClick={() => remove(index)}>
+            Remove this parent
+          </Button>
+        </div>
+      ))}
+      <Button type="button" variant="secondary" onClick={() => append({ name: "", relationship: "", status: "", text: "" } as never)}>
+        Add a parent&apos;s views
+      </Button>
+    </fieldset>
+  );
+}
+
+export function EntryForm({ section, childId, defaults, amend, canRestrict, restoredFrom }: Props) {
+  const spec = SECTION_SPECS[section];
+  const router = useRouter();
+  const schema = useMemo(() => (amend ? amendEntrySchema(section) : createEntrySchema(section)), [amend, section]);
+  const [conflict, setConflict] = useState<{ current: { version: number; title: string; data: Record<string, unknown> } } | null>(null);
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema,
+    action: async (values) => {
+      const payload = amend ? { ...values, ...amend, childId } : { ...values, childId };
+      const result = amend ? await amendEntryAction(section, payload) : await createEntryAction(section, payload);
+      if (!result.ok && result.error.code === "conflict:version") setConflict(result.error.details as typeof conflict);
+      return result;
+    },
+    defaultValues: defaults as never,
+    onSuccess: (data) => router.push(`/children/${childId}/${spec.path}/${data.entryId}`),
+  });
+  const register = form.register as unknown as UseFormRegister<Record<string, unknown>>;
+  const control = form.control as unknown as Control<Record<string, unknown>>;
+  const errors = form.formState.errors as AnyErrors;
+  const formKey = `${section}:${amend ? amend.entryId : "new"}`;
+  const autosave = useAutosave({ form: form as never, childId, formKey, save: saveDraftAction as never, enabled: Boolean(spec.autosave) });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl">
+      <FormError message={formError} />
+      {restoredFrom ? (
+        <p role="status" className="mb-4 border-l-4 border-blue-700 bg-blue-50 p-3">
+          Your unsaved draft from {restoredFrom} has been restored. Check it, then save.
+        </p>
+      ) : null}
+      {conflict ? (
+        <div className="mb-4 rounded border border-amber-600 bg-amber-50 p-3">
+          <p className="font-bold">Version {conflict.current.version} was saved by someone else while you were editing.</p>
+          <p>Your text is still in the form below and has been kept as a draft. Compare it with the saved version, then save again if it is still right.</p>
+          <details className="mt-2">
+            <summary className="cursor-pointer font-semibold">Show the saved version {conflict.current.version}</summary>
+            <dl className="mt-2">
+              <dt className="font-semibold">{spec.titleLabel}</dt>
+              <dd className="mb-2">{conflict.current.title}</dd>
+              {spec.fields.map((f) => (
+                <div key={f.name}>
+                  <dt className="font-semibold">{f.label}</dt>
+                  <dd className="mb-2 whitespace-pre-wrap">{formatValue(conflict.current.data[f.name])}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        </div>
+      ) : null}
+      <TextInput id="title" label={spec.titleLabel} error={errorAt(errors, "title")} {...register("title")} />
+      <DateInput id="occurredOn" label={spec.dateLabel} error={errorAt(errors, "occurredOn")} {...register("occurredOn")} />
+      {spec.fields.map((field) => {
+        const name = `data.${field.name}`;
+        const id = `field-${field.name}`;
+        const error = errorAt(errors, name);
+        switch (field.kind) {
+          case "text":
+            return <TextInput key={field.name} id={id} label={field.label} hint={field.hint} error={error} {...register(name)} />;
+          case "textarea":
+            return <TextArea key={field.name} id={id} label={field.label} hint={field.hint} error={error} {...register(name)} />;
+          case "date":
+            return <DateInput key={field.name} id={id} label={field.label} hint={field.hint} error={error} {...register(name)} />;
+          case "select":
+            return <Select key={field.name} id={id} label={field.label} hint={field.hint} error={error} options={[{ value: "", label: "Choose" }, ...field.options]} {...register(name)} />;
+          case "boolean":
+            return <Checkbox key={field.name} id={id} label={field.label} hint={field.hint} {...register(name)} />;
+          case "views":
+            return <ViewsField key={field.name} field={field} register={register} errors={errors} idPrefix={id} />;
+          case "parentViews":
+            return <ParentViewsField key={field.name} field={field} control={control} register={register} errors={errors} />;
+        }
+      })}
+      {canRestrict ? (
+        <Select
+          id="confidentiality"
+          label="Confidentiality"
+          hint={spec.minimumConfidentiality === "restricted" ? "Always restricted: never shown to providers." : "Restricted entries are never shown to providers."}
+          options={spec.minimumConfidentiality === "restricted" ? [{ value: "restricted", label: "Restricted" }] : [{ value: "standard", label: "Standard" }, { value: "restricted", label: "Restricted" }]}
+          error={errorAt(errors, "confidentiality")}
+          {...register("confidentiality")}
+        />
+      ) : null}
+      <Checkbox id="childProperty" label="This is the child's property" hint="Marked so in the record, and included in the child's progress file." {...register("childProperty")} />
+      <Checkbox id="significant" label="Significant: show in the chronology's significant events" {...register("significant")} />
+      {amend ? <TextArea id="amendReason" label="Why are you amending this?" hint="The earlier version stays in the record; this reason is shown beside the change." error={errorAt(errors, "amendReason")} rows={3} {...register("amendReason")} /> : null}
+      {spec.autosave ? <AutosaveStatus status={autosave} /> : null}
+      <div className="mt-4 flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : amend ? "Save amendment" : `Save ${spec.singular}`}
+        </Button>
+      </div>
+    </form>
+  );
+}
