@@ -23,7 +23,8 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(opts
   const [pending, startTransition] = useTransition();
 
   // The server receives exactly what was typed (dates as dd/mm/yyyy) and applies the schema itself.
-  const onSubmit = form.handleSubmit(() => {
+  const onSubmit = form.handleSubmit(
+    () => {
     setFormError(null);
     startTransition(async () => {
       const result = await opts.action(form.getValues());
@@ -36,7 +37,10 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(opts
         if (field !== "_form") form.setError(field as Path<z.input<S>>, { type: "server", message: messages[0] });
       }
     });
-  });
+    },
+    // Tell the person something is wrong even when the field is not on screen.
+    () => setFormError("Some of the information needs correcting. Check the highlighted fields."),
+  );
 
   return { form, onSubmit, pending, formError, setFormError };
 }

@@ -48,7 +48,7 @@ function ViewsField({ field, register, errors, idPrefix }: { field: FieldSpec; r
           </label>
         ))}
       </div>
-      <TextArea id={`${idPrefix}-${field.name}-text`} label="In their words, or why not" error={errorAt(errors, `${name}.text`)} rows={3} {...register(`${name}.text`)} />
+      <TextArea id={`${idPrefix}-text`} label="In their words, or why not" error={errorAt(errors, `${name}.text`)} rows={3} {...register(`${name}.text`)} />
     </fieldset>
   );
 }
@@ -96,12 +96,12 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
   const { form, onSubmit, pending, formError } = useActionForm({
     schema,
     action: async (values) => {
-      const payload = amend ? { ...values, ...amend, childId } : { ...values, childId };
+      const payload = { ...values, ...(amend ?? {}), childId };
       const result = amend ? await amendEntryAction(section, payload) : await createEntryAction(section, payload);
       if (!result.ok && result.error.code === "conflict:version") setConflict(result.error.details as typeof conflict);
       return result;
     },
-    defaultValues: defaults as never,
+    defaultValues: { ...defaults, childId, ...(amend ?? {}) } as never,
     onSuccess: (data) => router.push(`/children/${childId}/${spec.path}/${data.entryId}`),
   });
   const register = form.register as unknown as UseFormRegister<Record<string, unknown>>;

@@ -9,6 +9,11 @@ export const MAX_UPLOAD_MB = 25;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 export const DOCUMENTS_PAGE_SIZE = 20;
 
+/** Shown in the form and in refusals; the server decides the type from the content (sniff.ts). */
+export const ALLOWED_TYPES_TEXT = "PDF, Word (.docx or .doc), JPEG, PNG, GIF, WebP or HEIC images, or plain text (.txt)";
+/** For the file input's `accept`: a hint to the browser only. */
+export const ACCEPT_ATTRIBUTE = ".pdf,.doc,.docx,.jpg,.jpeg,.png,.gif,.webp,.heic,.heif,.txt";
+
 /** Rounded up, so a file just over the limit never reads as "25.0 MB". */
 export function megabytes(bytes: number): string {
   return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
@@ -48,3 +53,10 @@ export const documentListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
   entryId: id.optional().catch(undefined),
 });
+
+/** For lists: "845 KB", "3.2 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return megabytes(bytes);
+}

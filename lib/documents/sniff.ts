@@ -3,6 +3,7 @@
 // name's extension must agree with the content so the file opens in the right program.
 import { fileTypeFromBuffer } from "file-type";
 import { extensionOf } from "./filename";
+import { ALLOWED_TYPES_TEXT } from "./schemas";
 
 export interface AllowedType {
   mimeType: string;
@@ -33,10 +34,6 @@ const BY_DETECTED_MIME: Record<string, AllowedType> = {
   [DOCX.mimeType]: DOCX,
   "application/x-cfb": DOC,
 };
-
-export const ALLOWED_TYPES_TEXT = "PDF, Word (.docx or .doc), JPEG, PNG, GIF, WebP or HEIC images, or plain text (.txt)";
-/** For the file input's `accept`: a hint to the browser only; the server decides from the content. */
-export const ACCEPT_ATTRIBUTE = ".pdf,.doc,.docx,.jpg,.jpeg,.png,.gif,.webp,.heic,.heif,.txt";
 
 export type SniffResult = { ok: true; mimeType: string; label: string } | { ok: false; error: string };
 

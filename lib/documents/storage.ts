@@ -9,7 +9,7 @@ import type { Queryable, Tx } from "@/db/client";
 import { documentBlobs } from "@/db/schema";
 
 export interface StoredBlob {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   mimeType: string;
   size: number;
 }
@@ -24,6 +24,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** The same bytes typed as backed by a plain ArrayBuffer (what Response and Blob accept); copies only a shared buffer. */
+export function plainBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+}
+
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export const postgresBlobStore: BlobStore = {
@@ -35,7 +40,7 @@ export const postgresBlobStore: BlobStore = {
   async get(sha256, db) {
     const [row] = await db.select({ content: documentBlobs.content, mimeType: documentBlobs.mimeType, size: documentBlobs.sizeBytes }).from(documentBlobs).where(eq(documentBlobs.sha256, sha256)).limit(1);
     if (!row) return null;
-    return { bytes: new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength), mimeType: row.mimeType, size: row.size };
+    return { bytes: plainBytes(row.content), mimeType: row.mimeType, size: row.size };
   },
 };
 

@@ -1,0 +1,13 @@
+// Sends one document to a person allowed to see it, as a download; anything else is a bare 404.
+import { getDb } from "@/db";
+import { currentActor } from "@/lib/auth/session";
+import { openDocumentDownload } from "@/lib/documents/download";
+
+const NOT_FOUND_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+
+export async function GET(_request: Request, { params }: { params: Promise<{ childId: string; documentId: string }> }) {
+  const { childId, documentId } = await params;
+  const result = await openDocumentDownload(getDb(), await currentActor(), childId, documentId);
+  if (!result.ok) return new Response("Not found", { status: 404, headers: NOT_FOUND_HEADERS });
+  return new Response(result.bytes, { status: 200, headers: result.headers });
+}

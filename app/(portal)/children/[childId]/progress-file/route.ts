@@ -1,0 +1,23 @@
+// The child's progress file as one ZIP, for people who may export it; anything else is a bare 404.
+import { getDb } from "@/db";
+import { currentActor } from "@/lib/auth/session";
+import { contentDisposition } from "@/lib/documents/filename";
+import { buildProgressFile } from "@/lib/documents/progress-file";
+
+const NOT_FOUND_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+
+export async function GET(_request: Request, { params }: { params: Promise<{ childId: string }> }) {
+  const { childId } = await params;
+  const result = await buildProgressFile(getDb(), await currentActor(), childId);
+  if (!result.ok) return new Response("Not found", { status: 404, headers: NOT_FOUND_HEADERS });
+  return new Response(result.zip, {
+    status: 200,
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Length": String(result.zip.byteLength),
+      "Content-Disposition": contentDisposition(result.fileName),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,170 @@
+// zod schemas for the care plan: one for the draft form (used by react-hook-form's zodResolver
+// and by the save action), and one for each lifecycle step. Also the plain shape of a plan's
+// content and the conversions between what is stored and what the form shows.
+import { z } from "zod";
+import { formatUkDate } from "@/lib/dates";
+import { VIEWS_STATUS } from "@/lib/records/sections";
+import { id, requiredText, ukDate } from "@/lib/validation";
+import { CARE_PLAN_TEXT_FIELDS, type CarePlanTextField } from "./fields";
+
+const MAX_TEXT = 20000;
+const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], { error: "Choose whether the child's views were given, sought or not sought" });
+
+function viewsText(v: { status: string; text: string }, ctx: z.RefinementCtx) {
+  if ((v.status === "given" || v.status === "not_sought") && v.text === "") {
+    ctx.addIssue({ code: "custom", path: ["text"], message: v.status === "given" ? "Record the views that were given" : "Say why views were not sought" });
+  }
+}
+
+/** The child's views and wishes: a care plan must say what they were, or why they are not recorded. */
+const childViews = z.object({ status: viewsStatus, text: z.string().trim().max(MAX_TEXT, `Must be ${MAX_TEXT} characters or fewer`).default("") }).superRefine(viewsText);
+
+const parentViews = z
+  .array(
+    z
+      .object({
+        name: z.string().trim().min(1, "Enter the parent's name").max(200),
+        relationship: z.string().trim().min(1, "Enter the relationship, for example mother").max(100),
+        status: z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], { error: "Choose whether this parent's views were given, sought or not sought" }),
+        text: z.string().trim().max(MAX_TEXT, `Must be ${MAX_TEXT} characters or fewer`).default(""),
+      })
+      .superRefine(viewsText),
+  )
+  .max(6, "Record at most 6 parents or carers here")
+  .default([]);
+
+function text(name: CarePlanTextField) {
+  const f = CARE_PLAN_TEXT_FIELDS.find((x) => x.name === name) ?? CARE_PLAN_TEXT_FIELDS[0];
+  return z.string({ error: `Enter ${f.enter}` }).trim().max(MAX_TEXT, `${f.label} must be ${MAX_TEXT} characters or fewer`);
+}
+const required = (name: CarePlanTextField) => text(name).min(1, `Enter ${CARE_PLAN_TEXT_FIELDS.find((x) => x.name === name)?.enter ?? name}`);
+const optional = (name: CarePlanTextField) => text(name).default("");
+
+const textFields = {
+  needs: required("needs"),
+  outcomes: required("outcomes"),
+  placementPlan: optional("placementPlan"),
+  healthPlan: optional("healthPlan"),
+  educationPlan: optional("educationPlan"),
+  contactPlan: optional("contactPlan"),
+  contingencyPlan: optional("contingencyPlan"),
+} satisfies Record<CarePlanTextField, z.ZodType>;
+
+const contentShape = {
+  title: requiredText("a title, for example Care plan", 200),
+  planDate: ukDate("the plan date"),
+  ...textFields,
+  childViews,
+  parentViews,
+};
+
+/** The plan's content as typed in the form (the plan date as dd/mm/yyyy). */
+export const carePlanContentSchema = z.object(contentShape);
+
+/**
+ * The draft form. `entryId` and `version` are null before the first version exists; `lockVersion`
+ * is the draft's lock version when the form was loaded: a newer one means someone else saved.
+ */
+export const saveCarePlanDraftSchema = z.object({
+  childId: id,
+  entryId: id.nullable(),
+  version: z.number().int().min(1).nullable(),
+  lockVersion: z.number().int().min(0),
+  ...contentShape,
+});
+export type SaveCarePlanDraftInput = z.output<typeof saveCarePlanDraftSchema>;
+export type CarePlanFormValues = z.input<typeof saveCarePlanDraftSchema>;
+
+export const startCarePlanVersionSchema = z.object({ childId: id });
+
+/** A lifecycle step on one version, as the person saw it (its lock version). */
+const versionRef = { childId: id, entryId: id, version: z.number().int().min(1), lockVersion: z.number().int().min(0) };
+
+export const submitCarePlanSchema = z.object(versionRef);
+
+export const approveCarePlanSchema = z.object({
+  ...versionRef,
+  comment: z.string({ error: "Give the reasons for approving this plan" }).trim().min(10, "Give the reasons for approving this plan (at least 10 characters)").max(5000, "Keep the reasons under 5000 characters"),
+});
+
+export const returnCarePlanSchema = z.object({
+  ...versionRef,
+  comment: z.string({ error: "Say what needs to change" }).trim().min(10, "Say what needs to change (at least 10 characters)").max(5000, "Keep the comment under 5000 characters"),
+});
+
+export type SubmitCarePlanInput = z.output<typeof submitCarePlanSchema>;
+export type ApproveCarePlanInput = z.output<typeof approveCarePlanSchema>;
+export type ReturnCarePlanInput = z.output<typeof returnCarePlanSchema>;
+
+export interface CarePlanViews {
+  status: string;
+  text: string;
+}
+export interface CarePlanParentView {
+  name: string;
+  relationship: string;
+  status: string;
+  text: string;
+}
+
+/** A plan's content. Stored with the plan date as ISO; in the form as dd/mm/yyyy. */
+export interface CarePlanContent extends Record<CarePlanTextField, string> {
+  title: string;
+  planDate: string;
+  childViews: CarePlanViews;
+  parentViews: CarePlanParentView[];
+}
+
+/** What a refused save returns, so the person sees their text beside the one that is saved. */
+export interface CarePlanConflict {
+  yours: CarePlanContent;
+  current: { entryId: string; version: number; lockVersion: number; status: string; content: CarePlanContent } | null;
+}
+
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+/** Reads a stored version's content, tolerating anything missing (nothing stored is ever rewritten). */
+export function readCarePlanContent(row: { title: string; occurredOn: string; data: Record<string, unknown> }): CarePlanContent {
+  const data = row.data;
+  const views = (data.childViews ?? {}) as Partial<CarePlanViews>;
+  const parents = Array.isArray(data.parentViews) ? (data.parentViews as Array<Partial<CarePlanParentView>>) : [];
+  return {
+    title: row.title,
+    planDate: str(data.planDate) || row.occurredOn,
+    ...(Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, str(data[f.name])])) as Record<CarePlanTextField, string>),
+    childViews: { status: str(views.status), text: str(views.text) },
+    parentViews: parents.map((p) => ({ name: str(p.name), relationship: str(p.relationship), status: str(p.status), text: str(p.text) })),
+  };
+}
+
+/** The stored `data` of a version: everything but the title (which has its own column). */
+export function carePlanData(content: CarePlanContent): Record<string, unknown> {
+  const { title: _title, ...data } = content;
+  return data;
+}
+
+/** Stored content (ISO plan date) as the form shows it (dd/mm/yyyy). */
+export function toFormContent(content: CarePlanContent): CarePlanContent {
+  return { ...content, planDate: formatUkDate(content.planDate) || content.planDate };
+}
+
+/** The content part of validated form input (the plan date already ISO). */
+export function contentOfInput(input: CarePlanContent): CarePlanContent {
+  return {
+    title: input.title,
+    planDate: input.planDate,
+    ...(Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, input[f.name]])) as Record<CarePlanTextField, string>),
+    childViews: { status: input.childViews.status, text: input.childViews.text },
+    parentViews: input.parentViews.map((p) => ({ name: p.name, relationship: p.relationship, status: p.status, text: p.text })),
+  };
+}
+
+export function emptyCarePlanContent(planDateUk: string): CarePlanContent {
+  return {
+    title: "Care plan",
+    planDate: planDateUk,
+    ...(Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, ""])) as Record<CarePlanTextField, string>),
+    childViews: { status: "", text: "" },
+    parentViews: [],
+  };
+}

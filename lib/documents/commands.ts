@@ -1,0 +1,82 @@
+// Writes of documents: checks the name and the content, stores the bytes once by their hash and
+// records the document on the child. Runs inside the caller's transaction (the action wrapper
+// adds the audit event to it). Documents are never deleted; a misfiled one is sealed.
+import type { Tx } from "@/db/client";
+import { documents, type Confidentiality, type DocumentCategory, type DocumentRow } from "@/db/schema";
+import type { Actor, ChildAccess } from "@/lib/access";
+import { AppError } from "@/lib/errors";
+import { SECTION_SPECS, GENERIC_SECTIONS } from "@/lib/records/sections";
+import { checkFileName } from "./filename";
+import { attachableEntry } from "./queries";
+import { sizeError } from "./schemas";
+import { sniffDocumentType } from "./sniff";
+import { blobStore, sha256Hex } from "./storage";
+
+export interface UploadDocumentCommand {
+  fileName: string;
+  title: string;
+  category: DocumentCategory;
+  confidentiality: "standard" | "restricted";
+  childProperty: boolean;
+  inProgressFile: boolean;
+  /** ISO date. */
+  documentDate: string;
+  entryId: string | null;
+}
+
+const RANK: Record<Confidentiality, number> = { standard: 0, restricted: 1, sealed: 2 };
+const higher = (a: Confidentiality, b: Confidentiality) => (RANK[a] >= RANK[b] ? a : b);
+
+/** Categories whose section is always at least restricted (court reports): never providers. */
+function minimumFor(category: DocumentCategory): Confidentiality {
+  const spec = GENERIC_SECTIONS.map((s) => SECTION_SPECS[s]).find((s) => s.documentCategory === category);
+  return spec?.minimumConfidentiality ?? "standard";
+}
+
+const fileError = (message: string) => new AppError("invalid:input", message, { file: [message] });
+
+export async function uploadDocument(tx: Tx, actor: Actor, access: ChildAccess, input: UploadDocumentCommand, bytes: Uint8Array): Promise<DocumentRow> {
+  const name = checkFileName(input.fileName);
+  if (!name.ok) throw fileError(name.error);
+  const size = sizeError(bytes.byteLength);
+  if (size) throw fileError(size);
+  const type = await sniffDocumentType(bytes, name.name);
+  if (!type.ok) throw fileError(type.error);
+
+  const isProvider = access.relation === "provider";
+  // Providers submit standard documents only: a restricted one would be hidden from themselves.
+  if (isProvider && input.confidentiality !== "standard") {
+    throw new AppError("invalid:input", undefined, { confidentiality: ["Documents from providers are standard; the local authority can restrict them later"] });
+  }
+
+  let confidentiality: Confidentiality = isProvider ? "standard" : higher(input.confidentiality, minimumFor(input.category));
+  if (input.entryId) {
+    const entry = await attachableEntry(tx, actor, access, input.entryId);
+    if (!entry) throw new AppError("not-found", "The entry to attach this document to could not be found.");
+    // A document on a restricted entry is at least as restricted as the entry.
+    if (!isProvider) confidentiality = higher(confidentiality, entry.confidentiality);
+    else if (entry.confidentiality !== "standard") throw new AppError("not-found", "The entry to attach this document to could not be found.");
+  }
+
+  const sha256 = sha256Hex(bytes);
+  await blobStore().put(sha256, bytes, type.mimeType, tx);
+  const [row] = await tx
+    .insert(documents)
+    .values({
+      childId: access.childId,
+      entryId: input.entryId,
+      blobSha256: sha256,
+      fileName: name.name,
+      title: input.title,
+      category: input.category,
+      confidentiality,
+      childProperty: input.childProperty,
+      inProgressFile: input.inProgressFile,
+      documentDate: input.documentDate,
+      providerSubmitted: isProvider,
+      uploadedBy: actor.id,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
