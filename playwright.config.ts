@@ -1,0 +1,59 @@
+// End-to-end journeys in Debian's Chromium against a production build with its own fresh PGlite
+// folder (.data/e2e) and build folder (.next-e2e), so it never touches the dev database or build.
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3100;
+const BASE_URL = `http://localhost:${PORT}`;
+const PGLITE_DIR = ".data/e2e";
+const tsx = "node node_modules/tsx/dist/cli.mjs";
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: BASE_URL,
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "journeys", testMatch: /.*\.spec\.ts/, dependencies: ["setup"], use: { viewport: { width: 1280, height: 900 } } },
+  ],
+  webServer: {
+    // A fresh database every run: the demo authority, plus extra children so the caseload has
+    // more than one page. DATABASE_URL is unset so a developer's PostgreSQL is never touched.
+    command: [
+      "unset DATABASE_URL",
+      `rm -rf ${PGLITE_DIR}`,
+      `${tsx} scripts/db.ts setup`,
+      `${tsx} e2e/support/add-children-for-pagination.ts`,
+      "node scripts/start.mjs",
+    ].join(" && "),
+    url: `${BASE_URL}/sign-in`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      PGLITE_DIR,
+      NEXT_DIST_DIR: ".next-e2e",
+      AUTH_SECRET: "e2e-only-secret-never-used-outside-playwright-runs",
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
