@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { Checkbox, DateInput, FieldShell, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
+import { Checkbox, DateInput, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
 import { AutosaveStatus, useAutosave } from "@/components/forms/use-autosave";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";

@@ -1,0 +1,249 @@
+// Every section of the child's record kept as entries: create and amend through the server
+// actions, bad input refused with field errors, refused roles audited, nothing ever lost.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { auditEvents, formDrafts, recordEntries } from "@/db/schema";
+import { DEMO_USERS, demoChildId, demoUserId, type DemoUserKey } from "@/db/seed/demo";
+import { childAccess, type Actor } from "@/lib/access";
+import { getChronology } from "@/lib/records/chronology";
+import { diffEntryVersions, getEntryVersions, listSectionEntries } from "@/lib/records/queries";
+import { GENERIC_SECTIONS, SECTION_SPECS, type GenericSection, type FieldSpec } from "@/lib/records/sections";
+import { amendEntryAction, createEntryAction, markSignificantAction, saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+import { createTestDb, demoActor } from "../helpers/db";
+import { signInAs } from "../helpers/session";
+
+let handle: DbHandle;
+const actors = new Map<DemoUserKey, Actor>();
+beforeAll(async () => {
+  handle = await createTestDb();
+  for (const u of DEMO_USERS) actors.set(u.key, await demoActor(handle, u.key));
+});
+afterAll(() => handle.close());
+beforeEach(() => signInAs(null));
+const as = (key: DemoUserKey) => signInAs(actors.get(key) ?? null);
+
+const CHILD = demoChildId(0); // allocated to sw1, managed by tm1, reviewed by iro1, Brightwater arrangement active
+const entryCount = async () => (await handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries))[0]?.n ?? 0;
+
+/** A valid value for each field, as typed in the form. */
+function sample(field: FieldSpec, n = 1): unknown {
+  switch (field.kind) {
+    case "text":
+    case "textarea":
+      return `Fictional ${field.label.toLowerCase()} ${n}`.slice(0, "max" in field && field.max ? field.max : 200);
+    case "date":
+      return "14/10/2026";
+    case "select":
+      return field.options[0]?.value ?? "";
+    case "boolean":
+      return true;
+    case "views":
+      return { status: "given", text: `The child said they feel safe (${n})` };
+    case "parentViews":
+      return [{ name: "Parent A (fictional)", relationship: "mother", status: "sought_not_given", text: "" }];
+  }
+}
+
+function validInput(section: GenericSection, n = 1) {
+  const spec = SECTION_SPECS[section];
+  return {
+    childId: CHILD,
+    title: `Fictional ${spec.singular} ${n}`,
+    occurredOn: "15/10/2026",
+    confidentiality: spec.defaultConfidentiality,
+    significant: false,
+    childProperty: false,
+    data: Object.fromEntries(spec.fields.map((f) => [f.name, sample(f, n)])),
+  };
+}
+
+describe.each(GENERIC_SECTIONS)("the %s section", (section) => {
+  it("records an entry for the allocated social worker, audited in the same transaction", async () => {
+    as("sw1");
+    const result = await createEntryAction(section, validInput(section));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [row] = await handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, result.data.entryId));
+    expect(row).toMatchObject({ section, childId: CHILD, version: 1, occurredOn: "2026-10-15", isLatest: true });
+    const [event] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, `${section}.create`)).orderBy(desc(auditEvents.id)).limit(1);
+    expect(event).toMatchObject({ childId: CHILD, outcome: "allowed", actorId: demoUserId("sw1") });
+  });
+
+  it("amends an entry as a new version with a reason, keeping the earlier one readable", async () => {
+    as("sw1");
+    const created = await createEntryAction(section, validInput(section, 2));
+    if (!created.ok) throw new Error(created.error.message);
+    const amended = await amendEntryAction(section, { ...validInput(section, 3), entryId: created.data.entryId, baseVersion: 1, amendReason: "Corrected after checking the notes" });
+    expect(amended).toMatchObject({ ok: true, data: { version: 2 } });
+    const access = await childAccess(handle.db, actors.get("sw1") as Actor, CHILD);
+    const versions = await getEntryVersions(handle.db, actors.get("sw1") as Actor, access ?? (() => { throw new Error("no access"); })(), section, created.data.entryId);
+    expect(versions.map((v) => [v.version, v.isLatest, v.amendReason])).toEqual([
+      [1, false, null],
+      [2, true, "Corrected after checking the notes"],
+    ]);
+    const changed = diffEntryVersions(versions[0] as (typeof versions)[0], versions[1] as (typeof versions)[0]).filter((d) => d.changed);
+    expect(changed.map((d) => d.field)).toContain("title");
+  });
+
+  it("refuses bad input with field errors and writes nothing", async () => {
+    as("sw1");
+    const before = await entryCount();
+    const result = await createEntryAction(section, { ...validInput(section), title: "", occurredOn: "31/02/2026", data: {} });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe("invalid:input");
+    expect(result.fieldErrors?.title?.[0]).toMatch(/Enter/);
+    expect(result.fieldErrors?.occurredOn?.[0]).toMatch(/real date/);
+    const requiredField = SECTION_SPECS[section].fields.find((f) => "required" in f && f.required);
+    if (requiredField) expect(Object.keys(result.fieldErrors ?? {})).toContain(`data.${requiredField.name}`);
+    expect(await entryCount()).toBe(before);
+  });
+
+  it("refuses a social worker from another team, audits the refusal and reveals nothing", async () => {
+    as("sw3");
+    const before = await entryCount();
+    const result = await createEntryAction(section, validInput(section));
+    expect(result).toEqual({ ok: false, error: { code: "forbidden:child", message: "You do not have access to this record, or it does not exist." } });
+    expect(await entryCount()).toBe(before);
+    const [event] = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, demoUserId("sw3")), eq(auditEvents.action, `${section}.create`)));
+    expect(event?.outcome).toBe("refused");
+  });
+});
+
+describe("who may write which section", () => {
+  it("lets an IRO record a decision but not a visit", async () => {
+    as("iro1");
+    expect((await createEntryAction("decisions", validInput("decisions"))).ok).toBe(true);
+    expect(await createEntryAction("visits", validInput("visits"))).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+  });
+
+  it("lets a provider submit a visit, marked provider-submitted and standard, but not a court order", async () => {
+    as("prov1");
+    const visit = await createEntryAction("visits", { ...validInput("visits"), confidentiality: "restricted" });
+    expect(visit.ok).toBe(true);
+    if (!visit.ok) return;
+    const [row] = await handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, visit.data.entryId));
+    expect(row).toMatchObject({ providerSubmitted: true, confidentiality: "standard" });
+    expect(await createEntryAction("courtOrders", validInput("courtOrders"))).toMatchObject({ ok: false });
+  });
+
+  it("a social worker on the same team may read the summary but not add a visit", async () => {
+    as("sw2");
+    expect(await createEntryAction("visits", validInput("visits"))).toMatchObject({ ok: false, error: { code: "forbidden:child" } });
+  });
+
+  it("court reports are always restricted, and a provider never sees them nor restricted entries", async () => {
+    as("sw1");
+    const report = await createEntryAction("courtReports", { ...validInput("courtReports"), confidentiality: "standard" });
+    if (!report.ok) throw new Error(report.error.message);
+    const [row] = await handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, report.data.entryId));
+    expect(row?.confidentiality).toBe("restricted");
+    const restrictedHealth = await createEntryAction("health", { ...validInput("health"), confidentiality: "restricted", title: "Restricted health note" });
+    expect(restrictedHealth.ok).toBe(true);
+    const provider = actors.get("prov1") as Actor;
+    const access = await childAccess(handle.db, provider, CHILD);
+    if (!access) throw new Error("provider should reach child 0");
+    const health = await listSectionEntries(handle.db, provider, access, "health");
+    expect(health.items.map((i) => i.title)).not.toContain("Restricted health note");
+    expect(health.items.every((i) => i.confidentiality === "standard")).toBe(true);
+    // Visits: only the provider's own submissions.
+    const visits = await listSectionEntries(handle.db, provider, access, "visits");
+    expect(visits.items.length).toBeGreaterThan(0);
+    expect(visits.items.every((i) => i.providerSubmitted)).toBe(true);
+  });
+});
+
+describe("no work is lost", () => {
+  it("refuses a second amendment made from an old version, keeping both texts", async () => {
+    as("sw1");
+    const created = await createEntryAction("contact", validInput("contact", 7));
+    if (!created.ok) throw new Error(created.error.message);
+    const base = { entryId: created.data.entryId, baseVersion: 1 };
+    const first = await amendEntryAction("contact", { ...validInput("contact", 8), ...base, amendReason: "Fortnightly now, agreed at review" });
+    expect(first.ok).toBe(true);
+    signInAs(actors.get("tm1") ?? null);
+    const second = await amendEntryAction("contact", { ...validInput("contact", 9), ...base, amendReason: "Manager's change from the same old version" });
+    expect(second.ok).toBe(false);
+    if (second.ok) return;
+    expect(second.error.code).toBe("conflict:version");
+    expect(second.error.message).toMatch(/Your text has been kept/);
+    const details = second.error.details as { yours: { title: string }; current: { version: number; title: string } };
+    expect(details.yours.title).toBe("Fictional contact arrangement 9");
+    expect(details.current).toMatchObject({ version: 2, title: "Fictional contact arrangement 8" });
+    // The refused text is kept on the server as the manager's draft, and the saved version is untouched.
+    const [draft] = await handle.db.select().from(formDrafts).where(and(eq(formDrafts.userId, demoUserId("tm1")), eq(formDrafts.formKey, `contact:${created.data.entryId}`)));
+    expect(draft?.conflictWithVersion).toBe(2);
+    expect((draft?.data as { title?: string }).title).toBe("Fictional contact arrangement 9");
+    const rows = await handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, created.data.entryId));
+    expect(rows).toHaveLength(2);
+  });
+
+  it("a contact change goes on the decision trail with the child's views", async () => {
+    const [decision] = await handle.db
+      .select()
+      .from(recordEntries)
+      .where(and(eq(recordEntries.section, "decisions"), sql`${recordEntries.data}->>'reasons' = 'Fortnightly now, agreed at review'`))
+      .limit(1);
+    expect(decision?.title).toMatch(/^Contact arrangement changed/);
+    expect(decision?.significant).toBe(true);
+    expect(decision?.data).toMatchObject({ decidedBy: "Alex Rowan (demo)", childViews: { status: "given" }, relatesTo: { section: "contact", version: 2 } });
+  });
+
+  it("keeps an autosaved draft through an expired session", async () => {
+    as("sw1");
+    const saved = await saveDraftAction({ childId: CHILD, formKey: "visits:new", data: { title: "Half-written visit", data: { observations: "Long notes typed before the time-out" } } });
+    expect(saved.ok).toBe(true);
+    signInAs(null); // the session expires
+    expect(await saveDraftAction({ childId: CHILD, formKey: "visits:new", data: {} })).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+    as("sw1"); // signs in again
+    const [draft] = await handle.db.select().from(formDrafts).where(and(eq(formDrafts.userId, demoUserId("sw1")), eq(formDrafts.formKey, "visits:new")));
+    expect((draft?.data as { data: { observations: string } }).data.observations).toBe("Long notes typed before the time-out");
+  });
+});
+
+describe("the chronology", () => {
+  it("merges every section's entries with episodes and arrangements, and filters by section and search", async () => {
+    const sw1 = actors.get("sw1") as Actor;
+    const access = await childAccess(handle.db, sw1, CHILD);
+    if (!access) throw new Error("sw1 should reach child 0");
+    const all = await getChronology(handle.db, sw1, access, { pageSize: 500 });
+    const sections = new Set(all.items.map((i) => i.section));
+    for (const s of GENERIC_SECTIONS) expect(sections, s).toContain(s);
+    expect(sections).toContain("episodes");
+    expect(sections).toContain("arrangements");
+    // Only the latest version of an amended entry appears.
+    const amended = all.items.filter((i) => i.title === "Fictional visit 3");
+    expect(amended).toHaveLength(1);
+    const visits = await getChronology(handle.db, sw1, access, { section: "visits", pageSize: 500 });
+    expect(visits.items.every((i) => i.section === "visits")).toBe(true);
+    const search = await getChronology(handle.db, sw1, access, { search: "feel safe (3)" });
+    expect(search.items.map((i) => i.title)).toContain("Fictional visit 3");
+    const decision = all.items.find((i) => i.section === "decisions" && i.parentViews);
+    expect(decision?.parentViews).toMatch(/mother/);
+  });
+
+  it("lets a worker mark an entry significant and filter to significant events", async () => {
+    as("sw1");
+    const sw1 = actors.get("sw1") as Actor;
+    const access = await childAccess(handle.db, sw1, CHILD);
+    if (!access) throw new Error("sw1 should reach child 0");
+    const page = await getChronology(handle.db, sw1, access, { section: "health" });
+    const target = page.items[0];
+    if (!target) throw new Error("no health entry");
+    expect((await markSignificantAction({ childId: CHILD, rowId: target.id, significant: true })).ok).toBe(true);
+    const significant = await getChronology(handle.db, sw1, access, { significantOnly: true, pageSize: 500 });
+    expect(significant.items.map((i) => i.id)).toContain(target.id);
+    expect(significant.items.every((i) => i.significant)).toBe(true);
+  });
+
+  it("pages through a long chronology", async () => {
+    const sw1 = actors.get("sw1") as Actor;
+    const access = await childAccess(handle.db, sw1, CHILD);
+    if (!access) throw new Error("sw1 should reach child 0");
+    const first = await getChronology(handle.db, sw1, access, { pageSize: 5, page: 1 });
+    const second = await getChronology(handle.db, sw1, access, { pageSize: 5, page: 2 });
+    expect(first.pages).toBeGreaterThan(2);
+    expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(10);
+  });
+});
