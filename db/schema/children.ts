@@ -1,6 +1,6 @@
 // The child, their episodes of care (SSDA903 terms), siblings and provider arrangements.
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, softDelete } from "./common";
 import { organisations, teams, users } from "./people";
 import { carerRecords } from "./carers";
@@ -102,6 +102,10 @@ export const providerArrangements = pgTable(
     endDate: date(),
     createdAt,
     createdBy: uuid().references(() => users.id),
+    /** An amendment is a new row; the row it replaces is kept, marked superseded. */
+    supersedesId: uuid(),
+    supersededAt: timestamp({ withTimezone: true }),
+    amendReason: text(),
     ...softDelete,
   },
   (t) => [

@@ -38,7 +38,7 @@ export const childIdColumn = sql.raw(`"children"."id"`);
 export function activeArrangementFor(organisationId: string, today: string = todayIso()): SQL {
   return sql`exists (select 1 from ${providerArrangements} pa
     where pa.child_id = ${childIdColumn} and pa.organisation_id = ${organisationId}
-      and pa.deleted_at is null and pa.start_date <= ${today}
+      and pa.deleted_at is null and pa.superseded_at is null and pa.start_date <= ${today}
       and (pa.end_date is null or pa.end_date > ${today}))`;
 }
 

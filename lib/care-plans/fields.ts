@@ -1,6 +1,7 @@
 // The care plan's fields, labels and lifecycle words, shared by the form, the pages and the
 // server (no database imports, so the browser may load it too).
 import type { EntryStatus } from "@/lib/records/constants";
+import { VIEWS_STATUS } from "@/lib/records/sections";
 
 export const CARE_PLAN_TEXT_FIELDS = [
   { name: "needs", label: "Summary of the child's needs", enter: "a summary of the child's needs", hint: "Health, education, identity, family and social relationships, emotional and behavioural development.", required: true },
@@ -40,4 +41,8 @@ export function carePlanStatus(status: string): { label: string; tone: "grey" | 
 /** formKey of the autosaved draft: the plan's entry id, or "new" before the first version exists. */
 export function carePlanFormKey(entryId: string | null): string {
   return `carePlan:${entryId ?? "new"}`;
+}
+
+export function viewsStatusLabel(status: string): string {
+  return VIEWS_STATUS.find((v) => v.value === status)?.label ?? (status ? status : "Not recorded");
 }

@@ -8,8 +8,7 @@ import { recordEntries, users } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { formatUkDate } from "@/lib/dates";
 import { diffEntryVersions, entryVisibility, getDraft, type FieldDiff } from "@/lib/records/queries";
-import { VIEWS_STATUS } from "@/lib/records/sections";
-import { CARE_PLAN_LABELS, CARE_PLAN_TEXT_FIELDS, carePlanFormKey, type CarePlanStatus } from "./fields";
+import { CARE_PLAN_LABELS, CARE_PLAN_TEXT_FIELDS, carePlanFormKey, viewsStatusLabel, type CarePlanStatus } from "./fields";
 import { readCarePlanContent, toFormContent, type CarePlanContent } from "./schemas";
 
 const author = alias(users, "author");
@@ -108,10 +107,6 @@ export async function getCarePlanVersion(db: Queryable, actor: Actor, access: Ch
   const plan = await getCarePlan(db, actor, access);
   const found = plan.versions.find((v) => v.version === version);
   return found ? { plan, version: found } : null;
-}
-
-export function viewsStatusLabel(status: string): string {
-  return VIEWS_STATUS.find((v) => v.value === status)?.label ?? (status ? status : "Not recorded");
 }
 
 /** The content as labelled plain text, field by field, in the form's order. */

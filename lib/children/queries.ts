@@ -167,7 +167,7 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
         })
         .from(providerArrangements)
         .innerJoin(organisations, eq(organisations.id, providerArrangements.organisationId))
-        .where(and(eq(providerArrangements.childId, access.childId), isNull(providerArrangements.deletedAt)))
+        .where(and(eq(providerArrangements.childId, access.childId), isNull(providerArrangements.deletedAt), isNull(providerArrangements.supersededAt)))
         .orderBy(desc(providerArrangements.startDate))
     : [];
 

@@ -79,7 +79,7 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
     parts.push(sql`select 'arrangement', pa.id::text, null, 'arrangements', pa.start_date::text, 'Provider arrangement with ' || o.name,
         pa.functions, null, null, false, 'standard', null, null, null, pa.created_at
       from provider_arrangements pa join organisations o on o.id = pa.organisation_id
-      where pa.child_id = ${childId} and pa.deleted_at is null
+      where pa.child_id = ${childId} and pa.deleted_at is null and pa.superseded_at is null
         ${search ? sql`and lower(o.name || ' ' || pa.functions) like ${pattern}` : sql``}`);
   }
   if (!q.significantOnly && want("documents")) {
