@@ -7,6 +7,7 @@ import type { Db } from "../client";
 import { carerRecords, children, episodes, organisations, providerArrangements, siblingLinks, teams, users, type Role } from "../schema";
 import { todayIso } from "../../lib/dates";
 import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
+import { seedDemoRecords } from "./records";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
 /** Dates are relative to the day of seeding, so the demo (and the access tests) never go stale. */
@@ -65,7 +66,8 @@ export function demoChildName(n: number): { firstName: string; lastName: string 
   return { firstName, lastName: n >= 20 && siblingOf[n] === undefined ? `${lastName}-${FIRST_NAMES[(n * 3) % FIRST_NAMES.length]}` : lastName };
 }
 
-export async function seedDemoAuthority(db: Db): Promise<{ created: boolean; children: number }> {
+/** `records: false` leaves the children's records empty (tests create what they need through the actions). */
+export async function seedDemoAuthority(db: Db, opts: { records?: boolean } = {}): Promise<{ created: boolean; children: number }> {
   const existing = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, DEMO_TEAMS.north));
   if (existing.length > 0) return { created: false, children: DEMO_CHILD_COUNT };
 
@@ -175,6 +177,15 @@ export async function seedDemoAuthority(db: Db): Promise<{ created: boolean; chi
         endDate: a.end,
       })),
     ).onConflictDoNothing();
+
+    // Each child's record gets fictional entries from their allocated worker.
+    const workers = new Map(DEMO_USERS.map((u) => [demoUserId(u.key), u]));
+    for (const [n, child] of (opts.records === false ? [] : childRows).entries()) {
+      const w = child.allocatedWorkerId ? workers.get(child.allocatedWorkerId) : undefined;
+      if (!w || !child.id) continue;
+      const actor = { id: demoUserId(w.key), name: w.name, email: w.email, role: w.role, teamId: w.team ? DEMO_TEAMS[w.team] : null, organisationId: null };
+      await seedDemoRecords(tx, { id: child.id, teamId: child.teamId }, actor, n);
+    }
   });
   return { created: true, children: DEMO_CHILD_COUNT };
 }

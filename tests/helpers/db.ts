@@ -36,7 +36,7 @@ export async function createTestDb(opts: { seed?: boolean } = {}): Promise<DbHan
     handle = openPglite(null);
   }
   await runMigrations(handle);
-  if (opts.seed !== false) await seedDemoAuthority(handle.db);
+  if (opts.seed !== false) await seedDemoAuthority(handle.db, { records: false });
   setDbHandle(handle);
   return handle;
 }

@@ -1,0 +1,88 @@
+// Fictional entries for the demo children, written through the same commands users trigger.
+import { addDays, format, parseISO } from "date-fns";
+import type { Tx } from "../client";
+import type { Actor, ChildAccess } from "../../lib/access";
+import { createEntry, recordDecision } from "../../lib/records/commands";
+import { createEntrySchema } from "../../lib/records/schemas";
+import type { GenericSection } from "../../lib/records/sections";
+import { todayIso } from "../../lib/dates";
+import { pick, seededRandom } from "./ids";
+
+const uk = (iso: string) => format(parseISO(iso), "dd/MM/yyyy");
+
+const VIEWS = [
+  "I like living here and I want to stay until I'm older.",
+  "I miss my mum and want to see her more often.",
+  "School is better now; I have a best friend.",
+  "I don't like the journey to contact, it makes me tired.",
+];
+const OBSERVATIONS = [
+  "Settled and chatty. Showed me the garden and new bike. Carers report good sleep.",
+  "Quiet at first, warmed up over lunch. Bedroom personalised with drawings.",
+  "Some anxiety about the coming contact; carer using agreed reassurance routine.",
+];
+
+/** A handful of entries per child across the sections, dated over the last year. */
+export async function seedDemoRecords(tx: Tx, child: { id: string; teamId: string }, worker: Actor, n: number): Promise<void> {
+  const rand = seededRandom(1000 + n);
+  const access: ChildAccess = { childId: child.id, relation: "allocated", teamId: child.teamId };
+  const day = (ago: number) => uk(format(addDays(parseISO(todayIso()), -ago), "yyyy-MM-dd"));
+  const add = async (section: GenericSection, values: Record<string, unknown>) => {
+    const input = createEntrySchema(section).parse({ childId: child.id, significant: false, childProperty: false, ...values });
+    await createEntry(tx, worker, access, section, input);
+  };
+
+  for (const ago of [12, 54, 96]) {
+    await add("visits", {
+      title: "Statutory visit",
+      occurredOn: day(ago + Math.floor(rand() * 5)),
+      data: { visitor: worker.name, visitType: "Statutory visit", location: "Foster home", seenAlone: "Yes", childViews: { status: "given", text: pick(rand, VIEWS) }, observations: pick(rand, OBSERVATIONS), actions: "Next visit booked." },
+    });
+  }
+  await add("health", {
+    title: "Review health assessment",
+    occurredOn: day(120),
+    data: { assessmentType: "Review health assessment", assessor: "Looked-after children's nurse (fictional)", summary: "Growth and development on track. Immunisations up to date.", recommendations: "Dental check due.", nextDue: day(-245) },
+  });
+  await add("education", {
+    title: "Autumn term progress",
+    occurredOn: day(30),
+    data: { school: "Demotown Primary (fictional)", pepDate: day(40), nextPepDue: day(-140), attainment: "Working towards expected level in reading; at expected level in maths.", specialNeeds: "None identified", attendance: "96" },
+  });
+  await add("contact", {
+    title: "Contact with mother",
+    occurredOn: day(200),
+    data: { withWhom: "Mother (fictional)", relationship: "Mother", frequency: "Fortnightly, Saturdays", supervision: "Supervised", venue: "Family centre", restrictions: "No unplanned contact.", childViews: { status: "given", text: "I want longer visits." } },
+  });
+  await add("contributions", {
+    title: "Swimming certificate",
+    occurredOn: day(70),
+    childProperty: true,
+    data: { kind: "School certificate", description: "25 metres swimming certificate, very proud of it.", originalWith: "The child" },
+  });
+  await add("correspondence", {
+    title: "Letter from school about trip",
+    occurredOn: day(45),
+    data: { direction: "Received", correspondent: "Demotown Primary (fictional)", summary: "Consent requested for residential trip." },
+  });
+  if (n % 3 === 0) {
+    await add("courtOrders", {
+      title: "Care order",
+      occurredOn: day(300),
+      confidentiality: "restricted",
+      data: { orderType: "Care order", court: "Demotown Family Court (fictional)", caseNumber: `ZZ${1000 + n}`, expiresOn: "", conditions: "" },
+    });
+  }
+  await recordDecision(tx, worker, child.id, {
+    title: "Placement to continue",
+    occurredOn: format(addDays(parseISO(todayIso()), -90), "yyyy-MM-dd"),
+    decision: "The current placement continues as the plan for permanence.",
+    decidedBy: worker.name,
+    reasons: "Child settled, needs met, carers committed.",
+    childViews: { status: "given", text: "I want to stay here." },
+    parentViews: [
+      { name: "Mother (fictional)", relationship: "mother", status: "given", text: "Agrees, wants contact to continue." },
+      { name: "Father (fictional)", relationship: "father", status: "sought_not_given", text: "" },
+    ],
+  });
+}
