@@ -5,9 +5,12 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { Button } from "@/components/ui";
 
-export function ActionButton({ action, label, pendingLabel, variant = "secondary", successMessage }: {
+export function ActionButton({ action, label, context, pendingLabel, variant = "secondary", successMessage, compact = false }: {
   action: () => Promise<ActionResult<unknown>>;
   label: string;
+  /** Extra words for screen readers, e.g. which entry the button acts on. */
+  context?: string;
+  compact?: boolean;
   pendingLabel?: string;
   variant?: "primary" | "secondary" | "danger";
   successMessage?: string;
@@ -20,6 +23,7 @@ export function ActionButton({ action, label, pendingLabel, variant = "secondary
       <Button
         type="button"
         variant={variant}
+        className={compact ? "min-h-9 px-2 py-1 text-xs" : ""}
         disabled={pending}
         onClick={() =>
           start(async () => {
@@ -30,6 +34,7 @@ export function ActionButton({ action, label, pendingLabel, variant = "secondary
         }
       >
         {pending ? (pendingLabel ?? "Working…") : label}
+        {context ? <span className="sr-only">: {context}</span> : null}
       </Button>
       <span role="status" className={`text-sm ${message?.ok ? "text-green-800" : "text-red-800"}`}>
         {message?.text}

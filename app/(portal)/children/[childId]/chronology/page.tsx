@@ -125,7 +125,9 @@ export default async function ChronologyPage({ params, searchParams }: { params:
                   {mayMark && item.kind === "entry" ? (
                     <ActionButton
                       action={markSignificantAction.bind(null, { childId, rowId: item.id, significant: !item.significant })}
-                      label={item.significant ? `Unmark significant: ${item.title}` : `Mark significant: ${item.title}`}
+                      label={item.significant ? "Unmark significant" : "Mark significant"}
+                      context={item.title}
+                      compact
                     />
                   ) : null}
                 </div>

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { EntryDocuments } from "@/components/documents/entry-documents";
 import { VersionDiff } from "@/components/records/version-diff";
 import { Badge, ButtonLink, Card, SummaryList } from "@/components/ui";
 import { canWriteSection } from "@/lib/access";
@@ -54,6 +55,7 @@ export default async function EntryPage({ params, searchParams }: { params: Prom
       <Card>
         <SummaryList items={spec.fields.map((f) => ({ term: f.label, value: <span className="whitespace-pre-wrap">{formatValue(shown.data[f.name])}</span> }))} />
       </Card>
+      <EntryDocuments page={page} entryId={entryId} />
 
       <section className="mt-6" aria-labelledby="history">
         <h3 id="history" className="mb-2 text-lg font-bold">
