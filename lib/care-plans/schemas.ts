@@ -3,35 +3,14 @@
 // content and the conversions between what is stored and what the form shows.
 import { z } from "zod";
 import { formatUkDate } from "@/lib/dates";
-import { VIEWS_STATUS } from "@/lib/records/sections";
+import { parentViews as parentViewsSchema, views } from "@/lib/records/schemas";
 import { id, requiredText, ukDate } from "@/lib/validation";
 import { CARE_PLAN_TEXT_FIELDS, type CarePlanTextField } from "./fields";
 
 const MAX_TEXT = 20000;
-const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], { error: "Choose whether the child's views were given, sought or not sought" });
-
-function viewsText(v: { status: string; text: string }, ctx: z.RefinementCtx) {
-  if ((v.status === "given" || v.status === "not_sought") && v.text === "") {
-    ctx.addIssue({ code: "custom", path: ["text"], message: v.status === "given" ? "Record the views that were given" : "Say why views were not sought" });
-  }
-}
-
 /** The child's views and wishes: a care plan must say what they were, or why they are not recorded. */
-const childViews = z.object({ status: viewsStatus, text: z.string().trim().max(MAX_TEXT, `Must be ${MAX_TEXT} characters or fewer`).default("") }).superRefine(viewsText);
-
-const parentViews = z
-  .array(
-    z
-      .object({
-        name: z.string().trim().min(1, "Enter the parent's name").max(200),
-        relationship: z.string().trim().min(1, "Enter the relationship, for example mother").max(100),
-        status: z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], { error: "Choose whether this parent's views were given, sought or not sought" }),
-        text: z.string().trim().max(MAX_TEXT, `Must be ${MAX_TEXT} characters or fewer`).default(""),
-      })
-      .superRefine(viewsText),
-  )
-  .max(6, "Record at most 6 parents or carers here")
-  .default([]);
+const childViews = views(true);
+const parentViews = parentViewsSchema(false);
 
 function text(name: CarePlanTextField) {
   const f = CARE_PLAN_TEXT_FIELDS.find((x) => x.name === name) ?? CARE_PLAN_TEXT_FIELDS[0];

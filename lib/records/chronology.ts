@@ -52,7 +52,7 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
   const entrySection = only !== "" && !CHRONOLOGY_SOURCES.includes(only as (typeof CHRONOLOGY_SOURCES)[number]);
   if (only === "" || entrySection) {
     parts.push(sql`select 'entry' as kind, e.id::text as id, e.entry_id::text as entry_id, e.section, e.occurred_on::text as occurred_on, e.title,
-        coalesce(e.data->>'decision', e.data->>'summary', e.data->>'observations', e.data->>'description', e.data->>'frequency', e.data->>'attainment') as detail,
+        coalesce(e.data->>'decision', e.data->>'needs', e.data->>'summary', e.data->>'observations', e.data->>'description', e.data->>'frequency', e.data->>'attainment') as detail,
         e.status, e.version, e.significant, e.confidentiality,
         nullif(coalesce(e.data->'childViews'->>'text', ''), '') as child_views,
         (select string_agg(p->>'relationship' || ': ' || coalesce(nullif(p->>'text', ''), replace(p->>'status', '_', ' ')), '; ')

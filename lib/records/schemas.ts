@@ -5,31 +5,33 @@ import { CONFIDENTIALITY } from "./constants";
 import { id, optionalUkDate, requiredText, ukDate } from "@/lib/validation";
 import { SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "./sections";
 
-const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]]);
+const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], { error: "Choose whether the views were given, sought or not sought" });
+const MAX_VIEWS = 20000;
 
-/** Views must say what they were, or why they were not sought. */
-const views = (required: boolean) =>
+function viewsText(v: { status: string; text: string }, ctx: z.RefinementCtx) {
+  if ((v.status === "given" || v.status === "not_sought") && v.text === "") {
+    ctx.addIssue({ code: "custom", path: ["text"], message: v.status === "given" ? "Record the views that were given" : "Say why views were not sought" });
+  }
+}
+
+/** The child's views: what they were, or why they were not sought. Shared by every form that records views. */
+export const views = (required: boolean) =>
   z
-    .object({ status: required ? viewsStatus : z.union([viewsStatus, z.literal("")]).default(""), text: z.string().trim().max(10000).default("") })
-    .superRefine((v, ctx) => {
-      if ((v.status === "given" || v.status === "not_sought") && v.text === "") {
-        ctx.addIssue({ code: "custom", path: ["text"], message: v.status === "given" ? "Record the views that were given" : "Say why views were not sought" });
-      }
-    });
+    .object({ status: required ? viewsStatus : z.union([viewsStatus, z.literal("")]).default(""), text: z.string().trim().max(MAX_VIEWS, `Must be ${MAX_VIEWS} characters or fewer`).default("") })
+    .superRefine(viewsText);
 
-const parentViews = (required: boolean) =>
+/** Each parent's views, or that they were sought and not given. */
+export const parentViews = (required: boolean) =>
   z
     .array(
-      z.object({
-        name: z.string().trim().min(1, "Enter the parent's name").max(200),
-        relationship: z.string().trim().min(1, "Enter the relationship, for example mother").max(100),
-        status: viewsStatus,
-        text: z.string().trim().max(10000).default(""),
-      }).superRefine((v, ctx) => {
-        if ((v.status === "given" || v.status === "not_sought") && v.text === "") {
-          ctx.addIssue({ code: "custom", path: ["text"], message: v.status === "given" ? "Record the views that were given" : "Say why views were not sought" });
-        }
-      }),
+      z
+        .object({
+          name: z.string().trim().min(1, "Enter the parent's name").max(200),
+          relationship: z.string().trim().min(1, "Enter the relationship, for example mother").max(100),
+          status: viewsStatus,
+          text: z.string().trim().max(MAX_VIEWS, `Must be ${MAX_VIEWS} characters or fewer`).default(""),
+        })
+        .superRefine(viewsText),
     )
     .max(6, "Record at most 6 parents or carers here")
     .default([])
