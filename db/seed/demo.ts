@@ -183,8 +183,9 @@ export async function seedDemoAuthority(db: Db, opts: { records?: boolean } = {}
     for (const [n, child] of (opts.records === false ? [] : childRows).entries()) {
       const w = child.allocatedWorkerId ? workers.get(child.allocatedWorkerId) : undefined;
       if (!w || !child.id) continue;
-      const actor = { id: demoUserId(w.key), name: w.name, email: w.email, role: w.role, teamId: w.team ? DEMO_TEAMS[w.team] : null, organisationId: null };
-      await seedDemoRecords(tx, { id: child.id, teamId: child.teamId }, actor, n);
+      const actorOf = (u: (typeof DEMO_USERS)[number]) => ({ id: demoUserId(u.key), name: u.name, email: u.email, role: u.role, teamId: u.team ? DEMO_TEAMS[u.team] : null, organisationId: null });
+      const manager = DEMO_USERS.find((u) => u.role === "team_manager" && u.team && DEMO_TEAMS[u.team] === child.teamId);
+      await seedDemoRecords(tx, { id: child.id, teamId: child.teamId }, actorOf(w), manager ? actorOf(manager) : null, n);
     }
   });
   return { created: true, children: DEMO_CHILD_COUNT };

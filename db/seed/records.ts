@@ -2,6 +2,8 @@
 import { addDays, format, parseISO } from "date-fns";
 import type { Tx } from "../client";
 import type { Actor, ChildAccess } from "../../lib/access";
+import { approveCarePlan, saveCarePlanDraft, submitCarePlan } from "../../lib/care-plans/commands";
+import { approveCarePlanSchema, saveCarePlanDraftSchema } from "../../lib/care-plans/schemas";
 import { createEntry, recordDecision } from "../../lib/records/commands";
 import { createEntrySchema } from "../../lib/records/schemas";
 import type { GenericSection } from "../../lib/records/sections";
@@ -23,7 +25,7 @@ const OBSERVATIONS = [
 ];
 
 /** A handful of entries per child across the sections, dated over the last year. */
-export async function seedDemoRecords(tx: Tx, child: { id: string; teamId: string }, worker: Actor, n: number): Promise<void> {
+export async function seedDemoRecords(tx: Tx, child: { id: string; teamId: string }, worker: Actor, manager: Actor | null, n: number): Promise<void> {
   const rand = seededRandom(1000 + n);
   const access: ChildAccess = { childId: child.id, relation: "allocated", teamId: child.teamId };
   const day = (ago: number) => uk(format(addDays(parseISO(todayIso()), -ago), "yyyy-MM-dd"));
@@ -85,4 +87,34 @@ export async function seedDemoRecords(tx: Tx, child: { id: string; teamId: strin
       { name: "Father (fictional)", relationship: "father", status: "sought_not_given", text: "" },
     ],
   });
+
+  // Most children have an approved care plan, drafted by the worker and approved by the manager.
+  if (manager && n % 4 !== 3) {
+    const managerAccess: ChildAccess = { childId: child.id, relation: "manager", teamId: child.teamId };
+    const draft = saveCarePlanDraftSchema.parse({
+      childId: child.id,
+      entryId: null,
+      version: null,
+      lockVersion: 0,
+      title: "Care plan",
+      planDate: day(150),
+      needs: "Needs a stable home, help to catch up with reading, and regular contact with family (fictional).",
+      outcomes: "Remains settled in placement; reading at expected level by summer; contact continues fortnightly.",
+      placementPlan: "Long-term foster placement with the current carers.",
+      healthPlan: "Annual review health assessment; dental check every six months.",
+      educationPlan: "PEP termly; reading support three times a week.",
+      contactPlan: "Supervised contact with mother fortnightly.",
+      contingencyPlan: "If the placement breaks down, a planning meeting within five working days.",
+      childViews: { status: "given", text: pick(rand, VIEWS) },
+      parentViews: [{ name: "Mother (fictional)", relationship: "mother", status: "given", text: "Supports the plan." }],
+    });
+    const saved = await saveCarePlanDraft(tx, worker, access, draft);
+    const submitted = await submitCarePlan(tx, worker, access, { childId: child.id, entryId: saved.entryId, version: saved.version, lockVersion: saved.lockVersion });
+    await approveCarePlan(
+      tx,
+      manager,
+      managerAccess,
+      approveCarePlanSchema.parse({ childId: child.id, entryId: submitted.entryId, version: submitted.version, lockVersion: submitted.lockVersion, comment: "Plan meets the child's needs and reflects their views." }),
+    );
+  }
 }
