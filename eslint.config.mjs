@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   { files: ["next.config.js"], languageOptions: { sourceType: "commonjs", globals: { module: "writable" } } },
-  { ignores: ["node_modules/", ".next/", ".next-e2e/", ".data/", "test-results/", "playwright-report/", "db/migrations/", "next-env.d.ts"] },
+  { ignores: ["node_modules/", ".next/", ".next-e2e/", ".next-dev/", ".next-bench/", "bench/results/", ".data/", "test-results/", "playwright-report/", "db/migrations/", "next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

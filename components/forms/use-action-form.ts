@@ -17,7 +17,9 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(opts
     // The resolver's generic types do not line up with a schema passed in as a type parameter.
     resolver: zodResolver(opts.schema as never) as never,
     defaultValues: opts.defaultValues,
-    mode: "onBlur",
+    // Check a field when the person leaves it, then again as they correct it.
+    mode: "onTouched",
+    reValidateMode: "onChange",
   });
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

@@ -39,6 +39,8 @@ export const users = pgTable(
     failedSignIns: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /** Signing out ends every session issued before this instant (JWTs have no server-side record). */
+    sessionsRevokedAt: timestamp({ withTimezone: true }),
     createdAt,
     ...softDelete,
   },

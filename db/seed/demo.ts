@@ -46,6 +46,9 @@ export const DEMO_ARRANGEMENTS = [
   { child: 8, org: "harbour" as const, start: daysFromToday(-90), end: daysFromToday(600) },
 ];
 
+/** Names some children prefer to be called. */
+const NICKNAMES: Record<string, string> = { Isla: "Izzy", Rory: "Ro", Leo: "Lenny", Elsie: "Els", Nell: "Nelly", Sami: "Sam" };
+
 const ETHNIC = ["WBRI", "WIRI", "WOTH", "MWBC", "MWBA", "MWAS", "AIND", "APKN", "ABAN", "BCRB", "BAFR", "CHNE", "OOTH", "NOBT"] as const;
 const CIN = ["N1", "N1", "N1", "N2", "N3", "N4", "N5", "N8"] as const;
 const LS = ["C2", "C2", "C1", "V2", "E1"] as const;
@@ -112,7 +115,7 @@ export async function seedDemoAuthority(db: Db, opts: { records?: boolean } = {}
         reference: `DEMO-${String(1001 + n)}`,
         firstName,
         lastName,
-        preferredName: n % 9 === 4 ? firstName.slice(0, 3) : null,
+        preferredName: n % 9 === 4 ? (NICKNAMES[firstName] ?? null) : null,
         dateOfBirth: dob,
         sex: n % 2 === 0 ? "F" : "M",
         ethnicity: pick(rand, ETHNIC),

@@ -8,7 +8,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { recordAuditNow } from "@/lib/audit";
+import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { entraConfigured, env } from "@/lib/env";
 import { baseAuthConfig } from "./base-config";
 import { verifyCredentials } from "./credentials";
@@ -65,6 +65,7 @@ export const authConfig = {
     },
     async jwt({ token, user, account }) {
       if (user && account) {
+        token.signedInAt = Date.now();
         if (account.type === "credentials") token.uid = user.id;
         else if (user.email) token.uid = (await activeUserByEmail(user.email))?.id;
       }
@@ -75,7 +76,12 @@ export const authConfig = {
     async signOut(message) {
       const token = "token" in message ? message.token : null;
       const uid = token && typeof token.uid === "string" ? token.uid : null;
-      if (uid) await recordAuditNow(getDb(), { actorId: uid, action: "auth.signOut" });
+      if (!uid) return;
+      // Every copy of this session (and any cookie a late request re-issues) stops working now.
+      await getDb().transaction(async (tx) => {
+        await tx.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, uid));
+        await recordAudit(tx, { actorId: uid, action: "auth.signOut" });
+      });
     },
   },
 } satisfies NextAuthConfig;

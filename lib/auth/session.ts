@@ -12,13 +12,18 @@ import { auth } from "./config";
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
+  const signedInAt = session?.signedInAt;
+  if (!id || typeof signedInAt !== "number") return null;
   const [user] = await getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, organisationId: users.organisationId })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, organisationId: users.organisationId, sessionsRevokedAt: users.sessionsRevokedAt })
     .from(users)
     .where(and(eq(users.id, id), eq(users.active, true), isNull(users.deletedAt)))
     .limit(1);
-  return user ?? null;
+  if (!user) return null;
+  // A session from before the person signed out is over, even if its cookie survives somewhere.
+  if (user.sessionsRevokedAt && signedInAt <= user.sessionsRevokedAt.getTime()) return null;
+  const { sessionsRevokedAt: _revoked, ...actor } = user;
+  return actor;
 });
 
 export async function requireActor(): Promise<Actor> {

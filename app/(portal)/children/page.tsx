@@ -78,7 +78,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                         {child.legalStatus}
                       </abbr>
                     ) : null}
-                    {!child.lookedAfter ? <span className="block text-xs text-slate-600">No longer looked after</span> : null}
+                    {child.legalStatus && !child.lookedAfter ? <span className="block text-xs text-slate-600">No longer looked after</span> : null}
                   </td>
                   {showStaff ? <td className="px-3 py-2">{child.workerName ?? "Not allocated"}</td> : null}
                   {showStaff ? <td className="px-3 py-2">{child.iroName ?? "Not allocated"}</td> : null}
