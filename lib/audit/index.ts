@@ -56,9 +56,13 @@ export function eventHash(e: Hashable): string {
 /** Appends one event inside the caller's transaction, so it commits or rolls back with the change. */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   const chainKey = chainKeyFor(input);
-  await tx.insert(auditChainHeads).values({ chainKey, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  // Row lock on this chain's head only: other chains proceed side by side.
-  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chainKey, chainKey)).for("update");
+  // One statement creates the chain's head if needed and locks it (row lock on this chain only:
+  // other chains proceed side by side), returning the previous event's sequence and hash.
+  const [head] = await tx
+    .insert(auditChainHeads)
+    .values({ chainKey, seq: 0, hash: GENESIS_HASH })
+    .onConflictDoUpdate({ target: auditChainHeads.chainKey, set: { chainKey: sql`excluded.chain_key` } })
+    .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
   if (!head) throw new Error(`audit chain head missing for ${chainKey}`);
   const event = {
     chainKey,
@@ -73,8 +77,13 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     detail: input.detail ?? {},
   };
   const hash = eventHash(event);
-  await tx.insert(auditEvents).values({ ...event, hash });
-  await tx.update(auditChainHeads).set({ seq: event.seq, hash }).where(eq(auditChainHeads.chainKey, chainKey));
+  // And one more appends the event and moves the head, so an audited write costs two round trips.
+  await tx.execute(sql`with appended as (
+      insert into ${auditEvents} (chain_key, seq, prev_hash, hash, occurred_at, actor_id, action, child_id, outcome, flagged, detail)
+      values (${chainKey}, ${event.seq}, ${event.prevHash}, ${hash}, ${event.occurredAt.toISOString()}::timestamptz, ${event.actorId}, ${event.action},
+              ${event.childId}, ${event.outcome}, ${event.flagged}, ${JSON.stringify(event.detail)}::jsonb)
+      returning seq)
+    update ${auditChainHeads} set seq = (select seq from appended), hash = ${hash} where chain_key = ${chainKey}`);
 }
 
 /** Writes an event in a transaction of its own (refusals, views and sign-ins that change nothing else). */
@@ -124,4 +133,3 @@ export async function verifyAuditChains(db: Queryable, batchSize = 5000): Promis
   return result;
 }
 
-export const auditCount = (db: Queryable) => db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);

@@ -102,74 +102,75 @@ export async function openChildRecord(db: Db, actor: Actor, childId: string, sec
 
 export async function getChildOverview(db: Queryable, actor: Actor, access: ChildAccess) {
   const isProvider = access.relation === "provider";
-  const [child] = await db
-    .select({
-      id: children.id,
-      reference: children.reference,
-      firstName: children.firstName,
-      lastName: children.lastName,
-      preferredName: children.preferredName,
-      dateOfBirth: children.dateOfBirth,
-      dateOfDeath: children.dateOfDeath,
-      sex: children.sex,
-      ethnicity: children.ethnicity,
-      upn: children.upn,
-      familyAddress: children.familyAddress,
-      teamName: teams.name,
-      workerName: worker.name,
-      workerEmail: worker.email,
-      iroName: iro.name,
-    })
-    .from(children)
-    .innerJoin(teams, eq(teams.id, children.teamId))
-    .leftJoin(worker, eq(worker.id, children.allocatedWorkerId))
-    .leftJoin(iro, eq(iro.id, children.iroId))
-    .where(eq(children.id, access.childId))
-    .limit(1);
-  if (!child) return null;
-
-  const episodeRows = await db
-    .select({
-      id: episodes.id,
-      startDate: episodes.startDate,
-      reasonNewEpisode: episodes.reasonNewEpisode,
-      legalStatus: episodes.legalStatus,
-      categoryOfNeed: episodes.categoryOfNeed,
-      placement: episodes.placement,
-      placementProvider: episodes.placementProvider,
-      endDate: episodes.endDate,
-      reasonCeased: episodes.reasonCeased,
-      carerName: carerRecords.name,
-    })
-    .from(episodes)
-    .leftJoin(carerRecords, eq(carerRecords.id, episodes.carerRecordId))
-    .where(and(eq(episodes.childId, access.childId), isNull(episodes.deletedAt)))
-    .orderBy(desc(episodes.startDate));
-
-  const siblings = isProvider
-    ? []
-    : await db
-        .select({ id: children.id, firstName: children.firstName, lastName: children.lastName, relationship: siblingLinks.relationship })
-        .from(siblingLinks)
-        .innerJoin(children, eq(children.id, siblingLinks.siblingId))
-        .where(and(eq(siblingLinks.childId, access.childId), isNull(siblingLinks.deletedAt)));
-
   const today = todayIso();
-  const arrangements = canReadSection(actor, access, "arrangements")
-    ? await db
-        .select({
-          id: providerArrangements.id,
-          organisation: organisations.name,
-          functions: providerArrangements.functions,
-          startDate: providerArrangements.startDate,
-          endDate: providerArrangements.endDate,
-          active: sql<boolean>`${providerArrangements.startDate} <= ${today} and (${providerArrangements.endDate} is null or ${providerArrangements.endDate} > ${today})`.mapWith(Boolean),
-        })
-        .from(providerArrangements)
-        .innerJoin(organisations, eq(organisations.id, providerArrangements.organisationId))
-        .where(and(eq(providerArrangements.childId, access.childId), isNull(providerArrangements.deletedAt), isNull(providerArrangements.supersededAt)))
-        .orderBy(desc(providerArrangements.startDate))
-    : [];
+  // Four independent reads: on PostgreSQL they run side by side on the pool.
+  const [childRows, episodeRows, siblings, arrangements] = await Promise.all([
+    db
+      .select({
+        id: children.id,
+        reference: children.reference,
+        firstName: children.firstName,
+        lastName: children.lastName,
+        preferredName: children.preferredName,
+        dateOfBirth: children.dateOfBirth,
+        dateOfDeath: children.dateOfDeath,
+        sex: children.sex,
+        ethnicity: children.ethnicity,
+        upn: children.upn,
+        familyAddress: children.familyAddress,
+        teamName: teams.name,
+        workerName: worker.name,
+        workerEmail: worker.email,
+        iroName: iro.name,
+      })
+      .from(children)
+      .innerJoin(teams, eq(teams.id, children.teamId))
+      .leftJoin(worker, eq(worker.id, children.allocatedWorkerId))
+      .leftJoin(iro, eq(iro.id, children.iroId))
+      .where(eq(children.id, access.childId))
+      .limit(1),
+    db
+      .select({
+        id: episodes.id,
+        startDate: episodes.startDate,
+        reasonNewEpisode: episodes.reasonNewEpisode,
+        legalStatus: episodes.legalStatus,
+        categoryOfNeed: episodes.categoryOfNeed,
+        placement: episodes.placement,
+        placementProvider: episodes.placementProvider,
+        endDate: episodes.endDate,
+        reasonCeased: episodes.reasonCeased,
+        carerName: carerRecords.name,
+      })
+      .from(episodes)
+      .leftJoin(carerRecords, eq(carerRecords.id, episodes.carerRecordId))
+      .where(and(eq(episodes.childId, access.childId), isNull(episodes.deletedAt)))
+      .orderBy(desc(episodes.startDate)),
+    isProvider
+      ? []
+      : db
+          .select({ id: children.id, firstName: children.firstName, lastName: children.lastName, relationship: siblingLinks.relationship })
+          .from(siblingLinks)
+          .innerJoin(children, eq(children.id, siblingLinks.siblingId))
+          .where(and(eq(siblingLinks.childId, access.childId), isNull(siblingLinks.deletedAt))),
+    canReadSection(actor, access, "arrangements")
+      ? db
+          .select({
+            id: providerArrangements.id,
+            organisation: organisations.name,
+            functions: providerArrangements.functions,
+            startDate: providerArrangements.startDate,
+            endDate: providerArrangements.endDate,
+            active: sql<boolean>`${providerArrangements.startDate} <= ${today} and (${providerArrangements.endDate} is null or ${providerArrangements.endDate} > ${today})`.mapWith(Boolean),
+          })
+          .from(providerArrangements)
+          .innerJoin(organisations, eq(organisations.id, providerArrangements.organisationId))
+          .where(and(eq(providerArrangements.childId, access.childId), isNull(providerArrangements.deletedAt), isNull(providerArrangements.supersededAt)))
+          .orderBy(desc(providerArrangements.startDate))
+      : [],
+  ]);
+  const [child] = childRows;
+  if (!child) return null;
 
   return {
     child: { ...child, familyAddress: isProvider ? null : child.familyAddress, workerEmail: isProvider ? null : child.workerEmail },
