@@ -55,8 +55,7 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
         coalesce(e.data->>'decision', e.data->>'needs', e.data->>'summary', e.data->>'observations', e.data->>'description', e.data->>'frequency', e.data->>'attainment') as detail,
         e.status, e.version, e.significant, e.confidentiality,
         nullif(coalesce(e.data->'childViews'->>'text', ''), '') as child_views,
-        (select string_agg(p->>'relationship' || ': ' || coalesce(nullif(p->>'text', ''), replace(p->>'status', '_', ' ')), '; ')
-           from jsonb_array_elements(case when jsonb_typeof(e.data->'parentViews') = 'array' then e.data->'parentViews' else '[]'::jsonb end) p) as parent_views,
+        case when jsonb_typeof(e.data->'parentViews') = 'array' then e.data->'parentViews' end as parent_views_json,
         u.name as author_name, e.created_at
       from record_entries e join users u on u.id = e.created_by
       where e.child_id = ${childId} and e.in_chronology and e.deleted_at is null and e.confidentiality in (${levelList})
@@ -66,24 +65,24 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
   }
   if (!q.significantOnly && want("episodes")) {
     parts.push(sql`select 'episode', ep.id::text, null, 'episodes', ep.start_date::text, 'Episode of care started (' || ep.reason_new_episode || ')',
-        'Legal status ' || ep.legal_status || ', placement ' || ep.placement, null, null, false, 'standard', null, null, null, ep.created_at
+        'Legal status ' || ep.legal_status || ', placement ' || ep.placement, null, null, false, 'standard', null, null::jsonb, null, ep.created_at
       from episodes ep where ep.child_id = ${childId} and ep.deleted_at is null
         ${search ? sql`and lower('episode ' || ep.legal_status || ' ' || ep.placement) like ${pattern}` : sql``}
       union all
       select 'episode', ep.id::text || ':end', null, 'episodes', ep.end_date::text, 'Episode of care ended (' || ep.reason_ceased || ')',
-        null, null, null, false, 'standard', null, null, null, ep.created_at
+        null, null, null, false, 'standard', null, null::jsonb, null, ep.created_at
       from episodes ep where ep.child_id = ${childId} and ep.end_date is not null and ep.deleted_at is null
         ${search ? sql`and lower('episode ended ' || ep.reason_ceased) like ${pattern}` : sql``}`);
   }
   if (!q.significantOnly && want("arrangements")) {
     parts.push(sql`select 'arrangement', pa.id::text, null, 'arrangements', pa.start_date::text, 'Provider arrangement with ' || o.name,
-        pa.functions, null, null, false, 'standard', null, null, null, pa.created_at
+        pa.functions, null, null, false, 'standard', null, null::jsonb, null, pa.created_at
       from provider_arrangements pa join organisations o on o.id = pa.organisation_id
       where pa.child_id = ${childId} and pa.deleted_at is null and pa.superseded_at is null
         ${search ? sql`and lower(o.name || ' ' || pa.functions) like ${pattern}` : sql``}`);
   }
   if (!q.significantOnly && want("documents")) {
-    parts.push(sql`select 'document', d.id::text, null, 'documents', d.document_date::text, d.title, d.file_name, null, null, false, d.confidentiality, null, null, u.name, d.created_at
+    parts.push(sql`select 'document', d.id::text, null, 'documents', d.document_date::text, d.title, d.file_name, null, null, false, d.confidentiality, null, null::jsonb, u.name, d.created_at
       from documents d join users u on u.id = d.uploaded_by
       where d.child_id = ${childId} and d.entry_id is null and d.deleted_at is null and d.confidentiality in (${levelList})
         ${search ? sql`and lower(d.title || ' ' || d.file_name) like ${pattern}` : sql``}`);
@@ -91,13 +90,28 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
   if (parts.length === 0) return { items: [] as ChronologyItem[], total: 0, page: 1, pages: 1 };
 
   const union = sql.join(parts, sql` union all `);
-  const [countRow] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (${union}) c`));
-  const total = Number(countRow?.n ?? 0);
+  // One query: the total comes with the page (count over the window), and parents' views are
+  // turned into text for the page's rows only.
+  const fetchPage = async (page: number) =>
+    rowsOf<Record<string, unknown>>(
+      await db.execute(sql`select c.*, count(*) over () as total,
+          (select string_agg(p->>'relationship' || ': ' || coalesce(nullif(p->>'text', ''), replace(p->>'status', '_', ' ')), '; ')
+             from jsonb_array_elements(coalesce(c.parent_views_json, '[]'::jsonb)) p) as parent_views
+        -- Named here, not by the first branch: a filter may leave any branch out.
+        from (${union}) as c(kind, id, entry_id, section, occurred_on, title, detail, status, version, significant, confidentiality,
+                             child_views, parent_views_json, author_name, created_at)
+        order by occurred_on desc, created_at desc, id limit ${pageSize} offset ${(page - 1) * pageSize}`),
+    );
+  let page = Math.max(1, q.page ?? 1);
+  let rows = await fetchPage(page);
+  if (rows.length === 0 && page > 1) {
+    // Past the end: show the last page instead (the window count is not known for an empty page).
+    const [any] = await fetchPage(1);
+    page = Math.max(1, Math.ceil(Number(any?.total ?? 0) / pageSize));
+    rows = await fetchPage(page);
+  }
+  const total = Number(rows[0]?.total ?? 0);
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, q.page ?? 1), pages);
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select * from (${union}) c order by occurred_on desc, created_at desc, id limit ${pageSize} offset ${(page - 1) * pageSize}`),
-  );
   const items: ChronologyItem[] = rows.map((r) => ({
     kind: r.kind as ChronologyItem["kind"],
     id: String(r.id),

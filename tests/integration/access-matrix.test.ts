@@ -1,11 +1,10 @@
 // The access matrix: every demo user against every child and every section of the record.
 // Expectations are written here from the product's rules, not read from lib/access.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
-import { DEMO_CHILD_COUNT, DEMO_USERS, demoChildId, type DemoUserKey } from "@/db/seed/demo";
+import { describe, expect, it } from "vitest";
+import { DEMO_CHILD_COUNT, demoChildId, type DemoUserKey } from "@/db/seed/demo";
 import { canReadSection, canWriteSection, childAccess, SECTIONS, type Actor, type Section } from "@/lib/access";
 import { listCaseload } from "@/lib/children/queries";
-import { createTestDb, demoActor } from "../helpers/db";
+import { useDemoAuthority } from "../helpers/demo";
 
 const NORTH = (n: number) => n < 24;
 const expectedRelation: Record<Exclude<DemoUserKey, "gone">, (n: number) => string | null> = {
@@ -34,27 +33,21 @@ const expectedSections: Record<string, { read: Section[]; write: Section[] }> = 
   provider: { read: PROVIDER_READS, write: ["visits", "documents"] },
 };
 
-let handle: DbHandle;
-const actors = new Map<string, Actor>();
-beforeAll(async () => {
-  handle = await createTestDb();
-  for (const u of DEMO_USERS) actors.set(u.key, await demoActor(handle, u.key));
-});
-afterAll(() => handle.close());
+const demo = useDemoAuthority();
 
 describe("who may open which child", () => {
   for (const key of Object.keys(expectedRelation) as Array<keyof typeof expectedRelation>) {
     it(`${key} reaches exactly the children their relationship allows`, async () => {
-      const actor = actors.get(key) as Actor;
+      const actor = demo.actors.get(key) as Actor;
       for (let n = 0; n < DEMO_CHILD_COUNT; n++) {
-        const access = await childAccess(handle.db, actor, demoChildId(n));
+        const access = await childAccess(demo.handle.db, actor, demoChildId(n));
         expect(access?.relation ?? null, `${key} on child ${n}`).toBe(expectedRelation[key](n));
       }
     });
 
     it(`${key}'s caseload lists exactly those children`, async () => {
-      const actor = actors.get(key) as Actor;
-      const { items, total } = await listCaseload(handle.db, actor, { pageSize: 100 });
+      const actor = demo.actors.get(key) as Actor;
+      const { items, total } = await listCaseload(demo.handle.db, actor, { pageSize: 100 });
       const expected = Array.from({ length: DEMO_CHILD_COUNT }, (_, n) => n).filter((n) => expectedRelation[key](n) !== null).map(demoChildId);
       expect(items.map((c) => c.id).sort()).toEqual(expected.sort());
       expect(total).toBe(expected.length);
@@ -64,24 +57,24 @@ describe("who may open which child", () => {
   }
 
   it("a provider does not see a child whose arrangement ended, nor one not yet started", async () => {
-    const provider = actors.get("prov1") as Actor;
-    expect(await childAccess(handle.db, provider, demoChildId(6))).toBeNull();
-    expect(await childAccess(handle.db, provider, demoChildId(7))).toBeNull();
+    const provider = demo.actors.get("prov1") as Actor;
+    expect(await childAccess(demo.handle.db, provider, demoChildId(6))).toBeNull();
+    expect(await childAccess(demo.handle.db, provider, demoChildId(7))).toBeNull();
   });
 
   it("an id that is not a child, or not an id at all, is refused like any other", async () => {
-    const manager = actors.get("tm1") as Actor;
-    expect(await childAccess(handle.db, manager, "00000000-0000-4000-8000-000000000000")).toBeNull();
-    expect(await childAccess(handle.db, manager, "'; select 1; --")).toBeNull();
+    const manager = demo.actors.get("tm1") as Actor;
+    expect(await childAccess(demo.handle.db, manager, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await childAccess(demo.handle.db, manager, "'; select 1; --")).toBeNull();
   });
 });
 
 describe("which sections each person may read and change", () => {
   for (const key of Object.keys(expectedRelation) as Array<keyof typeof expectedRelation>) {
     it(`${key}: every section of every child they can open, and none of the others`, async () => {
-      const actor = actors.get(key) as Actor;
+      const actor = demo.actors.get(key) as Actor;
       for (let n = 0; n < DEMO_CHILD_COUNT; n++) {
-        const access = await childAccess(handle.db, actor, demoChildId(n));
+        const access = await childAccess(demo.handle.db, actor, demoChildId(n));
         const rel = expectedRelation[key](n);
         for (const section of SECTIONS) {
           const mayRead = rel ? (expectedSections[rel]?.read ?? []).includes(section) : false;
@@ -94,8 +87,8 @@ describe("which sections each person may read and change", () => {
   }
 
   it("a provider user cannot open a court order or a court report", async () => {
-    const provider = actors.get("prov1") as Actor;
-    const access = await childAccess(handle.db, provider, demoChildId(0));
+    const provider = demo.actors.get("prov1") as Actor;
+    const access = await childAccess(demo.handle.db, provider, demoChildId(0));
     expect(access).not.toBeNull();
     expect(canReadSection(provider, access, "courtOrders")).toBe(false);
     expect(canReadSection(provider, access, "courtReports")).toBe(false);

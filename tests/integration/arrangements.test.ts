@@ -2,45 +2,37 @@
 // access away on the end date with no action from anyone; every version is kept.
 import { eq } from "drizzle-orm";
 import { format, addDays } from "date-fns";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { providerArrangements } from "@/db/schema";
-import { DEMO_ORGS, DEMO_USERS, demoChildId, type DemoUserKey } from "@/db/seed/demo";
+import { DEMO_ORGS, demoChildId, type DemoUserKey } from "@/db/seed/demo";
 import { childAccess, type Actor } from "@/lib/access";
 import { amendArrangementAction, createArrangementAction } from "@/app/(portal)/children/[childId]/arrangements/actions";
-import { createTestDb, demoActor } from "../helpers/db";
+import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
-let handle: DbHandle;
-const actors = new Map<DemoUserKey, Actor>();
-beforeAll(async () => {
-  handle = await createTestDb();
-  for (const u of DEMO_USERS) actors.set(u.key, await demoActor(handle, u.key));
-});
-afterAll(() => handle.close());
-beforeEach(() => signInAs(null));
-const as = (key: DemoUserKey) => signInAs(actors.get(key) ?? null);
+const demo = useDemoAuthority();
+const as = (key: DemoUserKey) => signInAs(demo.actors.get(key) ?? null);
 const uk = (d: Date) => format(d, "dd/MM/yyyy");
 const CHILD = demoChildId(10); // North, allocated to sw1, no arrangement in the demo data
 
 describe("provider arrangements", () => {
   it("a new arrangement gives the provider access to the child", async () => {
-    const provider = actors.get("prov1") as Actor;
-    expect(await childAccess(handle.db, provider, CHILD)).toBeNull();
+    const provider = demo.actors.get("prov1") as Actor;
+    expect(await childAccess(demo.handle.db, provider, CHILD)).toBeNull();
     as("sw1");
     const result = await createArrangementAction({ childId: CHILD, organisationId: DEMO_ORGS.brightwater, functions: "Foster placement (fictional)", startDate: uk(addDays(new Date(), -10)), endDate: "" });
     expect(result.ok).toBe(true);
-    expect((await childAccess(handle.db, provider, CHILD))?.relation).toBe("provider");
+    expect((await childAccess(demo.handle.db, provider, CHILD))?.relation).toBe("provider");
   });
 
   it("ending the arrangement today ends the provider's access today, and keeps the earlier version", async () => {
-    const [current] = await handle.db.select().from(providerArrangements).where(eq(providerArrangements.childId, CHILD));
+    const [current] = await demo.handle.db.select().from(providerArrangements).where(eq(providerArrangements.childId, CHILD));
     if (!current) throw new Error("no arrangement");
     as("tm1");
     const result = await amendArrangementAction({ childId: CHILD, arrangementId: current.id, functions: current.functions, startDate: uk(addDays(new Date(), -10)), endDate: uk(new Date()), amendReason: "Placement ended: child moved to in-house carers" });
     expect(result.ok).toBe(true);
-    expect(await childAccess(handle.db, actors.get("prov1") as Actor, CHILD)).toBeNull();
-    const rows = await handle.db.select().from(providerArrangements).where(eq(providerArrangements.childId, CHILD));
+    expect(await childAccess(demo.handle.db, demo.actors.get("prov1") as Actor, CHILD)).toBeNull();
+    const rows = await demo.handle.db.select().from(providerArrangements).where(eq(providerArrangements.childId, CHILD));
     expect(rows).toHaveLength(2);
     expect(rows.filter((r) => r.supersededAt)).toHaveLength(1);
   });
@@ -58,7 +50,7 @@ describe("provider arrangements", () => {
       const result = await createArrangementAction({ childId: CHILD, organisationId: DEMO_ORGS.harbour, functions: "Visits", startDate: "10/10/2026", endDate: "" });
       expect(result.ok, key).toBe(false);
     }
-    const rows = await handle.db.select().from(providerArrangements).where(eq(providerArrangements.organisationId, DEMO_ORGS.harbour));
+    const rows = await demo.handle.db.select().from(providerArrangements).where(eq(providerArrangements.organisationId, DEMO_ORGS.harbour));
     expect(rows.every((r) => r.childId !== CHILD)).toBe(true);
   });
 });

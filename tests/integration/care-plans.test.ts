@@ -1,10 +1,9 @@
 // The care plan, end to end through its server actions: draft, submit, approve, supersede;
 // who may do what; concurrent saves; drafts that outlive a session; version differences.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents, formDrafts, recordEntries } from "@/db/schema";
-import { DEMO_USERS, demoChildId, demoUserId, type DemoUserKey } from "@/db/seed/demo";
+import { demoChildId, demoUserId, type DemoUserKey } from "@/db/seed/demo";
 import { childAccess, type Actor, type ChildAccess } from "@/lib/access";
 import { getChronology } from "@/lib/records/chronology";
 import { getDraft } from "@/lib/records/queries";
@@ -13,28 +12,21 @@ import { diffCarePlanVersions, getCarePlan, getCarePlanDraftOffer, getCarePlanVe
 import type { CarePlanFormValues } from "@/lib/care-plans/schemas";
 import { approveCarePlanAction, returnCarePlanAction, saveCarePlanDraftAction, startCarePlanVersionAction, submitCarePlanAction } from "@/app/(portal)/children/[childId]/care-plan/actions";
 import { saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
-import { createTestDb, demoActor } from "../helpers/db";
+import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
-let handle: DbHandle;
-const actors = new Map<DemoUserKey, Actor>();
-beforeAll(async () => {
-  handle = await createTestDb();
-  for (const u of DEMO_USERS) actors.set(u.key, await demoActor(handle, u.key));
-});
-afterAll(() => handle.close());
-beforeEach(() => signInAs(null));
+const demo = useDemoAuthority();
 
-const as = (key: DemoUserKey) => signInAs(actors.get(key) ?? null);
-const actor = (key: DemoUserKey) => actors.get(key) as Actor;
+const as = (key: DemoUserKey) => signInAs(demo.actors.get(key) ?? null);
+const actor = (key: DemoUserKey) => demo.actors.get(key) as Actor;
 async function accessFor(key: DemoUserKey, child: string): Promise<ChildAccess> {
-  const access = await childAccess(handle.db, actor(key), child);
+  const access = await childAccess(demo.handle.db, actor(key), child);
   if (!access) throw new Error(`${key} has no access to ${child}`);
   return access;
 }
 const planRows = (child: string) =>
-  handle.db.select().from(recordEntries).where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "carePlan"))).orderBy(recordEntries.version);
-const lastEvent = async (key: DemoUserKey) => (await handle.db.select().from(auditEvents).where(eq(auditEvents.actorId, demoUserId(key))).orderBy(desc(auditEvents.id)).limit(1))[0];
+  demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "carePlan"))).orderBy(recordEntries.version);
+const lastEvent = async (key: DemoUserKey) => (await demo.handle.db.select().from(auditEvents).where(eq(auditEvents.actorId, demoUserId(key))).orderBy(desc(auditEvents.id)).limit(1))[0];
 
 function form(child: string, overrides: Partial<CarePlanFormValues> = {}): CarePlanFormValues {
   return {
@@ -100,7 +92,7 @@ describe("a care plan's lifecycle", () => {
     expect(v1).toMatchObject({ status: "approved", approvedBy: demoUserId("tm1"), inChronology: true, isLatest: true });
     expect(v1?.approvedAt).toBeInstanceOf(Date);
 
-    const [decision] = await handle.db.select().from(recordEntries).where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "decisions")));
+    const [decision] = await demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "decisions")));
     expect(decision?.title).toBe("Care plan version 1 approved");
     expect(decision?.data).toMatchObject({
       decidedBy: actor("tm1").name,
@@ -115,7 +107,7 @@ describe("a care plan's lifecycle", () => {
     as("sw1");
     const started = expectOk(await startCarePlanVersionAction({ childId: child }));
     expect(started).toMatchObject({ entryId, version: 2, lockVersion: 0, created: true });
-    const plan = await getCarePlan(handle.db, actor("sw1"), await accessFor("sw1", child));
+    const plan = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", child));
     expect(plan.inProgress?.content.outcomes).toBe(plan.current?.content.outcomes);
     expect(plan.current?.version).toBe(1);
 
@@ -129,11 +121,11 @@ describe("a care plan's lifecycle", () => {
     expect(v2).toMatchObject({ version: 2, status: "approved", inChronology: true, isLatest: true, entryId });
 
     const access = await accessFor("tm1", child);
-    expect((await getCarePlanVersion(handle.db, actor("tm1"), access, 1))?.version.content.needs).toBe("Needs a stable foster home close to her school.");
-    expect((await getCarePlanVersion(handle.db, actor("tm1"), access, 2))?.version.content.needs).toBe("Needs a stable foster home close to her new school.");
-    const chronology = await getChronology(handle.db, actor("tm1"), access, { section: "carePlan" });
+    expect((await getCarePlanVersion(demo.handle.db, actor("tm1"), access, 1))?.version.content.needs).toBe("Needs a stable foster home close to her school.");
+    expect((await getCarePlanVersion(demo.handle.db, actor("tm1"), access, 2))?.version.content.needs).toBe("Needs a stable foster home close to her new school.");
+    const chronology = await getChronology(demo.handle.db, actor("tm1"), access, { section: "carePlan" });
     expect(chronology.items.map((i) => [i.version, i.status]).sort()).toEqual([[1, "superseded"], [2, "approved"]]);
-    const decisions = await getChronology(handle.db, actor("tm1"), access, { section: "decisions" });
+    const decisions = await getChronology(demo.handle.db, actor("tm1"), access, { section: "decisions" });
     expect(decisions.items.map((i) => i.title).sort()).toEqual(["Care plan version 1 approved", "Care plan version 2 approved"]);
   });
 
@@ -160,22 +152,22 @@ describe("a care plan's lifecycle", () => {
   it("a provider sees only the approved plan in force, never drafts or earlier versions, and cannot change it", async () => {
     as("sw1");
     expectOk(await startCarePlanVersionAction({ childId: child }));
-    const plan = await getCarePlan(handle.db, actor("prov1"), await accessFor("prov1", child));
+    const plan = await getCarePlan(demo.handle.db, actor("prov1"), await accessFor("prov1", child));
     expect(plan.versions.map((v) => [v.version, v.status])).toEqual([[2, "approved"]]);
     expect(plan.inProgress).toBeNull();
-    expect(await getCarePlanVersion(handle.db, actor("prov1"), await accessFor("prov1", child), 1)).toBeNull();
-    expect(await getCarePlanVersion(handle.db, actor("prov1"), await accessFor("prov1", child), 3)).toBeNull();
+    expect(await getCarePlanVersion(demo.handle.db, actor("prov1"), await accessFor("prov1", child), 1)).toBeNull();
+    expect(await getCarePlanVersion(demo.handle.db, actor("prov1"), await accessFor("prov1", child), 3)).toBeNull();
     as("prov1");
     expect(await saveCarePlanDraftAction(form(child, { entryId, version: 3, lockVersion: 0 }))).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
     // Staff see all three versions.
-    const staff = await getCarePlan(handle.db, actor("sw1"), await accessFor("sw1", child));
+    const staff = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", child));
     expect(staff.versions.map((v) => v.status)).toEqual(["superseded", "approved", "draft"]);
   });
 
   it("comparing two versions marks the words removed and added", async () => {
     const access = await accessFor("tm1", child);
-    const older = await getCarePlanVersion(handle.db, actor("tm1"), access, 1);
-    const newer = await getCarePlanVersion(handle.db, actor("tm1"), access, 2);
+    const older = await getCarePlanVersion(demo.handle.db, actor("tm1"), access, 1);
+    const newer = await getCarePlanVersion(demo.handle.db, actor("tm1"), access, 2);
     if (!older || !newer) throw new Error("versions missing");
     const diff = diffCarePlanVersions(older.version, newer.version);
     const needs = diff.find((d) => d.field === "Summary of the child's needs");
@@ -200,7 +192,7 @@ describe("a submitted version", () => {
     expect(await returnCarePlanAction({ childId: child, entryId, version: 1, lockVersion: 1, comment: "Add the health plan before I approve." })).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
     as("tm1");
     expectOk(await returnCarePlanAction({ childId: child, entryId, version: 1, lockVersion: 1, comment: "Add the health plan before I approve." }));
-    const plan = await getCarePlan(handle.db, actor("sw1"), await accessFor("sw1", child));
+    const plan = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", child));
     expect(plan.inProgress).toMatchObject({ status: "draft", inChronology: false, lockVersion: 2 });
     expect(plan.inProgress?.returnNotes.map((n) => n.comment)).toEqual(["Add the health plan before I approve."]);
 
@@ -231,14 +223,14 @@ describe("two people saving the same draft", () => {
 
     const [row] = await planRows(child);
     expect(row?.data.needs).toBe("Alex's wording of the needs.");
-    const kept = await getDraft(handle.db, actor("tm1"), child, `carePlan:${entryId}`);
+    const kept = await getDraft(demo.handle.db, actor("tm1"), child, `carePlan:${entryId}`);
     expect(kept?.data.needs).toBe("Morgan's wording of the needs.");
     expect(kept?.conflictWithVersion).toBe(1);
     expect(await lastEvent("tm1")).toMatchObject({ action: "carePlan.saveDraft", outcome: "failed" });
 
     // Back on the form, the manager is offered their own text to restore.
-    const plan = await getCarePlan(handle.db, actor("tm1"), await accessFor("tm1", child));
-    const offer = await getCarePlanDraftOffer(handle.db, actor("tm1"), child, plan.inProgress);
+    const plan = await getCarePlan(demo.handle.db, actor("tm1"), await accessFor("tm1", child));
+    const offer = await getCarePlanDraftOffer(demo.handle.db, actor("tm1"), child, plan.inProgress);
     expect(offer).toMatchObject({ fromConflict: true, content: { needs: "Morgan's wording of the needs." } });
   });
 
@@ -265,7 +257,7 @@ describe("two people saving the same draft", () => {
     const late = await saveCarePlanDraftAction(form(other, { needs: "Started separately by the manager." }));
     expect(late).toMatchObject({ ok: false, error: { code: "conflict:version" } });
     expect(await planRows(other)).toHaveLength(1);
-    expect((await getDraft(handle.db, actor("tm1"), other, "carePlan:new"))?.data.needs).toBe("Started separately by the manager.");
+    expect((await getDraft(demo.handle.db, actor("tm1"), other, "carePlan:new"))?.data.needs).toBe("Started separately by the manager.");
   });
 });
 
@@ -281,29 +273,29 @@ describe("autosave", () => {
     signInAs(null);
     expect(await saveCarePlanDraftAction(typed)).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
 
-    signInAs(await demoActor(handle, "sw1"));
-    const draft = await getDraft(handle.db, actor("sw1"), child, `carePlan:${entryId}`);
+    demo.as("sw1"); // signs in again
+    const draft = await getDraft(demo.handle.db, actor("sw1"), child, `carePlan:${entryId}`);
     expect(draft?.data.needs).toBe("Typed just before the session ran out.");
-    const plan = await getCarePlan(handle.db, actor("sw1"), await accessFor("sw1", child));
-    const offer = await getCarePlanDraftOffer(handle.db, actor("sw1"), child, plan.inProgress);
+    const plan = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", child));
+    const offer = await getCarePlanDraftOffer(demo.handle.db, actor("sw1"), child, plan.inProgress);
     expect(offer).toMatchObject({ fromConflict: false, content: { needs: "Typed just before the session ran out." } });
 
     // Restored and saved: the draft is used, and no longer offered.
     expectOk(await saveCarePlanDraftAction(typed));
-    const saved = await getCarePlan(handle.db, actor("sw1"), await accessFor("sw1", child));
+    const saved = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", child));
     expect(saved.inProgress?.content.needs).toBe("Typed just before the session ran out.");
-    expect(await getCarePlanDraftOffer(handle.db, actor("sw1"), child, saved.inProgress)).toBeNull();
-    expect(await getDraft(handle.db, actor("sw1"), child, `carePlan:${entryId}`)).toBeNull();
+    expect(await getCarePlanDraftOffer(demo.handle.db, actor("sw1"), child, saved.inProgress)).toBeNull();
+    expect(await getDraft(demo.handle.db, actor("sw1"), child, `carePlan:${entryId}`)).toBeNull();
   });
 
   it("a new plan's draft is autosaved under carePlan:new before the first version exists", async () => {
     const other = demoChildId(10);
     as("sw1");
     expectOk(await saveDraftAction({ childId: other, formKey: "carePlan:new", data: form(other, { needs: "Half-written needs" }) }));
-    expect((await getCarePlanDraftOffer(handle.db, actor("sw1"), other, null))?.content.needs).toBe("Half-written needs");
+    expect((await getCarePlanDraftOffer(demo.handle.db, actor("sw1"), other, null))?.content.needs).toBe("Half-written needs");
     expectOk(await saveCarePlanDraftAction(form(other)));
-    const plan = await getCarePlan(handle.db, actor("sw1"), await accessFor("sw1", other));
-    expect(await getCarePlanDraftOffer(handle.db, actor("sw1"), other, plan.inProgress)).toBeNull();
+    const plan = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", other));
+    expect(await getCarePlanDraftOffer(demo.handle.db, actor("sw1"), other, plan.inProgress)).toBeNull();
   });
 });
 
@@ -311,8 +303,8 @@ describe("validation", () => {
   it("bad input returns field errors and writes nothing", async () => {
     const child = demoChildId(12);
     as("sw1");
-    const count = async () => (await handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries).where(eq(recordEntries.childId, child)))[0]?.n;
-    const drafts = async () => (await handle.db.select({ n: sql<number>`count(*)::int` }).from(formDrafts).where(eq(formDrafts.childId, child)))[0]?.n;
+    const count = async () => (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries).where(eq(recordEntries.childId, child)))[0]?.n;
+    const drafts = async () => (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(formDrafts).where(eq(formDrafts.childId, child)))[0]?.n;
     const result = await saveCarePlanDraftAction(form(child, { needs: "  ", planDate: "31/02/2026", childViews: { status: "given", text: "" }, parentViews: [{ name: "", relationship: "father", status: "given", text: "x" }] }));
     expect(result).toMatchObject({ ok: false, error: { code: "invalid:input" } });
     if (!result.ok) {

@@ -2,10 +2,9 @@
 // list and download (audited), and the child's progress file.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, documentBlobs, documents } from "@/db/schema";
-import { DEMO_USERS, demoChildId, type DemoUserKey } from "@/db/seed/demo";
+import { demoChildId, type DemoUserKey } from "@/db/seed/demo";
 import { childAccess, type Actor, type ChildAccess } from "@/lib/access";
 import { openDocumentDownload } from "@/lib/documents/download";
 import { buildProgressFile } from "@/lib/documents/progress-file";
@@ -13,21 +12,14 @@ import { documentsForEntry, getDocumentForDownload, listDocuments } from "@/lib/
 import { sha256Hex } from "@/lib/documents/storage";
 import { uploadDocumentAction } from "@/app/(portal)/children/[childId]/documents/actions";
 import { createEntryAction } from "@/app/(portal)/children/[childId]/[section]/actions";
-import { createTestDb, demoActor } from "../helpers/db";
+import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
-let handle: DbHandle;
-const actors = new Map<DemoUserKey, Actor>();
-beforeAll(async () => {
-  handle = await createTestDb();
-  for (const u of DEMO_USERS) actors.set(u.key, await demoActor(handle, u.key));
-});
-afterAll(() => handle.close());
-beforeEach(() => signInAs(null));
+const demo = useDemoAuthority();
 
-const actor = (key: DemoUserKey) => actors.get(key) as Actor;
+const actor = (key: DemoUserKey) => demo.actors.get(key) as Actor;
 const as = (key: DemoUserKey) => signInAs(actor(key));
-const accessOf = async (key: DemoUserKey, childId: string) => (await childAccess(handle.db, actor(key), childId)) as ChildAccess;
+const accessOf = async (key: DemoUserKey, childId: string) => (await childAccess(demo.handle.db, actor(key), childId)) as ChildAccess;
 
 /** A small but real PDF; `note` makes its content (and so its hash) unique. */
 function pdf(note: string): Uint8Array {
@@ -56,12 +48,12 @@ async function uploaded(childId: string, file: File, extra: Record<string, unkno
 }
 
 const counts = async () => {
-  const [d] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(documents);
-  const [b] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(documentBlobs);
+  const [d] = await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(documents);
+  const [b] = await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(documentBlobs);
   return { documents: Number(d?.n), blobs: Number(b?.n) };
 };
 const lastEvent = async (key: DemoUserKey, action: string) =>
-  (await handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, actor(key).id), eq(auditEvents.action, action))).orderBy(desc(auditEvents.id)).limit(1))[0];
+  (await demo.handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, actor(key).id), eq(auditEvents.action, action))).orderBy(desc(auditEvents.id)).limit(1))[0];
 
 describe("uploading documents", () => {
   it("a social worker uploads a PDF to their child's record, and the same file uploaded twice is stored once", async () => {
@@ -72,9 +64,9 @@ describe("uploading documents", () => {
     const second = await uploaded(child, fileOf(bytes, "Health assessment copy.pdf"), { title: "The same report again" });
     expect(first).not.toBe(second);
     const hash = sha256Hex(bytes);
-    const blobs = await handle.db.select({ size: documentBlobs.sizeBytes, mimeType: documentBlobs.mimeType }).from(documentBlobs).where(eq(documentBlobs.sha256, hash));
+    const blobs = await demo.handle.db.select({ size: documentBlobs.sizeBytes, mimeType: documentBlobs.mimeType }).from(documentBlobs).where(eq(documentBlobs.sha256, hash));
     expect(blobs).toEqual([{ size: bytes.byteLength, mimeType: "application/pdf" }]);
-    const rows = await handle.db.select().from(documents).where(eq(documents.blobSha256, hash));
+    const rows = await demo.handle.db.select().from(documents).where(eq(documents.blobSha256, hash));
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.childId === child && r.uploadedBy === actor("sw1").id && !r.providerSubmitted)).toBe(true);
     expect(await lastEvent("sw1", "documents.upload")).toMatchObject({ outcome: "allowed", childId: child });
@@ -131,7 +123,7 @@ describe("uploading documents", () => {
   it("marks a provider's upload as provider-submitted, and standard", async () => {
     as("prov1");
     const id = await uploaded(demoChildId(2), fileOf(pdf("provider report"), "Supervising social worker report.pdf"), { category: "visit" });
-    const [row] = await handle.db.select().from(documents).where(eq(documents.id, id));
+    const [row] = await demo.handle.db.select().from(documents).where(eq(documents.id, id));
     expect(row).toMatchObject({ providerSubmitted: true, confidentiality: "standard", uploadedBy: actor("prov1").id });
   });
 
@@ -158,7 +150,7 @@ describe("uploading documents", () => {
   it("keeps court reports restricted whatever the form asked for", async () => {
     as("sw1");
     const id = await uploaded(demoChildId(0), fileOf(pdf("guardian"), "Guardian report.pdf"), { category: "court_report", confidentiality: "standard" });
-    const [row] = await handle.db.select({ confidentiality: documents.confidentiality }).from(documents).where(eq(documents.id, id));
+    const [row] = await demo.handle.db.select({ confidentiality: documents.confidentiality }).from(documents).where(eq(documents.id, id));
     expect(row?.confidentiality).toBe("restricted");
   });
 });
@@ -180,29 +172,29 @@ describe("who sees which documents", () => {
   it("a provider never sees a restricted document, and sees only what its own organisation submitted", async () => {
     const prov = actor("prov1");
     const access = await accessOf("prov1", child);
-    const list = await listDocuments(handle.db, prov, access);
+    const list = await listDocuments(demo.handle.db, prov, access);
     expect(list.items.map((d) => d.id)).toEqual([providerId]);
-    expect(await getDocumentForDownload(handle.db, prov, access, restrictedId)).toBeNull();
-    expect(await getDocumentForDownload(handle.db, prov, access, authorityId)).toBeNull();
-    expect((await openDocumentDownload(handle.db, prov, child, restrictedId)).ok).toBe(false);
+    expect(await getDocumentForDownload(demo.handle.db, prov, access, restrictedId)).toBeNull();
+    expect(await getDocumentForDownload(demo.handle.db, prov, access, authorityId)).toBeNull();
+    expect((await openDocumentDownload(demo.handle.db, prov, child, restrictedId)).ok).toBe(false);
     expect(await lastEvent("prov1", "documents.download")).toMatchObject({ outcome: "refused", detail: { reason: "document", documentId: restrictedId } });
   });
 
   it("the allocated social worker sees every document, restricted ones included, newest first and by category", async () => {
     const sw = actor("sw1");
     const access = await accessOf("sw1", child);
-    const list = await listDocuments(handle.db, sw, access);
+    const list = await listDocuments(demo.handle.db, sw, access);
     expect(new Set(list.items.map((d) => d.id))).toEqual(new Set([restrictedId, authorityId, providerId]));
     expect(list.items.find((d) => d.id === providerId)).toMatchObject({ providerSubmitted: true, uploadedByName: actor("prov1").name });
-    const education = await listDocuments(handle.db, sw, access, { category: "education" });
+    const education = await listDocuments(demo.handle.db, sw, access, { category: "education" });
     expect(education.items.map((d) => d.id)).toEqual([authorityId]);
-    const paged = await listDocuments(handle.db, sw, access, { pageSize: 2, page: 2 });
+    const paged = await listDocuments(demo.handle.db, sw, access, { pageSize: 2, page: 2 });
     expect(paged).toMatchObject({ total: 3, pages: 2, page: 2 });
     expect(paged.items).toHaveLength(1);
   });
 
   it("downloads a document with its stored type, as an attachment that is never sniffed or cached, and audits it", async () => {
-    const result = await openDocumentDownload(handle.db, actor("sw1"), child, authorityId);
+    const result = await openDocumentDownload(demo.handle.db, actor("sw1"), child, authorityId);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(new TextDecoder().decode(result.bytes)).toContain("school letter");
@@ -216,18 +208,18 @@ describe("who sees which documents", () => {
   });
 
   it("refuses a download to someone without access to the child, the same as for a document that does not exist, and audits the refusal", async () => {
-    const refused = await openDocumentDownload(handle.db, actor("sw3"), child, authorityId);
-    const unknown = await openDocumentDownload(handle.db, actor("sw3"), child, "00000000-0000-4000-8000-000000000009");
+    const refused = await openDocumentDownload(demo.handle.db, actor("sw3"), child, authorityId);
+    const unknown = await openDocumentDownload(demo.handle.db, actor("sw3"), child, "00000000-0000-4000-8000-000000000009");
     expect(refused).toEqual({ ok: false });
     expect(unknown).toEqual({ ok: false });
     expect(await lastEvent("sw3", "documents.download")).toMatchObject({ outcome: "refused", detail: { reason: "relationship" } });
     // A document of another child, asked for through a child the person can open, is not found either.
-    expect(await openDocumentDownload(handle.db, actor("sw1"), demoChildId(0), authorityId)).toEqual({ ok: false });
-    expect(await openDocumentDownload(handle.db, null, child, authorityId)).toEqual({ ok: false });
+    expect(await openDocumentDownload(demo.handle.db, actor("sw1"), demoChildId(0), authorityId)).toEqual({ ok: false });
+    expect(await openDocumentDownload(demo.handle.db, null, child, authorityId)).toEqual({ ok: false });
   });
 
   it("a records officer without break-glass cannot download", async () => {
-    expect(await openDocumentDownload(handle.db, actor("ro"), child, authorityId)).toEqual({ ok: false });
+    expect(await openDocumentDownload(demo.handle.db, actor("ro"), child, authorityId)).toEqual({ ok: false });
   });
 });
 
@@ -245,9 +237,9 @@ describe("documents attached to entries", () => {
     if (!entry.ok) return;
     const id = await uploaded(child, fileOf(pdf("report card"), "Report card.pdf"), { category: "education", entryId: entry.data.entryId });
     const access = await accessOf("sw1", child);
-    const attached = await documentsForEntry(handle.db, actor("sw1"), access, entry.data.entryId);
+    const attached = await documentsForEntry(demo.handle.db, actor("sw1"), access, entry.data.entryId);
     expect(attached.map((d) => d.id)).toEqual([id]);
-    const list = await listDocuments(handle.db, actor("sw1"), access);
+    const list = await listDocuments(demo.handle.db, actor("sw1"), access);
     expect(list.items.find((d) => d.id === id)?.entry).toMatchObject({ entryId: entry.data.entryId, section: "education", title: "Autumn term progress" });
   });
 
@@ -285,7 +277,7 @@ describe("the child's progress file", () => {
     await uploaded(child, fileOf(pdf("ordinary"), "Case note.pdf"), { title: "Case note", category: "correspondence" });
     await uploaded(child, fileOf(pdf("restricted"), "Court bundle.pdf"), { title: "Court bundle", category: "court_report", childProperty: true, confidentiality: "restricted" });
 
-    const result = await buildProgressFile(handle.db, actor("sw1"), child);
+    const result = await buildProgressFile(demo.handle.db, actor("sw1"), child);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.fileName).toBe("progress-file-DEMO-1011.zip");
@@ -305,9 +297,9 @@ describe("the child's progress file", () => {
   });
 
   it("cannot be exported by a provider or by someone without access to the child, and each refusal is audited", async () => {
-    expect(await buildProgressFile(handle.db, actor("prov1"), demoChildId(0))).toEqual({ ok: false });
+    expect(await buildProgressFile(demo.handle.db, actor("prov1"), demoChildId(0))).toEqual({ ok: false });
     expect(await lastEvent("prov1", "progressFile.export")).toMatchObject({ outcome: "refused", detail: { reason: "permission" } });
-    expect(await buildProgressFile(handle.db, actor("sw3"), child)).toEqual({ ok: false });
+    expect(await buildProgressFile(demo.handle.db, actor("sw3"), child)).toEqual({ ok: false });
     expect(await lastEvent("sw3", "progressFile.export")).toMatchObject({ outcome: "refused", detail: { reason: "relationship" } });
   });
 });
@@ -320,7 +312,7 @@ describe("documents and the Word formats", () => {
       "word/document.xml": strToU8("<w:document/>"),
     });
     const id = await uploaded(demoChildId(0), fileOf(docx, "Pathway plan.docx", ""));
-    const [row] = await handle.db.select({ mimeType: documentBlobs.mimeType }).from(documents).innerJoin(documentBlobs, eq(documentBlobs.sha256, documents.blobSha256)).where(eq(documents.id, id));
+    const [row] = await demo.handle.db.select({ mimeType: documentBlobs.mimeType }).from(documents).innerJoin(documentBlobs, eq(documentBlobs.sha256, documents.blobSha256)).where(eq(documents.id, id));
     expect(row?.mimeType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   });
 });

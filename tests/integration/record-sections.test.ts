@@ -1,30 +1,22 @@
 // Every section of the child's record kept as entries: create and amend through the server
 // actions, bad input refused with field errors, refused roles audited, nothing ever lost.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents, formDrafts, recordEntries } from "@/db/schema";
-import { DEMO_USERS, demoChildId, demoUserId, type DemoUserKey } from "@/db/seed/demo";
+import { demoChildId, demoUserId, type DemoUserKey } from "@/db/seed/demo";
 import { childAccess, type Actor } from "@/lib/access";
 import { getChronology } from "@/lib/records/chronology";
 import { diffEntryVersions, getEntryVersions, listSectionEntries } from "@/lib/records/queries";
 import { GENERIC_SECTIONS, SECTION_SPECS, type GenericSection, type FieldSpec } from "@/lib/records/sections";
 import { amendEntryAction, createEntryAction, markSignificantAction, saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
-import { createTestDb, demoActor } from "../helpers/db";
+import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
-let handle: DbHandle;
-const actors = new Map<DemoUserKey, Actor>();
-beforeAll(async () => {
-  handle = await createTestDb();
-  for (const u of DEMO_USERS) actors.set(u.key, await demoActor(handle, u.key));
-});
-afterAll(() => handle.close());
-beforeEach(() => signInAs(null));
-const as = (key: DemoUserKey) => signInAs(actors.get(key) ?? null);
+const demo = useDemoAuthority();
+const as = (key: DemoUserKey) => signInAs(demo.actors.get(key) ?? null);
 
 const CHILD = demoChildId(0); // allocated to sw1, managed by tm1, reviewed by iro1, Brightwater arrangement active
-const entryCount = async () => (await handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries))[0]?.n ?? 0;
+const entryCount = async () => (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries))[0]?.n ?? 0;
 
 /** A valid value for each field, as typed in the form. */
 function sample(field: FieldSpec, n = 1): unknown {
@@ -64,9 +56,9 @@ describe.each(GENERIC_SECTIONS)("the %s section", (section) => {
     const result = await createEntryAction(section, validInput(section));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const [row] = await handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, result.data.entryId));
+    const [row] = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, result.data.entryId));
     expect(row).toMatchObject({ section, childId: CHILD, version: 1, occurredOn: "2026-10-15", isLatest: true });
-    const [event] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, `${section}.create`)).orderBy(desc(auditEvents.id)).limit(1);
+    const [event] = await demo.handle.db.select().from(auditEvents).where(eq(auditEvents.action, `${section}.create`)).orderBy(desc(auditEvents.id)).limit(1);
     expect(event).toMatchObject({ childId: CHILD, outcome: "allowed", actorId: demoUserId("sw1") });
   });
 
@@ -76,8 +68,8 @@ describe.each(GENERIC_SECTIONS)("the %s section", (section) => {
     if (!created.ok) throw new Error(created.error.message);
     const amended = await amendEntryAction(section, { ...validInput(section, 3), entryId: created.data.entryId, baseVersion: 1, amendReason: "Corrected after checking the notes" });
     expect(amended).toMatchObject({ ok: true, data: { version: 2 } });
-    const access = await childAccess(handle.db, actors.get("sw1") as Actor, CHILD);
-    const versions = await getEntryVersions(handle.db, actors.get("sw1") as Actor, access ?? (() => { throw new Error("no access"); })(), section, created.data.entryId);
+    const access = await childAccess(demo.handle.db, demo.actors.get("sw1") as Actor, CHILD);
+    const versions = await getEntryVersions(demo.handle.db, demo.actors.get("sw1") as Actor, access ?? (() => { throw new Error("no access"); })(), section, created.data.entryId);
     expect(versions.map((v) => [v.version, v.isLatest, v.amendReason])).toEqual([
       [1, false, null],
       [2, true, "Corrected after checking the notes"],
@@ -106,7 +98,7 @@ describe.each(GENERIC_SECTIONS)("the %s section", (section) => {
     const result = await createEntryAction(section, validInput(section));
     expect(result).toEqual({ ok: false, error: { code: "forbidden:child", message: "You do not have access to this record, or it does not exist." } });
     expect(await entryCount()).toBe(before);
-    const [event] = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, demoUserId("sw3")), eq(auditEvents.action, `${section}.create`)));
+    const [event] = await demo.handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, demoUserId("sw3")), eq(auditEvents.action, `${section}.create`)));
     expect(event?.outcome).toBe("refused");
   });
 });
@@ -123,7 +115,7 @@ describe("who may write which section", () => {
     const visit = await createEntryAction("visits", { ...validInput("visits"), confidentiality: "restricted" });
     expect(visit.ok).toBe(true);
     if (!visit.ok) return;
-    const [row] = await handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, visit.data.entryId));
+    const [row] = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, visit.data.entryId));
     expect(row).toMatchObject({ providerSubmitted: true, confidentiality: "standard" });
     expect(await createEntryAction("courtOrders", validInput("courtOrders"))).toMatchObject({ ok: false });
   });
@@ -137,18 +129,18 @@ describe("who may write which section", () => {
     as("sw1");
     const report = await createEntryAction("courtReports", { ...validInput("courtReports"), confidentiality: "standard" });
     if (!report.ok) throw new Error(report.error.message);
-    const [row] = await handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, report.data.entryId));
+    const [row] = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, report.data.entryId));
     expect(row?.confidentiality).toBe("restricted");
     const restrictedHealth = await createEntryAction("health", { ...validInput("health"), confidentiality: "restricted", title: "Restricted health note" });
     expect(restrictedHealth.ok).toBe(true);
-    const provider = actors.get("prov1") as Actor;
-    const access = await childAccess(handle.db, provider, CHILD);
+    const provider = demo.actors.get("prov1") as Actor;
+    const access = await childAccess(demo.handle.db, provider, CHILD);
     if (!access) throw new Error("provider should reach child 0");
-    const health = await listSectionEntries(handle.db, provider, access, "health");
+    const health = await listSectionEntries(demo.handle.db, provider, access, "health");
     expect(health.items.map((i) => i.title)).not.toContain("Restricted health note");
     expect(health.items.every((i) => i.confidentiality === "standard")).toBe(true);
     // Visits: only the provider's own submissions.
-    const visits = await listSectionEntries(handle.db, provider, access, "visits");
+    const visits = await listSectionEntries(demo.handle.db, provider, access, "visits");
     expect(visits.items.length).toBeGreaterThan(0);
     expect(visits.items.every((i) => i.providerSubmitted)).toBe(true);
   });
@@ -162,7 +154,7 @@ describe("no work is lost", () => {
     const base = { entryId: created.data.entryId, baseVersion: 1 };
     const first = await amendEntryAction("contact", { ...validInput("contact", 8), ...base, amendReason: "Fortnightly now, agreed at review" });
     expect(first.ok).toBe(true);
-    signInAs(actors.get("tm1") ?? null);
+    signInAs(demo.actors.get("tm1") ?? null);
     const second = await amendEntryAction("contact", { ...validInput("contact", 9), ...base, amendReason: "Manager's change from the same old version" });
     expect(second.ok).toBe(false);
     if (second.ok) return;
@@ -172,15 +164,15 @@ describe("no work is lost", () => {
     expect(details.yours.title).toBe("Fictional contact arrangement 9");
     expect(details.current).toMatchObject({ version: 2, title: "Fictional contact arrangement 8" });
     // The refused text is kept on the server as the manager's draft, and the saved version is untouched.
-    const [draft] = await handle.db.select().from(formDrafts).where(and(eq(formDrafts.userId, demoUserId("tm1")), eq(formDrafts.formKey, `contact:${created.data.entryId}`)));
+    const [draft] = await demo.handle.db.select().from(formDrafts).where(and(eq(formDrafts.userId, demoUserId("tm1")), eq(formDrafts.formKey, `contact:${created.data.entryId}`)));
     expect(draft?.conflictWithVersion).toBe(2);
     expect((draft?.data as { title?: string }).title).toBe("Fictional contact arrangement 9");
-    const rows = await handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, created.data.entryId));
+    const rows = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, created.data.entryId));
     expect(rows).toHaveLength(2);
   });
 
   it("a contact change goes on the decision trail with the child's views", async () => {
-    const [decision] = await handle.db
+    const [decision] = await demo.handle.db
       .select()
       .from(recordEntries)
       .where(and(eq(recordEntries.section, "decisions"), sql`${recordEntries.data}->>'reasons' = 'Fortnightly now, agreed at review'`))
@@ -197,17 +189,17 @@ describe("no work is lost", () => {
     signInAs(null); // the session expires
     expect(await saveDraftAction({ childId: CHILD, formKey: "visits:new", data: {} })).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     as("sw1"); // signs in again
-    const [draft] = await handle.db.select().from(formDrafts).where(and(eq(formDrafts.userId, demoUserId("sw1")), eq(formDrafts.formKey, "visits:new")));
+    const [draft] = await demo.handle.db.select().from(formDrafts).where(and(eq(formDrafts.userId, demoUserId("sw1")), eq(formDrafts.formKey, "visits:new")));
     expect((draft?.data as { data: { observations: string } }).data.observations).toBe("Long notes typed before the time-out");
   });
 });
 
 describe("the chronology", () => {
   it("merges every section's entries with episodes and arrangements, and filters by section and search", async () => {
-    const sw1 = actors.get("sw1") as Actor;
-    const access = await childAccess(handle.db, sw1, CHILD);
+    const sw1 = demo.actors.get("sw1") as Actor;
+    const access = await childAccess(demo.handle.db, sw1, CHILD);
     if (!access) throw new Error("sw1 should reach child 0");
-    const all = await getChronology(handle.db, sw1, access, { pageSize: 500 });
+    const all = await getChronology(demo.handle.db, sw1, access, { pageSize: 500 });
     const sections = new Set(all.items.map((i) => i.section));
     for (const s of GENERIC_SECTIONS) expect(sections, s).toContain(s);
     expect(sections).toContain("episodes");
@@ -215,9 +207,9 @@ describe("the chronology", () => {
     // Only the latest version of an amended entry appears.
     const amended = all.items.filter((i) => i.title === "Fictional visit 3");
     expect(amended).toHaveLength(1);
-    const visits = await getChronology(handle.db, sw1, access, { section: "visits", pageSize: 500 });
+    const visits = await getChronology(demo.handle.db, sw1, access, { section: "visits", pageSize: 500 });
     expect(visits.items.every((i) => i.section === "visits")).toBe(true);
-    const search = await getChronology(handle.db, sw1, access, { search: "feel safe (3)" });
+    const search = await getChronology(demo.handle.db, sw1, access, { search: "feel safe (3)" });
     expect(search.items.map((i) => i.title)).toContain("Fictional visit 3");
     const decision = all.items.find((i) => i.section === "decisions" && i.parentViews);
     expect(decision?.parentViews).toMatch(/mother/);
@@ -225,25 +217,40 @@ describe("the chronology", () => {
 
   it("lets a worker mark an entry significant and filter to significant events", async () => {
     as("sw1");
-    const sw1 = actors.get("sw1") as Actor;
-    const access = await childAccess(handle.db, sw1, CHILD);
+    const sw1 = demo.actors.get("sw1") as Actor;
+    const access = await childAccess(demo.handle.db, sw1, CHILD);
     if (!access) throw new Error("sw1 should reach child 0");
-    const page = await getChronology(handle.db, sw1, access, { section: "health" });
+    const page = await getChronology(demo.handle.db, sw1, access, { section: "health" });
     const target = page.items[0];
     if (!target) throw new Error("no health entry");
     expect((await markSignificantAction({ childId: CHILD, rowId: target.id, significant: true })).ok).toBe(true);
-    const significant = await getChronology(handle.db, sw1, access, { significantOnly: true, pageSize: 500 });
+    const significant = await getChronology(demo.handle.db, sw1, access, { significantOnly: true, pageSize: 500 });
     expect(significant.items.map((i) => i.id)).toContain(target.id);
     expect(significant.items.every((i) => i.significant)).toBe(true);
   });
 
   it("pages through a long chronology", async () => {
-    const sw1 = actors.get("sw1") as Actor;
-    const access = await childAccess(handle.db, sw1, CHILD);
+    const sw1 = demo.actors.get("sw1") as Actor;
+    const access = await childAccess(demo.handle.db, sw1, CHILD);
     if (!access) throw new Error("sw1 should reach child 0");
-    const first = await getChronology(handle.db, sw1, access, { pageSize: 5, page: 1 });
-    const second = await getChronology(handle.db, sw1, access, { pageSize: 5, page: 2 });
+    const first = await getChronology(demo.handle.db, sw1, access, { pageSize: 5, page: 1 });
+    const second = await getChronology(demo.handle.db, sw1, access, { pageSize: 5, page: 2 });
     expect(first.pages).toBeGreaterThan(2);
     expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(10);
+    // A page past the end shows the last page.
+    const beyond = await getChronology(demo.handle.db, sw1, access, { pageSize: 5, page: 999 });
+    expect(beyond.page).toBe(first.pages);
+    expect(beyond.items.length).toBeGreaterThan(0);
+  });
+
+  it("filters to episodes of care or arrangements, which have no entries of their own", async () => {
+    const sw1 = demo.actor("sw1");
+    const access = await childAccess(demo.handle.db, sw1, CHILD);
+    if (!access) throw new Error("sw1 should reach child 0");
+    const episodes = await getChronology(demo.handle.db, sw1, access, { section: "episodes" });
+    expect(episodes.total).toBeGreaterThan(0);
+    expect(episodes.items.every((i) => i.kind === "episode")).toBe(true);
+    const arrangements = await getChronology(demo.handle.db, sw1, access, { section: "arrangements" });
+    expect(arrangements.items.map((i) => i.kind)).toEqual(["arrangement"]);
   });
 });

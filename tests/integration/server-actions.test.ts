@@ -1,31 +1,23 @@
 // Server actions called directly, as an attacker would: every role against every governance
 // action. Refusals change nothing, are audited, and reveal nothing about the child.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents, breakGlassGrants, retentionHold, users } from "@/db/schema";
-import { DEMO_USERS, demoChildId, demoChildName, demoUserId, type DemoUserKey } from "@/db/seed/demo";
+import { demoChildId, demoChildName, demoUserId, type DemoUserKey } from "@/db/seed/demo";
 import type { Actor } from "@/lib/access";
 import { childAccess } from "@/lib/access";
 import { requestBreakGlassAction } from "@/app/(portal)/children/[childId]/break-glass/actions";
 import { setUserActiveAction } from "@/app/(portal)/admin/users/actions";
 import { setRetentionHoldAction } from "@/app/(portal)/admin/retention/actions";
 import { verifyAuditAction } from "@/app/(portal)/audit/actions";
-import { createTestDb, demoActor } from "../helpers/db";
+import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
-let handle: DbHandle;
-const actors = new Map<DemoUserKey, Actor>();
-beforeAll(async () => {
-  handle = await createTestDb();
-  for (const u of DEMO_USERS) actors.set(u.key, await demoActor(handle, u.key));
-});
-afterAll(() => handle.close());
-beforeEach(() => signInAs(null));
+const demo = useDemoAuthority();
 
-const as = (key: DemoUserKey) => signInAs(actors.get(key) ?? null);
-const lastEvent = async (actorId: string) => (await handle.db.select().from(auditEvents).where(eq(auditEvents.actorId, actorId)).orderBy(desc(auditEvents.id)).limit(1))[0];
-const count = async (table: typeof breakGlassGrants | typeof users) => (await handle.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
+const as = (key: DemoUserKey) => signInAs(demo.actors.get(key) ?? null);
+const lastEvent = async (actorId: string) => (await demo.handle.db.select().from(auditEvents).where(eq(auditEvents.actorId, actorId)).orderBy(desc(auditEvents.id)).limit(1))[0];
+const count = async (table: typeof breakGlassGrants | typeof users) => (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
 
 const STAFF: DemoUserKey[] = ["sw1", "sw2", "sw3", "tm1", "tm2", "iro1", "iro2", "ro"];
 const NOT_RECORDS_OFFICER: DemoUserKey[] = ["sw1", "sw3", "tm1", "iro1", "prov1"];
@@ -34,7 +26,7 @@ describe("calling server actions without the right", () => {
   it("refuses everything to someone who is not signed in", async () => {
     const result = await setRetentionHoldAction({ active: "off", reason: "An attempt without any session at all" });
     expect(result).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
-    const [hold] = await handle.db.select().from(retentionHold);
+    const [hold] = await demo.handle.db.select().from(retentionHold);
     expect(hold?.active).toBe(true);
   });
 
@@ -47,9 +39,9 @@ describe("calling server actions without the right", () => {
       expect((await lastEvent(actorId))?.outcome).toBe("refused");
       expect(await setUserActiveAction({ userId: demoUserId("sw2"), active: false })).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
       expect(await verifyAuditAction({})).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
-      const [hold] = await handle.db.select().from(retentionHold);
+      const [hold] = await demo.handle.db.select().from(retentionHold);
       expect(hold?.active).toBe(true);
-      const [sw2] = await handle.db.select().from(users).where(eq(users.id, demoUserId("sw2")));
+      const [sw2] = await demo.handle.db.select().from(users).where(eq(users.id, demoUserId("sw2")));
       expect(sw2?.active).toBe(true);
     });
   }
@@ -69,12 +61,12 @@ describe("break-glass", () => {
       as(key);
       // A child outside this person's caseload: another team's, and not one they review.
       const child = demoChildId(["sw3", "tm2", "ro"].includes(key) ? 11 : key === "iro2" ? 30 : 31);
-      expect(await childAccess(handle.db, actors.get(key) as Actor, child)).toBeNull();
+      expect(await childAccess(demo.handle.db, demo.actors.get(key) as Actor, child)).toBeNull();
       const result = await requestBreakGlassAction({ childId: child, reason: `Emergency duty call about this child, needed now (${key})` });
       expect(result.ok).toBe(true);
-      const access = await childAccess(handle.db, actors.get(key) as Actor, child);
+      const access = await childAccess(demo.handle.db, demo.actors.get(key) as Actor, child);
       expect(access?.relation).toBe("break_glass");
-      const [event] = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, demoUserId(key)), eq(auditEvents.action, "breakGlass.grant"))).orderBy(desc(auditEvents.id)).limit(1);
+      const [event] = await demo.handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, demoUserId(key)), eq(auditEvents.action, "breakGlass.grant"))).orderBy(desc(auditEvents.id)).limit(1);
       expect(event).toMatchObject({ outcome: "allowed", flagged: true, childId: child });
     });
   }
@@ -102,7 +94,7 @@ describe("records officer actions", () => {
     as("ro");
     const result = await setUserActiveAction({ userId: demoUserId("sw2"), active: false });
     expect(result.ok).toBe(true);
-    const [sw2] = await handle.db.select().from(users).where(eq(users.id, demoUserId("sw2")));
+    const [sw2] = await demo.handle.db.select().from(users).where(eq(users.id, demoUserId("sw2")));
     expect(sw2?.active).toBe(false);
     expect((await lastEvent(demoUserId("ro")))).toMatchObject({ action: "user.setActive", outcome: "allowed" });
     expect((await setUserActiveAction({ userId: demoUserId("sw2"), active: true })).ok).toBe(true);
