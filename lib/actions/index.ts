@@ -69,6 +69,8 @@ export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<
     const input = parsed.data;
 
     const childId = options.child?.id(input) ?? options.subjectChild?.(input) ?? null;
+    // Fail closed: an action declared as touching a child must name one.
+    if ((options.child || options.subjectChild) && !childId) return failure("forbidden:child");
     if (!can(actor, options.permission)) {
       await recordAuditNow(db, { actorId: actor.id, action: options.action, childId, outcome: "refused", detail: { reason: "permission", permission: options.permission } });
       return failure("forbidden:action");
@@ -76,7 +78,10 @@ export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<
     let access: ChildAccess | null = null;
     if (options.child && childId) {
       access = await childAccess(db, actor, childId);
-      const allowed = options.child.mode === "read" ? canReadSection(actor, access, options.child.section) : canWriteSection(actor, access, options.child.section);
+      // Break-glass opens a record to read, never to change, whatever the action asks.
+      const allowed =
+        access?.relation !== "break_glass" &&
+        (options.child.mode === "read" ? canReadSection(actor, access, options.child.section) : canWriteSection(actor, access, options.child.section));
       if (!allowed) {
         await recordAuditNow(db, { actorId: actor.id, action: options.action, childId, outcome: "refused", detail: { reason: "relationship", section: options.child.section } });
         // The same answer whether the child exists or not: nothing leaks.

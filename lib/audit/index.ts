@@ -2,7 +2,7 @@
 // concern no child), so writes to different children never wait on a common lock.
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
-import { asc, eq, gt, and, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "@/db/client";
 import { auditChainHeads, auditEvents } from "@/db/schema";
 
@@ -111,7 +111,8 @@ export async function verifyAuditChains(db: Queryable, batchSize = 5000): Promis
       const rows = await db
         .select()
         .from(auditEvents)
-        .where(and(eq(auditEvents.chainKey, head.chainKey), gt(auditEvents.seq, lastSeq)))
+        // Only up to the head as read: events appended while verifying belong to the next check.
+        .where(and(eq(auditEvents.chainKey, head.chainKey), gt(auditEvents.seq, lastSeq), lte(auditEvents.seq, head.seq)))
         .orderBy(asc(auditEvents.seq))
         .limit(batchSize);
       for (const row of rows) {

@@ -223,6 +223,10 @@ export async function approveCarePlan(tx: Tx, actor: Actor, access: ChildAccess,
     throw new AppError("forbidden:action", `Version ${row.version} of the care plan ${row.status === "draft" ? "is a draft: it must be submitted before it can be approved" : (STATUS_WORDS[row.status] ?? "cannot be approved")}.`);
   }
   refuseStale(row, input.lockVersion, "approve it");
+  // Two people on every plan: whoever submitted a version cannot also approve it.
+  if (row.submittedBy === actor.id) {
+    throw new AppError("forbidden:action", `You submitted version ${row.version}: another team manager must approve it.`);
+  }
   const content = requireComplete(row);
   const now = new Date();
   const today = todayIso(now);

@@ -8,6 +8,8 @@ describe("dates at the edge of the interface", () => {
     expect(parseUkDate("29/02/2025")).toBeNull();
     expect(parseUkDate("2026-03-27")).toBeNull();
     expect(parseUkDate("31/13/2026")).toBeNull();
+    expect(parseUkDate("01/01/0099")).toBeNull();
+    expect(parseUkDate("01/01/9999")).toBeNull();
   });
 
   it("shows stored dates as dd/mm/yyyy and instants in London time", () => {

@@ -33,7 +33,8 @@ export function parseUkDate(text: string): string | null {
   const trimmed = text.trim();
   if (!/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(trimmed)) return null;
   const d = parse(trimmed, "d/M/yyyy", new Date(2000, 0, 1));
-  return isValid(d) ? format(d, "yyyy-MM-dd") : null;
+  // Records of children looked after: nothing before 1900 or after 2100 is a real date here.
+  return isValid(d) && d.getFullYear() >= 1900 && d.getFullYear() <= 2100 ? format(d, "yyyy-MM-dd") : null;
 }
 
 export function ageInYears(dateOfBirthIso: string, onIso: string = todayIso()): number {

@@ -1,10 +1,10 @@
 // Writes to a child's record. Nothing is ever deleted: a correction is a new version with a
 // reason, and the earlier version stays readable. Every function runs inside the caller's
 // transaction (the action wrapper adds the audit event to the same transaction).
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { formDrafts, recordEntries, type Confidentiality, type EntrySection, type RecordEntry } from "@/db/schema";
-import type { Actor, ChildAccess } from "@/lib/access";
+import { visibleConfidentiality, type Actor, type ChildAccess } from "@/lib/access";
 import { todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import type { AmendEntryInput, CreateEntryInput } from "./schemas";
@@ -19,6 +19,8 @@ function confidentialityFor(section: GenericSection, access: ChildAccess, reques
   const minimum = SECTION_SPECS[section].minimumConfidentiality ?? "standard";
   return RANK[requested] < RANK[minimum] ? minimum : requested;
 }
+
+const higherOf = (a: Confidentiality, b: Confidentiality): Confidentiality => (RANK[a] >= RANK[b] ? a : b);
 
 function providerFields(actor: Actor, access: ChildAccess) {
   return access.relation === "provider" ? { providerSubmitted: true, submittedByOrganisationId: actor.organisationId } : {};
@@ -48,15 +50,20 @@ export async function createEntry(tx: Tx, actor: Actor, access: ChildAccess, sec
   return row;
 }
 
-/** The latest version of an entry on this child, locked for the amendment. */
+/**
+ * The latest version of an entry on this child, with every version locked: two amendments of the
+ * same entry queue here, and the second then sees the first's version (a conflict, not a miss).
+ */
 async function latestForUpdate(tx: Tx, childId: string, entryId: string, section: EntrySection): Promise<RecordEntry> {
-  const [row] = await tx
+  const versions = await tx
     .select()
     .from(recordEntries)
-    .where(and(eq(recordEntries.entryId, entryId), eq(recordEntries.childId, childId), eq(recordEntries.section, section), eq(recordEntries.isLatest, true)))
+    .where(and(eq(recordEntries.entryId, entryId), eq(recordEntries.childId, childId), eq(recordEntries.section, section)))
+    .orderBy(desc(recordEntries.version))
     .for("update");
-  if (!row || row.confidentiality === "sealed") throw new AppError("not-found");
-  return row;
+  const latest = versions[0];
+  if (!latest || latest.confidentiality === "sealed") throw new AppError("not-found");
+  return latest;
 }
 
 /**
@@ -66,6 +73,8 @@ async function latestForUpdate(tx: Tx, childId: string, entryId: string, section
  */
 export async function amendEntry(tx: Tx, actor: Actor, access: ChildAccess, section: GenericSection, input: AmendEntryInput): Promise<RecordEntry> {
   const latest = await latestForUpdate(tx, access.childId, input.entryId, section);
+  // Only what the person may read may be amended (a provider never sees a restricted version).
+  if (!visibleConfidentiality(actor, access).includes(latest.confidentiality)) throw new AppError("not-found");
   if (access.relation === "provider" && latest.submittedByOrganisationId !== actor.organisationId) throw new AppError("forbidden:child");
   if (latest.version !== input.baseVersion) {
     const { childId, entryId, baseVersion, ...text } = input;
@@ -86,14 +95,18 @@ export async function amendEntry(tx: Tx, actor: Actor, access: ChildAccess, sect
       section,
       occurredOn: input.occurredOn,
       title: input.title,
-      data: input.data,
-      confidentiality: confidentialityFor(section, access, input.confidentiality),
+      // What the system linked (a decision's subject) is kept; the form cannot change it.
+      data: { ...input.data, ...("relatesTo" in latest.data ? { relatesTo: latest.data.relatesTo } : {}) },
+      // An amendment never lowers confidentiality.
+      confidentiality: higherOf(confidentialityFor(section, access, input.confidentiality), latest.confidentiality),
       significant: input.significant || latest.significant,
       childProperty: input.childProperty,
       amendReason: input.amendReason,
       createdBy: actor.id,
       providerSubmitted: latest.providerSubmitted,
       submittedByOrganisationId: latest.submittedByOrganisationId,
+      sourceCarerRecordId: latest.sourceCarerRecordId,
+      sourceReference: latest.sourceReference,
     })
     .returning();
   if (!row) throw new Error("insert returned no row");

@@ -74,18 +74,18 @@ const draftSavers = Object.fromEntries(
 const unknownSection = <T>(): ActionResult<T> => ({ ok: false, error: { code: "not-found", message: messageFor("not-found") } });
 
 export function createEntryFor(section: string, values: unknown) {
-  const run = creators[section as GenericSection];
+  const run = Object.hasOwn(creators, section) ? creators[section as GenericSection] : undefined;
   return run ? run(values) : Promise.resolve(unknownSection<{ entryId: string; version: number }>());
 }
 
 export function amendEntryFor(section: string, values: unknown) {
-  const run = amenders[section as GenericSection];
+  const run = Object.hasOwn(amenders, section) ? amenders[section as GenericSection] : undefined;
   return run ? run(values) : Promise.resolve(unknownSection<{ entryId: string; version: number }>());
 }
 
 export function saveDraftFor(values: unknown) {
   const section = z.object({ formKey: z.string() }).safeParse(values).data?.formKey.split(":")[0] ?? "";
-  const run = draftSavers[section as EntrySection];
+  const run = Object.hasOwn(draftSavers, section) ? draftSavers[section as EntrySection] : undefined;
   return run ? run(values) : Promise.resolve(unknownSection<{ savedAt: string }>());
 }
 

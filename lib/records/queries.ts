@@ -65,6 +65,8 @@ export async function getEntryVersions(db: Queryable, actor: Actor, access: Chil
     .innerJoin(author, eq(author.id, recordEntries.createdBy))
     .where(and(entryVisibility(actor, access, section), eq(recordEntries.section, section), eq(recordEntries.entryId, entryId)))
     .orderBy(asc(recordEntries.version));
+  // Visibility follows the latest version: once an entry is restricted, none of it reaches a provider.
+  if (!rows.some((r) => r.entry.isLatest)) return [];
   return rows.map((r) => ({ ...r.entry, authorName: r.authorName }));
 }
 

@@ -96,4 +96,9 @@ export type CreateEntryInput = z.output<ReturnType<typeof createEntrySchema>>;
 export type AmendEntryInput = z.output<ReturnType<typeof amendEntrySchema>>;
 
 export const markSignificantSchema = z.object({ childId: id, rowId: id, significant: z.boolean() });
-export const saveDraftSchema = z.object({ childId: id, formKey: z.string().min(1).max(200).regex(/^[a-zA-Z]+:[a-z0-9-]+$/), data: z.record(z.string(), z.unknown()) });
+export const MAX_DRAFT_CHARS = 200_000;
+export const saveDraftSchema = z.object({
+  childId: id,
+  formKey: z.string().min(1).max(200).regex(/^[a-zA-Z]+:[a-z0-9-]+$/),
+  data: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= MAX_DRAFT_CHARS, "This draft is too long to save"),
+});

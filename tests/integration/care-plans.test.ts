@@ -327,3 +327,17 @@ describe("validation", () => {
     expect((await planRows(child))[0]?.status).toBe("submitted");
   });
 });
+
+describe("two people on every care plan", () => {
+  it("a team manager who submitted a version cannot approve it; another manager's approval is needed", async () => {
+    const child = demoChildId(17); // North: tm1 manages it, no plan yet in this file
+    as("tm1");
+    const saved = expectOk(await saveCarePlanDraftAction(form(child)));
+    expectOk(await submitCarePlanAction({ childId: child, entryId: saved.entryId, version: 1, lockVersion: saved.lockVersion }));
+    const [row] = await planRows(child);
+    const result = await approveCarePlanAction({ childId: child, entryId: saved.entryId, version: 1, lockVersion: row?.lockVersion ?? 0, comment: "Approving the plan I submitted myself" });
+    expect(result).toMatchObject({ ok: false, error: { code: "forbidden:action", message: expect.stringMatching(/another team manager must approve/) } });
+    const [after] = await planRows(child);
+    expect(after?.status).toBe("submitted");
+  });
+});

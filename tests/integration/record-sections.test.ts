@@ -9,6 +9,7 @@ import { getChronology } from "@/lib/records/chronology";
 import { diffEntryVersions, getEntryVersions, listSectionEntries } from "@/lib/records/queries";
 import { GENERIC_SECTIONS, SECTION_SPECS, type GenericSection, type FieldSpec } from "@/lib/records/sections";
 import { amendEntryAction, createEntryAction, markSignificantAction, saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+import { requestBreakGlassAction } from "@/app/(portal)/children/[childId]/break-glass/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
@@ -252,5 +253,61 @@ describe("the chronology", () => {
     expect(episodes.items.every((i) => i.kind === "episode")).toBe(true);
     const arrangements = await getChronology(demo.handle.db, sw1, access, { section: "arrangements" });
     expect(arrangements.items.map((i) => i.kind)).toEqual(["arrangement"]);
+  });
+});
+
+describe("confidentiality holds across versions", () => {
+  it("once the authority restricts a provider's visit record, the provider sees none of its versions and cannot amend it", async () => {
+    demo.as("prov1");
+    const created = await createEntryAction("visits", { ...validInput("visits", 21), title: "Provider visit (later restricted)" });
+    if (!created.ok) throw new Error(created.error.message);
+    demo.as("sw1");
+    const restricted = await amendEntryAction("visits", { ...validInput("visits", 22), confidentiality: "restricted", entryId: created.data.entryId, baseVersion: 1, amendReason: "Contains CP detail: restricting" });
+    expect(restricted.ok).toBe(true);
+    const provider = demo.actor("prov1");
+    const access = await childAccess(demo.handle.db, provider, CHILD);
+    if (!access) throw new Error("provider should reach child 0");
+    expect(await getEntryVersions(demo.handle.db, provider, access, "visits", created.data.entryId)).toEqual([]);
+    demo.as("prov1");
+    // Even from the old version it knows, the provider can neither undo the restriction nor read it back in a conflict.
+    const attempt = await amendEntryAction("visits", { ...validInput("visits", 23), entryId: created.data.entryId, baseVersion: 1, amendReason: "Trying to see or undo it" });
+    expect(attempt).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(JSON.stringify(attempt)).not.toContain("Fictional visit 22");
+    const [latest] = await demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.entryId, created.data.entryId), eq(recordEntries.isLatest, true)));
+    expect(latest?.confidentiality).toBe("restricted");
+  });
+
+  it("an amendment never lowers confidentiality", async () => {
+    demo.as("sw1");
+    const created = await createEntryAction("correspondence", { ...validInput("correspondence", 31), confidentiality: "restricted" });
+    if (!created.ok) throw new Error(created.error.message);
+    const amended = await amendEntryAction("correspondence", { ...validInput("correspondence", 32), confidentiality: "standard", entryId: created.data.entryId, baseVersion: 1, amendReason: "Typo in the subject" });
+    expect(amended.ok).toBe(true);
+    const [latest] = await demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.entryId, created.data.entryId), eq(recordEntries.isLatest, true)));
+    expect(latest?.confidentiality).toBe("restricted");
+  });
+
+  it("break-glass access is read-only: it cannot even mark an entry significant", async () => {
+    demo.as("sw3");
+    const grant = await requestBreakGlassAction({ childId: CHILD, reason: "Out-of-hours call about this child, need the plan" });
+    expect(grant.ok).toBe(true);
+    const [row] = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.childId, CHILD)).limit(1);
+    if (!row) throw new Error("no entry");
+    expect(await markSignificantAction({ childId: CHILD, rowId: row.id, significant: !row.significant })).toMatchObject({ ok: false, error: { code: "forbidden:child" } });
+    expect(await createEntryAction("visits", validInput("visits"))).toMatchObject({ ok: false, error: { code: "forbidden:child" } });
+  });
+
+  it("amending a decision the system recorded keeps what it relates to", async () => {
+    const [decision] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(and(eq(recordEntries.section, "decisions"), eq(recordEntries.isLatest, true), sql`${recordEntries.data} ? 'relatesTo'`))
+      .limit(1);
+    if (!decision) throw new Error("no system decision");
+    demo.as("sw1");
+    const amended = await amendEntryAction("decisions", { ...validInput("decisions", 41), entryId: decision.entryId, baseVersion: decision.version, amendReason: "Adding the father's views" });
+    expect(amended.ok).toBe(true);
+    const [latest] = await demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.entryId, decision.entryId), eq(recordEntries.isLatest, true)));
+    expect(latest?.data.relatesTo).toEqual(decision.data.relatesTo);
   });
 });

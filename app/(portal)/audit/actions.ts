@@ -1,7 +1,7 @@
 "use server";
 // Records officer's actions on the audit log.
 import { z } from "zod";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { breakGlassGrants } from "@/db/schema";
 import { authorizedAction } from "@/lib/actions";
 import { verifyAuditChains } from "@/lib/audit";
@@ -22,8 +22,13 @@ export const verifyAuditAction = authorizedAction(
 export const reviewBreakGlassAction = authorizedAction(
   { action: "breakGlass.review", permission: "breakGlass.review", schema: z.object({ grantId: id }), revalidate: () => ["/audit"] },
   async ({ tx, actor, input, auditDetail }) => {
-    const [row] = await tx.update(breakGlassGrants).set({ reviewedBy: actor.id, reviewedAt: new Date() }).where(eq(breakGlassGrants.id, input.grantId)).returning({ id: breakGlassGrants.id, childId: breakGlassGrants.childId });
-    if (!row) throw new AppError("not-found");
+    // Reviewed once, and never by the person who used the access.
+    const [row] = await tx
+      .update(breakGlassGrants)
+      .set({ reviewedBy: actor.id, reviewedAt: new Date() })
+      .where(and(eq(breakGlassGrants.id, input.grantId), isNull(breakGlassGrants.reviewedAt), ne(breakGlassGrants.userId, actor.id)))
+      .returning({ id: breakGlassGrants.id, childId: breakGlassGrants.childId });
+    if (!row) throw new AppError("not-found", "That access has already been reviewed, or it is your own: another records officer must review it.");
     auditDetail({ grantId: row.id, childId: row.childId });
     return row;
   },
