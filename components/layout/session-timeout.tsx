@@ -4,6 +4,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { SESSION_ACTIVITY_EVENT } from "@/components/forms/use-autosave";
+import { keepSessionAliveAction } from "@/app/(portal)/session-actions";
 
 export function SessionTimeout({ idleMinutes, warnMinutes = 5 }: { idleMinutes: number; warnMinutes?: number }) {
   const router = useRouter();
@@ -40,10 +41,9 @@ export function SessionTimeout({ idleMinutes, warnMinutes = 5 }: { idleMinutes: 
   }, [expired, pathname, router]);
 
   async function staySignedIn() {
-    // Reading the session through next-auth re-issues the cookie with a fresh expiry.
-    const response = await fetch("/api/auth/session", { cache: "no-store" });
-    const session = response.ok ? ((await response.json()) as { user?: unknown } | null) : null;
-    if (session?.user) touch();
+    // Any request re-issues the cookie with a fresh expiry; the answer says whether the session (not revoked, account active) still counts.
+    const { signedIn } = await keepSessionAliveAction();
+    if (signedIn) touch();
     else router.push(`/sign-in?expired=1&callbackUrl=${encodeURIComponent(pathname ?? "/")}`);
   }
 

@@ -39,8 +39,12 @@ export const users = pgTable(
     failedSignIns: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
     lastSignInAt: timestamp({ withTimezone: true }),
-    /** Signing out ends every session issued before this instant (JWTs have no server-side record). */
-    sessionsRevokedAt: timestamp({ withTimezone: true }),
+    /**
+     * Sessions are JWTs with no server-side record: each carries the version current when it was
+     * issued, and signing out moves the version on, so every earlier copy stops working at once
+     * (a counter, not a time, so servers' clocks need not agree).
+     */
+    sessionVersion: integer().notNull().default(0),
     createdAt,
     ...softDelete,
   },

@@ -12,7 +12,7 @@ export const baseAuthConfig = {
   callbacks: {
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
-      if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
+      if (typeof token.sessionVersion === "number") session.sessionVersion = token.sessionVersion;
       return session;
     },
   },

@@ -65,9 +65,12 @@ export const authConfig = {
     },
     async jwt({ token, user, account }) {
       if (user && account) {
-        token.signedInAt = Date.now();
-        if (account.type === "credentials") token.uid = user.id;
-        else if (user.email) token.uid = (await activeUserByEmail(user.email))?.id;
+        const found = account.type === "credentials" ? user.id : user.email ? (await activeUserByEmail(user.email))?.id : undefined;
+        if (found) {
+          const [row] = await getDb().select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, found)).limit(1);
+          token.uid = found;
+          token.sessionVersion = row?.sessionVersion ?? 0;
+        }
       }
       return token;
     },
@@ -79,7 +82,7 @@ export const authConfig = {
       if (!uid) return;
       // Every copy of this session (and any cookie a late request re-issues) stops working now.
       await getDb().transaction(async (tx) => {
-        await tx.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, uid));
+        await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, uid));
         await recordAudit(tx, { actorId: uid, action: "auth.signOut" });
       });
     },

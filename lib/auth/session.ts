@@ -12,17 +12,16 @@ import { auth } from "./config";
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  const signedInAt = session?.signedInAt;
-  if (!id || typeof signedInAt !== "number") return null;
+  const version = session?.sessionVersion;
+  if (!id || typeof version !== "number") return null;
   const [user] = await getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, organisationId: users.organisationId, sessionsRevokedAt: users.sessionsRevokedAt })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, organisationId: users.organisationId, sessionVersion: users.sessionVersion })
     .from(users)
     .where(and(eq(users.id, id), eq(users.active, true), isNull(users.deletedAt)))
     .limit(1);
-  if (!user) return null;
   // A session from before the person signed out is over, even if its cookie survives somewhere.
-  if (user.sessionsRevokedAt && signedInAt <= user.sessionsRevokedAt.getTime()) return null;
-  const { sessionsRevokedAt: _revoked, ...actor } = user;
+  if (!user || user.sessionVersion !== version) return null;
+  const { sessionVersion: _version, ...actor } = user;
   return actor;
 });
 

@@ -4,7 +4,7 @@ import type { DefaultSession } from "next-auth";
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
-    /** When this sign-in happened (ms): sessions from before the user's last sign-out are refused. */
-    signedInAt?: number;
+    /** The account's session version at sign-in: a sign-out moves it on and ends this session. */
+    sessionVersion?: number;
   }
 }
