@@ -37,13 +37,18 @@ function ViewsField({ field, register, errors, idPrefix }: { field: FieldSpec; r
   const name = `data.${field.name}`;
   const statusError = errorAt(errors, `${name}.status`);
   return (
-    <fieldset className="mb-4 rounded border border-slate-300 p-3">
+    <fieldset className="mb-4 rounded border border-slate-300 p-3" aria-describedby={statusError?.message ? `${idPrefix}-status-error` : undefined}>
       <legend className="px-1 font-semibold">{field.label}</legend>
-      {statusError?.message ? <p className="font-semibold text-red-800">{statusError.message}</p> : null}
+      {statusError?.message ? (
+        <p id={`${idPrefix}-status-error`} className="font-semibold text-red-800">
+          <span className="sr-only">Error: </span>
+          {statusError.message}
+        </p>
+      ) : null}
       <div className="mb-2 flex flex-wrap gap-4">
         {VIEWS_STATUS.map((s) => (
           <label key={s.value} className="flex items-center gap-2">
-            <input type="radio" value={s.value} {...register(`${name}.status`)} className="h-5 w-5" />
+            <input type="radio" value={s.value} aria-invalid={statusError?.message ? true : undefined} {...register(`${name}.status`)} className="h-5 w-5" />
             {s.label}
           </label>
         ))}
@@ -77,7 +82,7 @@ function ParentViewsField({ field, control, register, errors }: { field: FieldSp
           />
           <TextArea id={`${field.name}-${index}-text`} label="In their words, or why not" rows={3} error={errorAt(errors, `${name}.${index}.text`)} {...register(`${name}.${index}.text`)} />
           <Button type="button" variant="secondary" onClick={() => remove(index)}>
-            Remove this parent
+            Remove parent {index + 1}
           </Button>
         </div>
       ))}

@@ -60,7 +60,7 @@ export const recordEntries = pgTable(
     index("record_entries_chronology_idx").on(t.childId, t.occurredOn.desc(), t.id).where(sql`${t.inChronology}`),
     index("record_entries_section_idx").on(t.childId, t.section, t.occurredOn.desc()).where(sql`${t.isLatest}`),
     check("record_entries_confidentiality", sql`${t.confidentiality} in ('standard','restricted','sealed')`),
-    check("record_entries_status", sql`${t.status} in ('recorded','draft','submitted','approved','superseded')`),
+    check("record_entries_status", sql`${t.status} in ('recorded','draft','submitted','returned','approved','superseded')`),
     check("record_entries_version_positive", sql`${t.version} >= 1`),
   ],
 );

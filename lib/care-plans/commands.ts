@@ -26,7 +26,7 @@ import {
 
 export type { CarePlanConflict } from "./schemas";
 
-const STATUS_WORDS: Record<string, string> = { submitted: "has been submitted for approval", approved: "has been approved", superseded: "has been superseded" };
+const STATUS_WORDS: Record<string, string> = { submitted: "has been submitted for approval", returned: "was returned to draft as a new version", approved: "has been approved", superseded: "has been superseded" };
 
 /**
  * One care plan per child: every lifecycle step takes this lock first, so two people starting the
@@ -268,20 +268,27 @@ export async function returnCarePlan(tx: Tx, actor: Actor, access: ChildAccess, 
   const content = readCarePlanContent(row);
   const notes = Array.isArray(row.data.returnNotes) ? row.data.returnNotes : [];
   const now = new Date();
-  const [updated] = await tx
-    .update(recordEntries)
-    .set({
+  // The version the manager read is kept exactly as submitted (status "returned", still in the
+  // chronology); the author carries on in a new draft version with the manager's comment.
+  await tx.update(recordEntries).set({ status: "returned", isLatest: false, lockVersion: row.lockVersion + 1, updatedAt: now }).where(eq(recordEntries.id, row.id));
+  const [draft] = await tx
+    .insert(recordEntries)
+    .values({
+      entryId: row.entryId,
+      version: row.version + 1,
+      childId: access.childId,
+      section: "carePlan",
+      occurredOn: content.planDate,
+      title: row.title,
+      data: { ...row.data, returnNotes: [...notes, { comment: input.comment, byName: actor.name, at: now.toISOString() }] },
       status: "draft",
       inChronology: false,
-      occurredOn: content.planDate,
-      submittedBy: null,
-      submittedAt: null,
-      data: { ...row.data, returnNotes: [...notes, { comment: input.comment, byName: actor.name, at: now.toISOString() }] },
-      lockVersion: row.lockVersion + 1,
-      updatedAt: now,
+      isLatest: true,
+      confidentiality: row.confidentiality,
+      amendReason: `Version ${row.version} returned to draft: ${input.comment}`,
+      createdBy: row.createdBy,
     })
-    .where(eq(recordEntries.id, row.id))
     .returning();
-  if (!updated) throw new Error("update returned no row");
-  return { entryId: updated.entryId, version: updated.version, lockVersion: updated.lockVersion };
+  if (!draft) throw new Error("insert returned no row");
+  return { entryId: draft.entryId, version: draft.version, lockVersion: draft.lockVersion };
 }

@@ -25,11 +25,12 @@ export const CARE_PLAN_LABELS: Record<string, string> = {
   parentViews: "Parents' views",
 };
 
-export type CarePlanStatus = Extract<EntryStatus, "draft" | "submitted" | "approved" | "superseded">;
+export type CarePlanStatus = Extract<EntryStatus, "draft" | "submitted" | "returned" | "approved" | "superseded">;
 
 export const CARE_PLAN_STATUS: Record<CarePlanStatus, { label: string; tone: "grey" | "blue" | "green" | "amber" }> = {
   draft: { label: "Draft", tone: "amber" },
   submitted: { label: "Submitted for approval", tone: "blue" },
+  returned: { label: "Returned to draft", tone: "grey" },
   approved: { label: "Approved (current plan)", tone: "green" },
   superseded: { label: "Superseded", tone: "grey" },
 };

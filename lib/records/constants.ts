@@ -24,8 +24,8 @@ export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
   sealed: "Sealed (records officer only)",
 };
 
-/** Care plan lifecycle; other sections use `recorded` only. */
-export const ENTRY_STATUSES = ["recorded", "draft", "submitted", "approved", "superseded"] as const;
+/** Care plan lifecycle (a submitted version sent back is kept as `returned`); other sections use `recorded` only. */
+export const ENTRY_STATUSES = ["recorded", "draft", "submitted", "returned", "approved", "superseded"] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 export const DOCUMENT_CATEGORIES = [

@@ -193,14 +193,17 @@ describe("a submitted version", () => {
     as("tm1");
     expectOk(await returnCarePlanAction({ childId: child, entryId, version: 1, lockVersion: 1, comment: "Add the health plan before I approve." }));
     const plan = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", child));
-    expect(plan.inProgress).toMatchObject({ status: "draft", inChronology: false, lockVersion: 2 });
+    // The author carries on in a new draft version; the version the manager read is kept as submitted.
+    expect(plan.inProgress).toMatchObject({ version: 2, status: "draft", inChronology: false, lockVersion: 0 });
     expect(plan.inProgress?.returnNotes.map((n) => n.comment)).toEqual(["Add the health plan before I approve."]);
 
     as("sw1");
-    expectOk(await saveCarePlanDraftAction(form(child, { entryId, version: 1, lockVersion: 2, healthPlan: "Initial health assessment booked." })));
-    const [row] = await planRows(child);
-    expect(row?.data.healthPlan).toBe("Initial health assessment booked.");
-    expect(row?.data.returnNotes).toHaveLength(1);
+    expectOk(await saveCarePlanDraftAction(form(child, { entryId, version: 2, lockVersion: 0, healthPlan: "Initial health assessment booked." })));
+    const [returned, draft] = await planRows(child);
+    expect(returned).toMatchObject({ version: 1, status: "returned", inChronology: true });
+    expect(returned?.data.healthPlan).toBe(form(child).healthPlan);
+    expect(draft?.data.healthPlan).toBe("Initial health assessment booked.");
+    expect(draft?.data.returnNotes).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,2 @@
+ALTER TABLE "record_entries" DROP CONSTRAINT "record_entries_status";--> statement-breakpoint
+ALTER TABLE "record_entries" ADD CONSTRAINT "record_entries_status" CHECK ("record_entries"."status" in ('recorded','draft','submitted','returned','approved','superseded'));
