@@ -97,6 +97,8 @@ export const documents = pgTable(
     inProgressFile: boolean().notNull().default(false),
     documentDate: date().notNull(),
     providerSubmitted: boolean().notNull().default(false),
+    /** The provider organisation that submitted it: its staff keep seeing it even if the uploader moves on. */
+    submittedByOrganisationId: uuid().references(() => organisations.id),
     uploadedBy: uuid().notNull().references(() => users.id),
     sealedReason: text(),
     createdAt,

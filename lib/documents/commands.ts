@@ -74,6 +74,7 @@ export async function uploadDocument(tx: Tx, actor: Actor, access: ChildAccess, 
       inProgressFile: input.inProgressFile,
       documentDate: input.documentDate,
       providerSubmitted: isProvider,
+      submittedByOrganisationId: isProvider ? actor.organisationId : null,
       uploadedBy: actor.id,
     })
     .returning();

@@ -10,15 +10,12 @@ import { blobStore } from "./storage";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
 
-/**
- * The documents of this child the person may see. There is no submitting-organisation column on
- * documents: a provider's are those marked provider-submitted whose uploader belongs to it.
- */
+/** The documents of this child the person may see; for a provider, only what its organisation submitted. */
 function visibleDocuments(actor: Actor, access: ChildAccess): SQL {
   const conditions: SQL[] = [eq(documents.childId, access.childId), isNull(documents.deletedAt), inArray(documents.confidentiality, visibleConfidentiality(actor, access))];
   if (access.relation === "provider") {
     conditions.push(eq(documents.providerSubmitted, true));
-    conditions.push(actor.organisationId ? eq(users.organisationId, actor.organisationId) : sql`false`);
+    conditions.push(actor.organisationId ? eq(documents.submittedByOrganisationId, actor.organisationId) : sql`false`);
   }
   return and(...conditions) as SQL;
 }

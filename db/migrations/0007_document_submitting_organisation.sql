@@ -1,0 +1,2 @@
+ALTER TABLE "documents" ADD COLUMN "submitted_by_organisation_id" uuid;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_submitted_by_organisation_id_organisations_id_fk" FOREIGN KEY ("submitted_by_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;
