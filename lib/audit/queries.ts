@@ -20,11 +20,13 @@ export async function listAuditEvents(db: Queryable, opts: { flaggedOnly?: boole
       outcome: auditEvents.outcome,
       flagged: auditEvents.flagged,
       childId: auditEvents.childId,
+      childReference: children.reference,
       actorName: users.name,
       detail: auditEvents.detail,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(children, eq(children.id, auditEvents.childId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditEvents.id))
     .limit(pageSize + 1);

@@ -77,7 +77,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="px-3 py-2">
                     <Badge tone={e.outcome === "allowed" ? "green" : "red"}>{e.outcome}</Badge>
                   </td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.childId ? e.childId.slice(0, 8) : ""}</td>
+                  <td className="px-3 py-2">
+                    {e.childReference ?? (e.childId ? <span className="font-mono text-xs">unknown id {e.childId.slice(0, 8)}</span> : "")}
+                    {e.outcome !== "allowed" && typeof (e.detail.reason ?? e.detail.code) === "string" ? (
+                      <span className="block text-xs text-slate-700">Why: {String(e.detail.reason ?? e.detail.code)}</span>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
