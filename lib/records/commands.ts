@@ -180,3 +180,29 @@ export async function markDraftUsed(tx: Tx, actor: Actor, childId: string, formK
     .set({ usedAt: new Date() })
     .where(and(eq(formDrafts.userId, actor.id), eq(formDrafts.childId, childId), eq(formDrafts.formKey, formKey)));
 }
+
+/**
+ * Seals a misfiled entry: a new version with the same content, sealed, so every earlier version
+ * stays in the database but the entry disappears from the record for everyone but the records
+ * officer. The right record gets its own entry; this one is never moved or deleted.
+ */
+export async function sealEntry(tx: Tx, actor: Actor, input: { childId: string; section: EntrySection; entryId: string; reason: string }): Promise<RecordEntry> {
+  const latest = await latestForUpdate(tx, input.childId, input.entryId, input.section);
+  await tx.update(recordEntries).set({ isLatest: false, inChronology: false, updatedAt: new Date() }).where(eq(recordEntries.id, latest.id));
+  const { id: _id, createdAt: _created, updatedAt: _updated, ...content } = latest;
+  const [row] = await tx
+    .insert(recordEntries)
+    .values({
+      ...content,
+      version: latest.version + 1,
+      confidentiality: "sealed",
+      sealedReason: input.reason,
+      amendReason: `Sealed as misfiled: ${input.reason}`,
+      isLatest: true,
+      inChronology: true,
+      createdBy: actor.id,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}

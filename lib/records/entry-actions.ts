@@ -5,8 +5,8 @@ import { z } from "zod";
 import { authorizedAction, type ActionResult } from "@/lib/actions";
 import { messageFor } from "@/lib/errors";
 import { ENTRY_SECTIONS, type EntrySection } from "./constants";
-import { amendEntry, createEntry, markDraftUsed, recordDecision, saveDraft, setSignificant } from "./commands";
-import { amendEntrySchema, createEntrySchema, markSignificantSchema, saveDraftSchema } from "./schemas";
+import { amendEntry, createEntry, markDraftUsed, recordDecision, saveDraft, sealEntry, setSignificant } from "./commands";
+import { amendEntrySchema, createEntrySchema, markSignificantSchema, saveDraftSchema, sealEntrySchema } from "./schemas";
 import { GENERIC_SECTIONS, SECTION_SPECS, type GenericSection } from "./sections";
 
 const entryPath = (childId: string, section: GenericSection) => `/children/${childId}/${SECTION_SPECS[section].path}`;
@@ -101,5 +101,22 @@ export const markSignificant = authorizedAction(
     const row = await setSignificant(tx, input.childId, input.rowId, input.significant);
     auditDetail({ rowId: row.id, significant: input.significant });
     return row;
+  },
+);
+
+/** Records officer only (entry.seal); they need no relationship to the child, and the event is flagged. */
+export const sealMisfiledEntry = authorizedAction(
+  {
+    action: "entry.seal",
+    permission: "entry.seal",
+    schema: sealEntrySchema,
+    subjectChild: (i) => i.childId,
+    flagged: true,
+    revalidate: (i) => [`/children/${i.childId}/chronology`],
+  },
+  async ({ tx, actor, input, auditDetail }) => {
+    const row = await sealEntry(tx, actor, input);
+    auditDetail({ entryId: row.entryId, version: row.version, section: input.section, reason: input.reason });
+    return { entryId: row.entryId, version: row.version };
   },
 );

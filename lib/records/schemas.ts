@@ -1,7 +1,7 @@
 // zod schemas for section entries, built from the section specs: the same schema validates the
 // form in the browser (react-hook-form) and the server action.
 import { z } from "zod";
-import { CONFIDENTIALITY } from "./constants";
+import { CONFIDENTIALITY, ENTRY_SECTIONS } from "./constants";
 import { id, optionalUkDate, requiredText, ukDate } from "@/lib/validation";
 import { SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "./sections";
 
@@ -101,4 +101,12 @@ export const saveDraftSchema = z.object({
   childId: id,
   formKey: z.string().min(1).max(200).regex(/^[a-zA-Z]+:[a-z0-9-]+$/),
   data: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= MAX_DRAFT_CHARS, "This draft is too long to save"),
+});
+
+/** The records officer seals a misfiled entry: retained, hidden from everyone else, with a reason. */
+export const sealEntrySchema = z.object({
+  childId: id,
+  section: z.enum(ENTRY_SECTIONS),
+  entryId: id,
+  reason: z.string().trim().min(20, "Say why the entry is sealed, for example which record it belongs on (at least 20 characters)").max(2000),
 });

@@ -8,7 +8,7 @@ import { childAccess, type Actor } from "@/lib/access";
 import { getChronology } from "@/lib/records/chronology";
 import { diffEntryVersions, getEntryVersions, listSectionEntries } from "@/lib/records/queries";
 import { GENERIC_SECTIONS, SECTION_SPECS, type GenericSection, type FieldSpec } from "@/lib/records/sections";
-import { amendEntryAction, createEntryAction, markSignificantAction, saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+import { amendEntryAction, createEntryAction, markSignificantAction, saveDraftAction, sealEntryAction } from "@/app/(portal)/children/[childId]/[section]/actions";
 import { requestBreakGlassAction } from "@/app/(portal)/children/[childId]/break-glass/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
@@ -309,5 +309,41 @@ describe("confidentiality holds across versions", () => {
     expect(amended.ok).toBe(true);
     const [latest] = await demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.entryId, decision.entryId), eq(recordEntries.isLatest, true)));
     expect(latest?.data.relatesTo).toEqual(decision.data.relatesTo);
+  });
+});
+
+describe("sealing a misfiled entry", () => {
+  it("only a records officer can seal; the entry then disappears for everyone else and nothing is deleted", async () => {
+    demo.as("sw1");
+    const created = await createEntryAction("correspondence", { ...validInput("correspondence", 51), title: "Letter meant for another child" });
+    if (!created.ok) throw new Error(created.error.message);
+    const seal = { childId: CHILD, section: "correspondence", entryId: created.data.entryId, reason: "Filed on the wrong child: belongs to the sibling's record" };
+
+    for (const key of ["sw1", "tm1", "iro1", "prov1"] as const) {
+      demo.as(key);
+      expect(await sealEntryAction(seal), key).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    }
+    demo.as("ro");
+    expect(await sealEntryAction({ ...seal, reason: "misfiled" })).toMatchObject({ ok: false, fieldErrors: { reason: [expect.stringMatching(/at least 20/)] } });
+    expect(await sealEntryAction(seal)).toMatchObject({ ok: true, data: { version: 2 } });
+    const [event] = await demo.handle.db.select().from(auditEvents).where(eq(auditEvents.action, "entry.seal")).orderBy(desc(auditEvents.id)).limit(1);
+    expect(event).toMatchObject({ outcome: "allowed", flagged: true, childId: CHILD });
+
+    const sw1 = demo.actor("sw1");
+    const access = await childAccess(demo.handle.db, sw1, CHILD);
+    if (!access) throw new Error("sw1 should reach child 0");
+    expect(await getEntryVersions(demo.handle.db, sw1, access, "correspondence", created.data.entryId)).toEqual([]);
+    expect((await listSectionEntries(demo.handle.db, sw1, access, "correspondence")).items.map((i) => i.title)).not.toContain("Letter meant for another child");
+    expect((await getChronology(demo.handle.db, sw1, access, { search: "meant for another child" })).total).toBe(0);
+    demo.as("sw1");
+    expect(await amendEntryAction("correspondence", { ...validInput("correspondence", 52), entryId: created.data.entryId, baseVersion: 2, amendReason: "Trying to edit a sealed entry" })).toMatchObject({ ok: false, error: { code: "not-found" } });
+
+    // Every version is still in the database, the sealed one carrying its reason.
+    const rows = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, created.data.entryId));
+    expect(rows.map((r) => [r.version, r.confidentiality]).sort()).toEqual([
+      [1, "standard"],
+      [2, "sealed"],
+    ]);
+    expect(rows.find((r) => r.version === 2)?.sealedReason).toBe(seal.reason);
   });
 });

@@ -1,6 +1,6 @@
 "use server";
 // Server actions for the sections of a child's record kept as entries.
-import { amendEntryFor, createEntryFor, markSignificant, saveDraftFor } from "@/lib/records/entry-actions";
+import { amendEntryFor, createEntryFor, markSignificant, saveDraftFor, sealMisfiledEntry } from "@/lib/records/entry-actions";
 
 // Record a new entry in a section of a child's record
 export async function createEntryAction(section: string, values: unknown) {
@@ -20,4 +20,9 @@ export async function markSignificantAction(values: unknown) {
 // Autosave a long form's draft on the server
 export async function saveDraftAction(values: unknown) {
   return saveDraftFor(values);
+}
+
+// Seal a misfiled entry (records officer): kept, hidden from everyone else
+export async function sealEntryAction(values: unknown) {
+  return sealMisfiledEntry(values);
 }

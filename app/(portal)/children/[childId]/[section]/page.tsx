@@ -46,6 +46,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
               </p>
               <div className="mt-1 flex flex-wrap gap-1">
                 {item.confidentiality === "restricted" ? <Badge tone="red">Restricted</Badge> : null}
+                {item.confidentiality === "sealed" ? <Badge tone="red">Sealed: misfiled</Badge> : null}
                 {item.significant ? <Badge tone="amber">Significant</Badge> : null}
                 {item.childProperty ? <Badge tone="purple">Child&apos;s property</Badge> : null}
                 {item.providerSubmitted ? <Badge tone="blue">Provider-submitted</Badge> : null}

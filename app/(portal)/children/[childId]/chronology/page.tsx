@@ -106,6 +106,7 @@ export default async function ChronologyPage({ params, searchParams }: { params:
                     <Badge tone={isDecision ? "blue" : "grey"}>{isDecision ? "Decision" : (SECTION_LABELS[item.section as Section] ?? "Episode of care")}</Badge>
                     {item.section === "carePlan" && item.status ? <Badge tone={item.status === "approved" ? "green" : "amber"}>{`Version ${item.version}: ${item.status}`}</Badge> : null}
                     {item.confidentiality === "restricted" ? <Badge tone="red">Restricted</Badge> : null}
+                {item.confidentiality === "sealed" ? <Badge tone="red">Sealed: misfiled</Badge> : null}
                     {item.significant ? <Badge tone="amber">Significant</Badge> : null}
                   </span>
                 </div>

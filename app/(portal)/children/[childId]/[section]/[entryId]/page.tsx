@@ -5,9 +5,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { EntryDocuments } from "@/components/documents/entry-documents";
+import { SealEntryForm } from "@/components/records/seal-entry-form";
 import { VersionDiff } from "@/components/records/version-diff";
 import { Badge, ButtonLink, Card, SummaryList } from "@/components/ui";
-import { canWriteSection } from "@/lib/access";
+import { can, canWriteSection } from "@/lib/access";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import { formatValue } from "@/lib/records/format";
 import { loadSectionPage } from "@/lib/records/page";
@@ -28,7 +29,9 @@ export default async function EntryPage({ params, searchParams }: { params: Prom
   const a = versions.find((v) => v.version === Number(query.a));
   const b = versions.find((v) => v.version === Number(query.b));
   const base = `/children/${childId}/${spec.path}/${entryId}`;
-  const mayAmend = canWriteSection(page.actor, page.access, page.section) && (page.access.relation !== "provider" || latest.providerSubmitted);
+  const sealed = latest.confidentiality === "sealed";
+  const mayAmend = !sealed && canWriteSection(page.actor, page.access, page.section) && (page.access.relation !== "provider" || latest.providerSubmitted);
+  const maySeal = !sealed && can(page.actor, "entry.seal");
 
   return (
     <ChildRecordShell page={page} current={page.section}>
@@ -44,6 +47,7 @@ export default async function EntryPage({ params, searchParams }: { params: Prom
           </p>
           <div className="mt-1 flex flex-wrap gap-1">
             {shown.confidentiality === "restricted" ? <Badge tone="red">Restricted</Badge> : null}
+            {shown.confidentiality === "sealed" ? <Badge tone="red">Sealed: misfiled</Badge> : null}
             {shown.significant ? <Badge tone="amber">Significant</Badge> : null}
             {shown.childProperty ? <Badge tone="purple">Child&apos;s property</Badge> : null}
             {shown.providerSubmitted ? <Badge tone="blue">Provider-submitted</Badge> : null}
@@ -52,10 +56,21 @@ export default async function EntryPage({ params, searchParams }: { params: Prom
         {mayAmend ? <ButtonLink href={`${base}/amend`}>Amend</ButtonLink> : null}
       </div>
 
+      {sealed ? (
+        <p role="status" className="mb-4 border-l-4 border-red-700 bg-red-50 p-3">
+          Sealed as misfiled: {latest.sealedReason}. Only records officers can see it; nothing has been deleted.
+        </p>
+      ) : null}
       <Card>
         <SummaryList items={spec.fields.map((f) => ({ term: f.label, value: <span className="whitespace-pre-wrap">{formatValue(shown.data[f.name])}</span> }))} />
       </Card>
       <EntryDocuments page={page} entryId={entryId} />
+      {maySeal ? (
+        <details className="mt-4 rounded border border-red-300 bg-white p-3">
+          <summary className="cursor-pointer font-semibold text-red-800">Seal this entry as misfiled</summary>
+          <SealEntryForm childId={childId} section={page.section} entryId={entryId} />
+        </details>
+      ) : null}
 
       <section className="mt-6" aria-labelledby="history">
         <h3 id="history" className="mb-2 text-lg font-bold">
