@@ -58,7 +58,8 @@ export default async function EntryPage({ params, searchParams }: { params: Prom
 
       {sealed ? (
         <p role="status" className="mb-4 border-l-4 border-red-700 bg-red-50 p-3">
-          Sealed as misfiled: {latest.sealedReason}. Only records officers can see it; nothing has been deleted.
+          Sealed as misfiled. Only records officers can see it; nothing has been deleted.
+          <span className="block">Reason: {latest.sealedReason}</span>
         </p>
       ) : null}
       <Card>
