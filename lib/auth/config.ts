@@ -48,6 +48,13 @@ async function activeUserByEmail(email: string) {
 export const authConfig = {
   ...baseAuthConfig,
   providers,
+  // A wrong password is an expected outcome (audited), not a server error worth a stack trace.
+  logger: {
+    error(error: Error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   callbacks: {
     ...baseAuthConfig.callbacks,
     // No self-registration: an identity-provider sign-in must match an active account.
