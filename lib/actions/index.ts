@@ -53,7 +53,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 /** Database errors raised by the retention triggers (RH001/RH002) and other known causes. */
 function databaseCode(error: unknown): ErrorCode | null {
   const code = (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
-  if (code === "RH001" || code === "RH002" || code === "RH003") return "retention:hold";
+  if (code === "RH001" || code === "RH002" || code === "RH003" || code === "RH004") return "retention:hold";
   return null;
 }
 

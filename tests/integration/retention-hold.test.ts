@@ -3,8 +3,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DbHandle } from "@/db/client";
-import { children, retentionHold } from "@/db/schema";
-import { demoChildId } from "@/db/seed/demo";
+import { children, recordEntries, retentionHold } from "@/db/schema";
+import { demoChildId, demoUserId } from "@/db/seed/demo";
 import { createTestDb } from "../helpers/db";
 
 /** Purely technical tables that may be deleted from. Empty today: every table holds record data or its audit. */
@@ -95,5 +95,20 @@ describe("the retention hold, enforced by the database", () => {
   it("treats a missing hold row as the hold being on", async () => {
     const [row] = rowsOf<{ active: boolean }>(await handle.db.execute(sql`select retention_hold_active() as active`));
     expect(row?.active).toBe(true);
+  });
+});
+
+describe("versions that have left draft, enforced by the database", () => {
+  it("refuses changing what a recorded or approved version says, but lets its place in the record move", async () => {
+    const sw1 = demoUserId("sw1");
+    const entryId = "00000000-0000-4000-8000-0000000000e1";
+    await handle.db.insert(recordEntries).values({ id: entryId, entryId, version: 1, childId: demoChildId(0), section: "visits", occurredOn: "2026-10-01", title: "Visit", data: { observations: "As written" }, createdBy: sw1 });
+    expect(await refusal(`UPDATE record_entries SET data = '{"observations":"Rewritten"}' WHERE id = '${entryId}'`)).toMatch(/cannot be changed/);
+    expect(await refusal(`UPDATE record_entries SET title = 'Other' WHERE id = '${entryId}'`)).toMatch(/cannot be changed/);
+    expect(await refusal(`UPDATE record_entries SET confidentiality = 'standard', occurred_on = '2026-01-01' WHERE id = '${entryId}'`)).toMatch(/cannot be changed/);
+    expect(await refusal(`UPDATE record_entries SET is_latest = false, in_chronology = false, significant = true WHERE id = '${entryId}'`)).toBe("ALLOWED");
+    const draftId = "00000000-0000-4000-8000-0000000000e2";
+    await handle.db.insert(recordEntries).values({ id: draftId, entryId: draftId, version: 1, childId: demoChildId(0), section: "carePlan", status: "draft", occurredOn: "2026-10-01", title: "Care plan", data: {}, createdBy: sw1 });
+    expect(await refusal(`UPDATE record_entries SET data = '{"needs":"Edited while a draft"}' WHERE id = '${draftId}'`)).toBe("ALLOWED");
   });
 });
