@@ -9,7 +9,7 @@ import { can, canReadSection, childAccess, type Actor } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/records/constants";
-import { isUuid } from "./queries";
+import { attachedEntryVisible, isUuid } from "./queries";
 import { blobStore, plainBytes } from "./storage";
 
 export interface ProgressFileItem {
@@ -101,7 +101,7 @@ async function progressFileContent(db: Queryable, childId: string) {
   const docs = await db
     .select({ id: documents.id, entryId: documents.entryId, title: documents.title, fileName: documents.fileName, category: documents.category, documentDate: documents.documentDate, childProperty: documents.childProperty, sha256: documents.blobSha256 })
     .from(documents)
-    .where(and(eq(documents.childId, childId), isNull(documents.deletedAt), eq(documents.confidentiality, "standard"), or(eq(documents.childProperty, true), eq(documents.inProgressFile, true))))
+    .where(and(eq(documents.childId, childId), isNull(documents.deletedAt), eq(documents.confidentiality, "standard"), attachedEntryVisible(["standard"]), or(eq(documents.childProperty, true), eq(documents.inProgressFile, true))))
     .orderBy(asc(documents.documentDate), asc(documents.createdAt), asc(documents.id));
   const entries = await db
     .select({ entryId: recordEntries.entryId, title: recordEntries.title, occurredOn: recordEntries.occurredOn, childProperty: recordEntries.childProperty, data: recordEntries.data })

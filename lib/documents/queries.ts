@@ -10,9 +10,20 @@ import { blobStore } from "./storage";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
 
+/**
+ * A document attached to an entry is seen only while that entry's latest version is: restricting
+ * or sealing the entry takes its documents with it.
+ */
+export function attachedEntryVisible(levels: readonly Confidentiality[]): SQL {
+  const list = sql.join(levels.map((l) => sql`${l}`), sql`, `);
+  return sql`("documents"."entry_id" is null or exists (select 1 from ${recordEntries} le
+    where le.entry_id = "documents"."entry_id" and le.is_latest and le.confidentiality in (${list})))`;
+}
+
 /** The documents of this child the person may see; for a provider, only what its organisation submitted. */
 function visibleDocuments(actor: Actor, access: ChildAccess): SQL {
-  const conditions: SQL[] = [eq(documents.childId, access.childId), isNull(documents.deletedAt), inArray(documents.confidentiality, visibleConfidentiality(actor, access))];
+  const levels = visibleConfidentiality(actor, access);
+  const conditions: SQL[] = [eq(documents.childId, access.childId), isNull(documents.deletedAt), inArray(documents.confidentiality, levels), attachedEntryVisible(levels)];
   if (access.relation === "provider") {
     conditions.push(eq(documents.providerSubmitted, true));
     conditions.push(actor.organisationId ? eq(documents.submittedByOrganisationId, actor.organisationId) : sql`false`);

@@ -11,7 +11,7 @@ import { buildProgressFile } from "@/lib/documents/progress-file";
 import { documentsForEntry, getDocumentForDownload, listDocuments } from "@/lib/documents/queries";
 import { sha256Hex } from "@/lib/documents/storage";
 import { uploadDocumentAction } from "@/app/(portal)/children/[childId]/documents/actions";
-import { createEntryAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+import { amendEntryAction, createEntryAction, sealEntryAction } from "@/app/(portal)/children/[childId]/[section]/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
@@ -314,5 +314,47 @@ describe("documents and the Word formats", () => {
     const id = await uploaded(demoChildId(0), fileOf(docx, "Pathway plan.docx", ""));
     const [row] = await demo.handle.db.select({ mimeType: documentBlobs.mimeType }).from(documents).innerJoin(documentBlobs, eq(documentBlobs.sha256, documents.blobSha256)).where(eq(documents.id, id));
     expect(row?.mimeType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  });
+});
+
+describe("documents attached to an entry that is later restricted or sealed", () => {
+  it("go with the entry: a provider no longer sees them, nor does anyone but the records officer once it is sealed, nor the progress file", async () => {
+    as("sw1");
+    const child = demoChildId(0); // Brightwater has an active arrangement
+    const entry = await createEntryAction("health", {
+      childId: child,
+      occurredOn: "10/02/2026",
+      title: "Dental check",
+      data: { assessmentType: "Dental check", assessor: "Community dentist (fictional)", summary: "All well" },
+    });
+    if (!entry.ok) throw new Error(entry.error.message);
+    const id = await uploaded(child, fileOf(pdf("dental letter"), "Dental letter.pdf"), { category: "health_assessment", entryId: entry.data.entryId, inProgressFile: true });
+    const provider = actor("prov1");
+    expect((await listDocuments(demo.handle.db, actor("sw1"), await accessOf("sw1", child))).items.map((d) => d.id)).toContain(id);
+
+    // The entry is restricted: its document leaves the provider's view and the progress file.
+    const restricted = await amendEntryAction("health", {
+      childId: child,
+      entryId: entry.data.entryId,
+      baseVersion: 1,
+      amendReason: "Contains safeguarding detail",
+      occurredOn: "10/02/2026",
+      title: "Dental check",
+      confidentiality: "restricted",
+      data: { assessmentType: "Dental check", assessor: "Community dentist (fictional)", summary: "All well; safeguarding note" },
+    });
+    expect(restricted.ok).toBe(true);
+    const providerAccess = (await childAccess(demo.handle.db, provider, child)) as ChildAccess;
+    expect(await getDocumentForDownload(demo.handle.db, provider, providerAccess, id)).toBeNull();
+    const zip = await buildProgressFile(demo.handle.db, actor("sw1"), child);
+    if (!zip.ok) throw new Error("progress file refused");
+    expect(new TextDecoder().decode(unzipSync(zip.zip)["index.html"])).not.toContain("Dental letter");
+
+    // Sealed as misfiled: only the records officer still sees it.
+    as("ro");
+    expect((await sealEntryAction({ childId: child, section: "health", entryId: entry.data.entryId, reason: "Filed on the wrong child: belongs to another record" })).ok).toBe(true);
+    expect((await listDocuments(demo.handle.db, actor("sw1"), await accessOf("sw1", child))).items.map((d) => d.id)).not.toContain(id);
+    const roAccess = { childId: child, relation: "break_glass" as const, teamId: (await accessOf("sw1", child)).teamId };
+    expect((await listDocuments(demo.handle.db, actor("ro"), roAccess)).items.map((d) => d.id)).toContain(id);
   });
 });
