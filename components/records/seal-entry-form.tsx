@@ -4,11 +4,11 @@ import { useRouter } from "next/navigation";
 import { FormError, TextArea } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
-import type { EntrySection } from "@/lib/records/constants";
+import type { GenericSection } from "@/lib/records/sections";
 import { sealEntrySchema } from "@/lib/records/schemas";
 import { sealEntryAction } from "@/app/(portal)/children/[childId]/[section]/actions";
 
-export function SealEntryForm({ childId, section, entryId }: { childId: string; section: EntrySection; entryId: string }) {
+export function SealEntryForm({ childId, section, entryId }: { childId: string; section: GenericSection; entryId: string }) {
   const router = useRouter();
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: sealEntrySchema,

@@ -89,7 +89,9 @@ export const authConfig = {
       if (!uid) return;
       // Every copy of this session (and any cookie a late request re-issues) stops working now.
       await getDb().transaction(async (tx) => {
-        await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, uid));
+        // Only a current session moves the version on: signing out of a stale tab must not end a newer sign-in.
+        const version = token && typeof token.sessionVersion === "number" ? token.sessionVersion : -1;
+        await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(and(eq(users.id, uid), eq(users.sessionVersion, version)));
         await recordAudit(tx, { actorId: uid, action: "auth.signOut" });
       });
     },

@@ -30,7 +30,7 @@ export type CarePlanStatus = Extract<EntryStatus, "draft" | "submitted" | "retur
 export const CARE_PLAN_STATUS: Record<CarePlanStatus, { label: string; tone: "grey" | "blue" | "green" | "amber" }> = {
   draft: { label: "Draft", tone: "amber" },
   submitted: { label: "Submitted for approval", tone: "blue" },
-  returned: { label: "Returned to draft", tone: "grey" },
+  returned: { label: "Returned by the manager", tone: "grey" },
   approved: { label: "Approved (current plan)", tone: "green" },
   superseded: { label: "Superseded", tone: "grey" },
 };

@@ -153,7 +153,8 @@ export async function setSignificant(tx: Tx, childId: string, rowId: string, sig
   const [row] = await tx
     .update(recordEntries)
     .set({ significant })
-    .where(and(eq(recordEntries.id, rowId), eq(recordEntries.childId, childId), sql`${recordEntries.confidentiality} <> 'sealed'`))
+    // Only a row the chronology shows (never an earlier version of an amended or sealed entry).
+    .where(and(eq(recordEntries.id, rowId), eq(recordEntries.childId, childId), eq(recordEntries.inChronology, true), sql`${recordEntries.confidentiality} <> 'sealed'`))
     .returning({ id: recordEntries.id, section: recordEntries.section });
   if (!row) throw new AppError("not-found");
   return row;

@@ -1,9 +1,9 @@
 // zod schemas for section entries, built from the section specs: the same schema validates the
 // form in the browser (react-hook-form) and the server action.
 import { z } from "zod";
-import { CONFIDENTIALITY, ENTRY_SECTIONS } from "./constants";
+import { CONFIDENTIALITY } from "./constants";
 import { id, optionalUkDate, requiredText, ukDate } from "@/lib/validation";
-import { SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "./sections";
+import { GENERIC_SECTIONS, SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "./sections";
 
 const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], { error: "Choose whether the views were given, sought or not sought" });
 const MAX_VIEWS = 20000;
@@ -106,7 +106,8 @@ export const saveDraftSchema = z.object({
 /** The records officer seals a misfiled entry: retained, hidden from everyone else, with a reason. */
 export const sealEntrySchema = z.object({
   childId: id,
-  section: z.enum(ENTRY_SECTIONS),
+  // Sections kept as entries; a care plan's versions follow their own lifecycle and are not sealed here.
+  section: z.enum(GENERIC_SECTIONS as [GenericSection, ...GenericSection[]]),
   entryId: id,
   reason: z.string().trim().min(20, "Say why the entry is sealed, for example which record it belongs on (at least 20 characters)").max(2000),
 });

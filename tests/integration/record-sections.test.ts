@@ -345,5 +345,15 @@ describe("sealing a misfiled entry", () => {
       [2, "sealed"],
     ]);
     expect(rows.find((r) => r.version === 2)?.sealedReason).toBe(seal.reason);
+    // Nor can an earlier version be reached another way, e.g. by marking it significant.
+    const first = rows.find((r) => r.version === 1);
+    demo.as("sw1");
+    expect(await markSignificantAction({ childId: CHILD, rowId: first?.id, significant: true })).toMatchObject({ ok: false, error: { code: "not-found" } });
+  });
+
+  it("does not seal a care plan's versions from this form: they have their own lifecycle", async () => {
+    demo.as("ro");
+    const result = await sealEntryAction({ childId: CHILD, section: "carePlan", entryId: CHILD, reason: "Trying to seal a care plan version this way" });
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid:input" } });
   });
 });

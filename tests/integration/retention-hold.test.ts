@@ -110,5 +110,9 @@ describe("versions that have left draft, enforced by the database", () => {
     const draftId = "00000000-0000-4000-8000-0000000000e2";
     await handle.db.insert(recordEntries).values({ id: draftId, entryId: draftId, version: 1, childId: demoChildId(0), section: "carePlan", status: "draft", occurredOn: "2026-10-01", title: "Care plan", data: {}, createdBy: sw1 });
     expect(await refusal(`UPDATE record_entries SET data = '{"needs":"Edited while a draft"}' WHERE id = '${draftId}'`)).toBe("ALLOWED");
+    // Status only moves forward: nothing becomes an editable draft again.
+    expect(await refusal(`UPDATE record_entries SET status = 'draft' WHERE id = '${entryId}'`)).toMatch(/cannot move from recorded to draft/);
+    expect(await refusal(`UPDATE record_entries SET status = 'submitted' WHERE id = '${draftId}'`)).toBe("ALLOWED");
+    expect(await refusal(`UPDATE record_entries SET status = 'draft' WHERE id = '${draftId}'`)).toMatch(/cannot move from submitted to draft/);
   });
 });
