@@ -160,7 +160,7 @@ export async function saveCarePlanDraft(tx: Tx, actor: Actor, access: ChildAcces
     // An approved (or submitted) version is never edited: a change is a new version.
     throw new AppError(
       "forbidden:action",
-      `Version ${row.version} of the care plan ${STATUS_WORDS[row.status] ?? "is not a draft"} and cannot be edited. ${row.status === "submitted" ? "A manager can return it to draft." : "Start a new version to change the plan."} Your text has been kept as a draft.`,
+      `Version ${row.version} of the care plan ${STATUS_WORDS[row.status] ?? "is not a draft"} and cannot be edited. ${row.status === "submitted" ? "A manager can return it to draft." : row.status === "returned" ? `Carry on in the draft, version ${row.version + 1}.` : "Start a new version to change the plan."} Your text has been kept as a draft.`,
       undefined,
       { details: { yours, current: snapshot(row) } satisfies CarePlanConflict, afterRollback: keep(carePlanFormKey(row.entryId), row) },
     );

@@ -35,6 +35,11 @@ export default async function CarePlanVersionPage({ params }: { params: Promise<
           It is kept as it was approved. {plan.current ? <Link href={`${base}/versions/${plan.current.version}`}>Read the plan in force (version {plan.current.version})</Link> : null}
         </Notice>
       ) : null}
+      {version.status === "returned" ? (
+        <Notice tone="info" title="Returned by the manager">
+          This is the version as it was submitted and read. It was never in force; the work continues in version {version.version + 1}.
+        </Notice>
+      ) : null}
       {version.status === "draft" || version.status === "submitted" ? (
         <Notice tone="warning" title="Not yet approved">
           This version is not in force until a team manager approves it.
