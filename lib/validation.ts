@@ -4,6 +4,10 @@ import { parseUkDate } from "@/lib/dates";
 
 export const id = z.string().uuid("That reference is not valid.");
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids from URLs are checked before they reach SQL: anything else is simply "not found". */
+export const isUuid = (value: string) => UUID.test(value);
+
 export const requiredText = (label: string, max = 2000) =>
   z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${label[0]?.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
 

@@ -1,6 +1,5 @@
-// Every version of a care plan in a table, and the form to compare any two of them.
+// Every version of a care plan in a table.
 import Link from "next/link";
-import { Button } from "@/components/ui";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import type { CarePlanVersion } from "@/lib/care-plans/queries";
 import { CarePlanStatusBadge } from "./care-plan-view";
@@ -42,39 +41,3 @@ export function CarePlanVersionsTable({ childId, versions }: { childId: string; 
 }
 
 /** A plain GET form: works without JavaScript, and the comparison has its own address. */
-export function CompareVersionsForm({ childId, versions, a, b }: { childId: string; versions: CarePlanVersion[]; a?: number; b?: number }) {
-  const latest = versions.at(-1)?.version;
-  const previous = versions.at(-2)?.version;
-  const select = "mt-1 block rounded border border-slate-600 px-3 py-2";
-  return (
-    <form method="get" action={`/children/${childId}/care-plan/compare`} className="flex flex-wrap items-end gap-4">
-      <div>
-        <label htmlFor="compare-a" className="block font-semibold">
-          Compare version
-        </label>
-        <select id="compare-a" name="a" defaultValue={String(a ?? previous ?? "")} className={select}>
-          {versions.map((v) => (
-            <option key={v.version} value={v.version}>
-              Version {v.version}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="compare-b" className="block font-semibold">
-          with version
-        </label>
-        <select id="compare-b" name="b" defaultValue={String(b ?? latest ?? "")} className={select}>
-          {versions.map((v) => (
-            <option key={v.version} value={v.version}>
-              Version {v.version}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Button type="submit" variant="secondary">
-        Compare versions
-      </Button>
-    </form>
-  );
-}

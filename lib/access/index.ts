@@ -5,6 +5,7 @@ import type { Queryable } from "@/db/client";
 import { breakGlassGrants, children, providerArrangements, type Role } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import { RELATION_SECTIONS, ROLE_PERMISSIONS, type Permission, type Relation, type Section } from "./permissions";
+import { isUuid } from "@/lib/validation";
 
 export * from "./permissions";
 
@@ -81,7 +82,7 @@ function relationFor(actor: Actor, row: { teamId: string; allocatedWorkerId: str
 
 /** How the actor relates to one child, or null when they may not open it at all. */
 export async function childAccess(db: Queryable, actor: Actor, childId: string, now: Date = new Date()): Promise<ChildAccess | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(childId)) return null;
+  if (!isUuid(childId)) return null;
   const [row] = await db
     .select({
       teamId: children.teamId,

@@ -7,6 +7,7 @@ import { carerRecords, children, episodes, organisations, providerArrangements, 
 import { canReadSection, caseloadScope, childAccess, childIdColumn, type Actor, type ChildAccess, type Section } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { todayIso } from "@/lib/dates";
+import { isUuid } from "@/lib/validation";
 
 export const CASELOAD_PAGE_SIZE = 25;
 
@@ -93,7 +94,7 @@ export async function listCaseload(db: Queryable, actor: Actor, opts: { search?:
 export async function openChildRecord(db: Db, actor: Actor, childId: string, section: Section): Promise<ChildAccess | null> {
   const access = await childAccess(db, actor, childId);
   if (!access || !canReadSection(actor, access, section)) {
-    await recordAuditNow(db, { actorId: actor.id, action: `${section}.view`, childId: /^[0-9a-f-]{36}$/i.test(childId) ? childId : null, outcome: "refused" });
+    await recordAuditNow(db, { actorId: actor.id, action: `${section}.view`, childId: isUuid(childId) ? childId : null, outcome: "refused" });
     return null;
   }
   await recordAuditNow(db, { actorId: actor.id, action: `${section}.view`, childId, flagged: access.relation === "break_glass", detail: { relation: access.relation } });

@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { canReadSection, childAccess, type Actor } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { contentDisposition } from "./filename";
-import { getDocumentForDownload, isUuid } from "./queries";
+import { isUuid } from "@/lib/validation";
+import { getDocumentForDownload } from "./queries";
 
 export type DocumentDownload =
   | { ok: true; bytes: Uint8Array<ArrayBuffer>; mimeType: string; fileName: string; headers: Record<string, string> }

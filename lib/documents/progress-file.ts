@@ -9,7 +9,8 @@ import { can, canReadSection, childAccess, type Actor } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/records/constants";
-import { attachedEntryVisible, isUuid } from "./queries";
+import { isUuid } from "@/lib/validation";
+import { attachedEntryVisible } from "./queries";
 import { blobStore, plainBytes } from "./storage";
 
 export interface ProgressFileItem {

@@ -4,11 +4,10 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { documentBlobs, documents, recordEntries, users, type Confidentiality, type DocumentCategory, type EntrySection } from "@/db/schema";
 import { canReadSection, visibleConfidentiality, type Actor, type ChildAccess } from "@/lib/access";
+import { isUuid } from "@/lib/validation";
 import { DOCUMENTS_PAGE_SIZE } from "./schemas";
 import { blobStore } from "./storage";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
 
 /**
  * A document attached to an entry is seen only while that entry's latest version is: restricting

@@ -6,6 +6,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { formDrafts, recordEntries, users, type EntrySection, type RecordEntry } from "@/db/schema";
 import { visibleConfidentiality, type Actor, type ChildAccess } from "@/lib/access";
+import { isUuid } from "@/lib/validation";
 
 export const SECTION_PAGE_SIZE = 20;
 
@@ -58,7 +59,7 @@ export type EntryVersion = RecordEntry & { authorName: string };
 
 /** Every version of one entry, oldest first; empty when the person may not see it. */
 export async function getEntryVersions(db: Queryable, actor: Actor, access: ChildAccess, section: EntrySection, entryId: string): Promise<EntryVersion[]> {
-  if (!/^[0-9a-f-]{36}$/i.test(entryId)) return [];
+  if (!isUuid(entryId)) return [];
   const rows = await db
     .select({ entry: recordEntries, authorName: author.name })
     .from(recordEntries)

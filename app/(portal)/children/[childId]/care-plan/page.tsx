@@ -7,7 +7,8 @@ import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { CarePlanMeta, CarePlanStatusBadge, CarePlanView } from "@/components/care-plans/care-plan-view";
 import { ApproveCarePlanForm, ReturnCarePlanForm } from "@/components/care-plans/review-forms";
 import { StartVersionButton } from "@/components/care-plans/start-version-button";
-import { CarePlanVersionsTable, CompareVersionsForm } from "@/components/care-plans/versions";
+import { CarePlanVersionsTable } from "@/components/care-plans/versions";
+import { CompareVersionsForm } from "@/components/records/compare-versions-form";
 import { ActionButton } from "@/components/forms/action-button";
 import { ButtonLink, Card, EmptyState, Notice } from "@/components/ui";
 import { can, canWriteSection } from "@/lib/access";
@@ -129,7 +130,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
             {plan.versions.length >= 2 ? (
               <div className="mt-4 border-t border-slate-200 pt-4">
                 <h3 className="mb-2 font-bold">Compare two versions</h3>
-                <CompareVersionsForm childId={childId} versions={plan.versions} />
+                <CompareVersionsForm action={`/children/${childId}/care-plan/compare`} versions={plan.versions.map((v) => v.version)} />
               </div>
             ) : null}
           </Card>

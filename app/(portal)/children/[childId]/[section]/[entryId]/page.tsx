@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { EntryDocuments } from "@/components/documents/entry-documents";
+import { CompareVersionsForm } from "@/components/records/compare-versions-form";
 import { SealEntryForm } from "@/components/records/seal-entry-form";
 import { VersionDiff } from "@/components/records/version-diff";
 import { Badge, ButtonLink, Card, SummaryList } from "@/components/ui";
@@ -91,35 +92,9 @@ export default async function EntryPage({ params, searchParams }: { params: Prom
           ))}
         </ol>
         {versions.length > 1 ? (
-          <form action={base} className="mt-4 flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor="a" className="block font-semibold">
-                Compare version
-              </label>
-              <select id="a" name="a" defaultValue={a?.version ?? versions[versions.length - 2]?.version} className="rounded border border-slate-600 px-3 py-2">
-                {versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="b" className="block font-semibold">
-                with version
-              </label>
-              <select id="b" name="b" defaultValue={b?.version ?? latest.version} className="rounded border border-slate-600 px-3 py-2">
-                {versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="min-h-11 rounded bg-white px-4 py-2 font-semibold ring-1 ring-slate-500 hover:bg-slate-100">
-              Compare
-            </button>
-          </form>
+          <div className="mt-4">
+            <CompareVersionsForm action={base} versions={versions.map((v) => v.version)} a={a?.version} b={b?.version} />
+          </div>
         ) : null}
         {a && b ? (
           <div className="mt-4">

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
-import { CompareVersionsForm } from "@/components/care-plans/versions";
+import { CompareVersionsForm } from "@/components/records/compare-versions-form";
 import { VersionDiff } from "@/components/care-plans/version-diff";
 import { Card, EmptyState, Notice } from "@/components/ui";
 import { carePlanStatus } from "@/lib/care-plans/fields";
@@ -36,7 +36,7 @@ export default async function CompareCarePlanPage({ params, searchParams }: { pa
       ) : (
         <>
           <div className="mb-6">
-            <CompareVersionsForm childId={childId} versions={plan.versions} a={older?.version ?? a ?? undefined} b={newer?.version ?? b ?? undefined} />
+            <CompareVersionsForm action={`/children/${childId}/care-plan/compare`} versions={plan.versions.map((v) => v.version)} a={older?.version ?? a ?? undefined} b={newer?.version ?? b ?? undefined} />
           </div>
           {(a !== null || b !== null) && !(older && newer) ? (
             <Notice tone="error" title="Those versions cannot be compared">
