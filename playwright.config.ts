@@ -25,12 +25,25 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-sync",
+      ],
     },
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "journeys", testMatch: /.*\.spec\.ts/, dependencies: ["setup"], use: { viewport: { width: 1280, height: 900 } } },
+    {
+      name: "journeys",
+      testMatch: /.*\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { viewport: { width: 1280, height: 900 } },
+    },
   ],
   webServer: {
     // A fresh database every run: the demo authority, plus extra children so the caseload has

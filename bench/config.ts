@@ -17,13 +17,15 @@ function intListFromEnv(name: string, fallback: number[]): number[] {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const values = raw.split(",").map((v) => Number(v.trim()));
-  if (values.some((v) => !Number.isInteger(v) || v < 1)) throw new Error(`${name} must be positive integers separated by commas (got "${raw}")`);
+  if (values.some((v) => !Number.isInteger(v) || v < 1))
+    throw new Error(`${name} must be positive integers separated by commas (got "${raw}")`);
   return values;
 }
 
 const dbName = process.env.BENCH_DB_NAME ?? "bench_cases";
 // Interpolated into CREATE/DROP DATABASE, which take no parameters.
-if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName)) throw new Error(`BENCH_DB_NAME must be a plain lower-case identifier (got "${dbName}")`);
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName))
+  throw new Error(`BENCH_DB_NAME must be a plain lower-case identifier (got "${dbName}")`);
 
 export const BENCH = {
   /** A database on the server that can create and drop others (never the bench database itself). */

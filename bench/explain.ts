@@ -14,7 +14,14 @@ import { getChronology } from "../lib/records/chronology";
 import { listSectionEntries } from "../lib/records/queries";
 
 /** Tables that grow with the authority: never read whole for one page. */
-export const LARGE_TABLES = ["record_entries", "children", "episodes", "audit_events", "provider_arrangements", "documents"] as const;
+export const LARGE_TABLES = [
+  "record_entries",
+  "children",
+  "episodes",
+  "audit_events",
+  "provider_arrangements",
+  "documents",
+] as const;
 
 /** Rows one page may reasonably touch in a large table (a child has about 200 entries, a team a few hundred children). */
 const ROWS_TOUCHED_LIMIT = 5000;
@@ -72,7 +79,11 @@ function scansOf(node: PlanNode, out: ScanSummary[] = []): ScanSummary[] {
       relation: node["Relation Name"],
       index: node["Index Name"] ?? null,
       cost: node["Total Cost"] ?? 0,
-      rowsTouched: ((node["Actual Rows"] ?? 0) + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0)) * loops,
+      rowsTouched:
+        ((node["Actual Rows"] ?? 0) +
+          (node["Rows Removed by Filter"] ?? 0) +
+          (node["Rows Removed by Index Recheck"] ?? 0)) *
+        loops,
     });
   }
   for (const child of node.Plans ?? []) scansOf(child, out);
@@ -84,8 +95,10 @@ function problemsOf(scans: ScanSummary[]): string[] {
   const problems: string[] = [];
   for (const s of scans) {
     if (!large.has(s.relation)) continue;
-    if (s.node.includes("Seq Scan")) problems.push(`${s.node} on ${s.relation} (cost ${s.cost.toFixed(0)}, ${s.rowsTouched} rows read)`);
-    else if (s.rowsTouched > ROWS_TOUCHED_LIMIT) problems.push(`${s.node} on ${s.relation} via ${s.index ?? "?"} reads ${s.rowsTouched} rows`);
+    if (s.node.includes("Seq Scan"))
+      problems.push(`${s.node} on ${s.relation} (cost ${s.cost.toFixed(0)}, ${s.rowsTouched} rows read)`);
+    else if (s.rowsTouched > ROWS_TOUCHED_LIMIT)
+      problems.push(`${s.node} on ${s.relation} via ${s.index ?? "?"} reads ${s.rowsTouched} rows`);
   }
   return problems;
 }
@@ -104,10 +117,16 @@ async function capture(client: postgres.Sql, label: string, fn: (db: Db) => Prom
 
 async function explain(client: postgres.Sql, c: Captured): Promise<QueryPlan> {
   const params = c.params as postgres.ParameterOrJSON<never>[];
-  const [jsonRow] = await client.unsafe<Array<{ "QUERY PLAN": ExplainJson[] }>>(`explain (analyze, buffers, format json) ${c.query}`, params);
+  const [jsonRow] = await client.unsafe<Array<{ "QUERY PLAN": ExplainJson[] }>>(
+    `explain (analyze, buffers, format json) ${c.query}`,
+    params,
+  );
   const plan = jsonRow?.["QUERY PLAN"][0];
   if (!plan) throw new Error(`no plan for ${c.label}`);
-  const textRows = await client.unsafe<Array<{ "QUERY PLAN": string }>>(`explain (analyze, buffers) ${c.query}`, params);
+  const textRows = await client.unsafe<Array<{ "QUERY PLAN": string }>>(
+    `explain (analyze, buffers) ${c.query}`,
+    params,
+  );
   const scans = scansOf(plan.Plan);
   return {
     label: c.label,
@@ -127,7 +146,14 @@ export async function explainPages(databaseUrl: string, actorId: string, childId
   try {
     const plain = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
     const [actor] = await plain
-      .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, organisationId: users.organisationId })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        teamId: users.teamId,
+        organisationId: users.organisationId,
+      })
       .from(users)
       .where(and(eq(users.id, actorId), eq(users.active, true)));
     if (!actor) throw new Error(`bench actor ${actorId} not found`);

@@ -68,7 +68,13 @@ export async function fetchPage(base: string, path: string, jar: CookieJar): Pro
 }
 
 /** `count` requests over `paths` in turn, `concurrency` in flight at once. */
-export async function load(base: string, paths: readonly string[], jar: CookieJar, count: number, concurrency: number): Promise<Sample[]> {
+export async function load(
+  base: string,
+  paths: readonly string[],
+  jar: CookieJar,
+  count: number,
+  concurrency: number,
+): Promise<Sample[]> {
   const samples: Sample[] = [];
   let next = 0;
   const worker = async () => {

@@ -60,7 +60,9 @@ let server: RunningServer | null = null;
 async function benchChildren(databaseUrl: string): Promise<Array<{ id: string; entries: number }>> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    return await sql<Array<{ id: string; entries: number }>>`select c.id, (select count(*)::int from record_entries e where e.child_id = c.id) as entries
+    return await sql<
+      Array<{ id: string; entries: number }>
+    >`select c.id, (select count(*)::int from record_entries e where e.child_id = c.id) as entries
       from children c where c.allocated_worker_id = ${demoUserId("sw1")} and c.reference like 'BENCH-%'
       order by c.reference limit ${childRotation}`;
   } finally {
@@ -71,9 +73,13 @@ async function benchChildren(databaseUrl: string): Promise<Array<{ id: string; e
 function printPlans(plans: QueryPlan[]): void {
   console.log("\nQuery plans (EXPLAIN ANALYZE, as the demo social worker, one of their children):");
   for (const p of plans) {
-    const scans = p.scans.map((s) => `${s.node.replace(" Scan", "")}:${s.relation}${s.index ? `(${s.index})` : ""}`).join(", ");
+    const scans = p.scans
+      .map((s) => `${s.node.replace(" Scan", "")}:${s.relation}${s.index ? `(${s.index})` : ""}`)
+      .join(", ");
     const flag = p.problems.length ? "  <-- PROBLEM" : "";
-    console.log(`  ${p.label.padEnd(22)} ${p.executionMs.toFixed(2).padStart(8)} ms ${String(p.sharedBlocks).padStart(6)} blocks  ${scans}${flag}`);
+    console.log(
+      `  ${p.label.padEnd(22)} ${p.executionMs.toFixed(2).padStart(8)} ms ${String(p.sharedBlocks).padStart(6)} blocks  ${scans}${flag}`,
+    );
     for (const problem of p.problems) console.log(`      ${problem}`);
   }
 }
@@ -95,7 +101,9 @@ function summarise(t: Target, concurrency: number, run: Run, base: PageResult | 
     label: t.label,
     example: t.paths[0] ?? "",
     status: ok.length === samples.length ? "measured" : "failed",
-    ...(ok.length === samples.length ? {} : { note: `statuses: ${[...new Set(samples.map((s) => s.status))].join(", ")}` }),
+    ...(ok.length === samples.length
+      ? {}
+      : { note: `statuses: ${[...new Set(samples.map((s) => s.status))].join(", ")}` }),
     concurrency,
     requests: samples.length,
     errors: samples.length - ok.length,
@@ -111,7 +119,24 @@ function summarise(t: Target, concurrency: number, run: Run, base: PageResult | 
 }
 
 function unavailable(t: Target, concurrency: number, note: string): PageResult {
-  return { key: t.key, label: t.label, example: t.paths[0] ?? "", status: "unavailable", note, concurrency, requests: 0, errors: 0, p50: NaN, p95: NaN, mean: NaN, max: NaN, perSecond: NaN, ratioP50: NaN, ratioP95: NaN, serverTimingP50: null };
+  return {
+    key: t.key,
+    label: t.label,
+    example: t.paths[0] ?? "",
+    status: "unavailable",
+    note,
+    concurrency,
+    requests: 0,
+    errors: 0,
+    p50: NaN,
+    p95: NaN,
+    mean: NaN,
+    max: NaN,
+    perSecond: NaN,
+    ratioP50: NaN,
+    ratioP95: NaN,
+    serverTimingP50: null,
+  };
 }
 
 function printTable(level: Level): void {
@@ -119,11 +144,23 @@ function printTable(level: Level): void {
   const body = level.pages.map((r) =>
     r.status === "unavailable"
       ? [r.label, "-", "-", "-", "-", "-", "-", r.note ?? "unavailable"]
-      : [r.label, String(r.requests), r.p50.toFixed(1), r.p95.toFixed(1), `${r.ratioP50.toFixed(2)}x`, `${r.ratioP95.toFixed(2)}x`, r.perSecond.toFixed(1), String(r.errors)],
+      : [
+          r.label,
+          String(r.requests),
+          r.p50.toFixed(1),
+          r.p95.toFixed(1),
+          `${r.ratioP50.toFixed(2)}x`,
+          `${r.ratioP95.toFixed(2)}x`,
+          r.perSecond.toFixed(1),
+          String(r.errors),
+        ],
   );
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
-  console.log(`\n${level.concurrency} request${level.concurrency === 1 ? "" : "s"} in flight:\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  console.log(
+    `\n${level.concurrency} request${level.concurrency === 1 ? "" : "s"} in flight:\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`,
+  );
   for (const row of body) console.log(line(row));
 }
 
@@ -143,7 +180,9 @@ async function measure(base: string, jar: CookieJar, targets: Target[]): Promise
   }
 
   const top = Math.max(...BENCH.concurrency);
-  console.log(`\nWarming up (${BENCH.warmup} requests a page), then ${BENCH.requests} requests a page at each of ${BENCH.concurrency.join(", ")} in flight, in ${BENCH.rounds} interleaved rounds`);
+  console.log(
+    `\nWarming up (${BENCH.warmup} requests a page), then ${BENCH.requests} requests a page at each of ${BENCH.concurrency.join(", ")} in flight, in ${BENCH.rounds} interleaved rounds`,
+  );
   for (const t of available) await load(base, t.paths, jar, BENCH.warmup, top);
 
   const levels: Level[] = [];
@@ -186,12 +225,17 @@ async function main(): Promise<number> {
   const children = await benchChildren(databaseUrl);
   const first = children[0];
   if (!first) throw new Error("no bench children allocated to the demo social worker: reseed without BENCH_SKIP_SEED");
-  console.log(`Child pages rotate over ${children.length} of the demo social worker's children (${first.entries} entries in the first).`);
+  console.log(
+    `Child pages rotate over ${children.length} of the demo social worker's children (${first.entries} entries in the first).`,
+  );
 
   const plans = await explainPages(databaseUrl, demoUserId("sw1"), first.id);
   printPlans(plans);
   fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(resultsDir, "explain.txt"), plans.map((p) => `== ${p.label}\n${p.query}\n\n${p.text}\n`).join("\n"));
+  fs.writeFileSync(
+    path.join(resultsDir, "explain.txt"),
+    plans.map((p) => `== ${p.label}\n${p.query}\n\n${p.text}\n`).join("\n"),
+  );
 
   if (buildIsStale()) build();
   else console.log(`\nReusing the build in ${BENCH.distDir} (newer than the sources).`);
@@ -199,11 +243,46 @@ async function main(): Promise<number> {
   const loadBefore = os.loadavg()[0] ?? 0;
   const ids = children.map((c) => c.id);
   const targets: Target[] = [
-    { key: "baseline", label: "Baseline (signed in, no data)", paths: ["/baseline"], expect: "Signed in as", required: true, budget: false },
-    { key: "caseload", label: "Caseload", paths: ["/children"], expect: "Children you can see", required: true, budget: true },
-    { key: "child", label: "Child's record (overview)", paths: ids.map((id) => `/children/${id}`), expect: "Episodes of care", required: true, budget: true },
-    { key: "chronology", label: "Chronology, first page", paths: ids.map((id) => `/children/${id}/chronology`), expect: "All sections", required: false, budget: false },
-    { key: "visits", label: "Section list (visits)", paths: ids.map((id) => `/children/${id}/visits`), expect: "Records of visits to the child", required: false, budget: false },
+    {
+      key: "baseline",
+      label: "Baseline (signed in, no data)",
+      paths: ["/baseline"],
+      expect: "Signed in as",
+      required: true,
+      budget: false,
+    },
+    {
+      key: "caseload",
+      label: "Caseload",
+      paths: ["/children"],
+      expect: "Children you can see",
+      required: true,
+      budget: true,
+    },
+    {
+      key: "child",
+      label: "Child's record (overview)",
+      paths: ids.map((id) => `/children/${id}`),
+      expect: "Episodes of care",
+      required: true,
+      budget: true,
+    },
+    {
+      key: "chronology",
+      label: "Chronology, first page",
+      paths: ids.map((id) => `/children/${id}/chronology`),
+      expect: "All sections",
+      required: false,
+      budget: false,
+    },
+    {
+      key: "visits",
+      label: "Section list (visits)",
+      paths: ids.map((id) => `/children/${id}/visits`),
+      expect: "Records of visits to the child",
+      required: false,
+      budget: false,
+    },
   ];
   let levels: Level[];
   try {
@@ -218,24 +297,42 @@ async function main(): Promise<number> {
   for (const level of levels) printTable(level);
   const cpus = os.cpus().length;
   if (Math.max(loadBefore, loadAfter) > cpus) {
-    console.warn(`\nWarning: the machine was busy (load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, ${cpus} CPUs): absolute times are inflated; the ratios less so.`);
+    console.warn(
+      `\nWarning: the machine was busy (load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, ${cpus} CPUs): absolute times are inflated; the ratios less so.`,
+    );
   }
 
   const failures: string[] = [];
   for (const p of plans) for (const problem of p.problems) failures.push(`plan of "${p.label}": ${problem}`);
   for (const level of levels) {
-    for (const r of level.pages) if (r.status === "failed") failures.push(`${r.label} at ${level.concurrency} in flight: ${r.errors} of ${r.requests} requests failed (${r.note ?? ""})`);
+    for (const r of level.pages)
+      if (r.status === "failed")
+        failures.push(
+          `${r.label} at ${level.concurrency} in flight: ${r.errors} of ${r.requests} requests failed (${r.note ?? ""})`,
+        );
   }
   const loaded = levels[levels.length - 1];
   const overBudget = (loaded?.pages ?? [])
-    .filter((r) => targets.some((t) => t.key === r.key && t.budget) && r.status === "measured" && r.p95 >= BENCH.budgetMs)
-    .map((r) => `${r.label}: p95 ${r.p95.toFixed(0)} ms at ${r.concurrency} in flight is over the ${BENCH.budgetMs} ms budget`);
+    .filter(
+      (r) => targets.some((t) => t.key === r.key && t.budget) && r.status === "measured" && r.p95 >= BENCH.budgetMs,
+    )
+    .map(
+      (r) =>
+        `${r.label}: p95 ${r.p95.toFixed(0)} ms at ${r.concurrency} in flight is over the ${BENCH.budgetMs} ms budget`,
+    );
   if (BENCH.enforceBudget) failures.push(...overBudget);
 
   const report = {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
-    machine: { cpus, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+    machine: {
+      cpus,
+      cpuModel: os.cpus()[0]?.model ?? "",
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadAfter,
+    },
     config: { ...BENCH, password: undefined, childRotation },
     seed,
     levels,
@@ -251,7 +348,9 @@ async function main(): Promise<number> {
     console.error(`\nBENCH FAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
     return 1;
   }
-  console.log(`\nBench completed: no large-table scans${overBudget.length ? "" : `; child's record and caseload p95 under ${BENCH.budgetMs} ms at ${loaded?.concurrency ?? "?"} in flight`}.`);
+  console.log(
+    `\nBench completed: no large-table scans${overBudget.length ? "" : `; child's record and caseload p95 under ${BENCH.budgetMs} ms at ${loaded?.concurrency ?? "?"} in flight`}.`,
+  );
   return 0;
 }
 
@@ -264,7 +363,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 main()
   .then((code) => process.exit(code))
   .catch(async (e: unknown) => {
-    console.error(e instanceof Error ? e.stack ?? e.message : e);
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
     await server?.stop();
     process.exit(1);
   });

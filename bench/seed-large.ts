@@ -47,7 +47,10 @@ const SENTENCES = [
 
 /** Several sentences chosen by the row's random number `h`: texts of a realistic length (about 300-700 characters). */
 function para(count: number, salt: number): string {
-  const picks = Array.from({ length: count }, (_, i) => `s.sentences[1 + ((r.h / ${(i + 1) * 7 + salt}) + ${i * 5}) % ${SENTENCES.length}]`);
+  const picks = Array.from(
+    { length: count },
+    (_, i) => `s.sentences[1 + ((r.h / ${(i + 1) * 7 + salt}) + ${i * 5}) % ${SENTENCES.length}]`,
+  );
   return `concat_ws(' ', ${picks.join(", ")})`;
 }
 const isoDaysFrom = (days: string) => `to_char(r.occurred_on + (${days}), 'YYYY-MM-DD')`;
@@ -76,26 +79,55 @@ const SECTIONS: Record<EntrySection, SectionShape> = {
   },
   correspondence: {
     weight: 14,
-    title: pickSql(["Letter to school", "Email from health visitor", "Letter from solicitor", "Email to carers", "Letter to birth mother"], "r.h / 3"),
+    title: pickSql(
+      [
+        "Letter to school",
+        "Email from health visitor",
+        "Letter from solicitor",
+        "Email to carers",
+        "Letter to birth mother",
+      ],
+      "r.h / 3",
+    ),
     data: `jsonb_build_object('direction', ${pickSql(["Received", "Sent"], "r.h / 5")}, 'correspondent', ${pickSql(["Designated teacher", "Health visitor", "Family solicitor", "Foster carers"], "r.h / 7")},
       'summary', ${para(3, 4)})`,
   },
   decisions: {
     weight: 10,
-    title: pickSql(["Agree overnight stays with grandparents", "Increase family time to fortnightly", "Agree school trip abroad", "Change of placement agreed", "Agree haircut and ear piercing"], "r.h / 3"),
+    title: pickSql(
+      [
+        "Agree overnight stays with grandparents",
+        "Increase family time to fortnightly",
+        "Agree school trip abroad",
+        "Change of placement agreed",
+        "Agree haircut and ear piercing",
+      ],
+      "r.h / 3",
+    ),
     data: `jsonb_build_object('decision', ${para(2, 5)}, 'decidedBy', ${pickSql(["Team manager", "Independent Reviewing Officer", "Head of service"], "r.h / 5")},
       'reasons', ${para(3, 6)}, 'childViews', ${childViews}, 'parentViews', ${parentViews})`,
   },
   planning: {
     weight: 8,
-    title: pickSql(["Looked after review report", "Request for information to GP", "Consultation form for carers", "Information sent to IRO"], "r.h / 3"),
+    title: pickSql(
+      [
+        "Looked after review report",
+        "Request for information to GP",
+        "Consultation form for carers",
+        "Information sent to IRO",
+      ],
+      "r.h / 3",
+    ),
     data: `jsonb_build_object('purpose', ${pickSql(["Seeking information", "Providing information", "Recording views", "Review report"], "r.h / 5")},
       'fromOrTo', ${pickSql(["GP surgery", "Independent Reviewing Officer", "Foster carers", "School"], "r.h / 7")}, 'summary', ${para(3, 7)},
       'childViews', ${childViews}, 'parentViews', ${parentViews})`,
   },
   health: {
     weight: 8,
-    title: pickSql(["Review health assessment", "Dental check", "Optician check", "Immunisations", "Initial health assessment"], "r.h / 3"),
+    title: pickSql(
+      ["Review health assessment", "Dental check", "Optician check", "Immunisations", "Initial health assessment"],
+      "r.h / 3",
+    ),
     data: `jsonb_build_object('assessmentType', ${pickSql(["Review health assessment", "Dental check", "Optician check", "Immunisations", "Initial health assessment"], "r.h / 3")},
       'assessor', ${pickSql(["Looked after children nurse", "Community paediatrician", "Family dentist"], "r.h / 5")}, 'summary', ${para(3, 8)},
       'recommendations', ${para(1, 9)}, 'nextDue', ${isoDaysFrom("182")})`,
@@ -109,7 +141,10 @@ const SECTIONS: Record<EntrySection, SectionShape> = {
   },
   contact: {
     weight: 6,
-    title: pickSql(["Family time with mother", "Family time with siblings", "Phone calls with grandparents"], "r.h / 3"),
+    title: pickSql(
+      ["Family time with mother", "Family time with siblings", "Phone calls with grandparents"],
+      "r.h / 3",
+    ),
     data: `jsonb_build_object('withWhom', ${pickSql(["Birth mother", "Siblings", "Grandparents", "Birth father"], "r.h / 3")}, 'relationship', ${pickSql(["Mother", "Sister", "Grandmother", "Father"], "r.h / 3")},
       'frequency', ${pickSql(["Fortnightly on Saturdays", "Monthly", "Weekly video call"], "r.h / 5")}, 'supervision', ${pickSql(["Supervised", "Supported", "Unsupervised", "Indirect only (letters, calls)"], "r.h / 7")},
       'venue', 'Family centre', 'restrictions', ${para(1, 12)}, 'childViews', ${childViews})`,
@@ -122,7 +157,10 @@ const SECTIONS: Record<EntrySection, SectionShape> = {
   },
   contributions: {
     weight: 5,
-    title: pickSql(["My drawing of my family", "Swimming certificate", "Letter to my review", "Photograph from the school trip"], "r.h / 3"),
+    title: pickSql(
+      ["My drawing of my family", "Swimming certificate", "Letter to my review", "Photograph from the school trip"],
+      "r.h / 3",
+    ),
     data: `jsonb_build_object('kind', ${pickSql(["Artwork", "School certificate", "Writing", "Photograph"], "r.h / 3")}, 'description', ${para(1, 14)},
       'originalWith', ${pickSql(["The child", "The authority (copy given to the child)", "The carer"], "r.h / 5")})`,
   },
@@ -146,8 +184,11 @@ const SECTIONS: Record<EntrySection, SectionShape> = {
   },
 };
 
-const weightedSections = (Object.keys(SECTIONS) as EntrySection[]).flatMap((s) => Array<string>(SECTIONS[s].weight).fill(s));
-if (weightedSections.length !== 100) throw new Error(`section weights must add up to 100 (got ${weightedSections.length})`);
+const weightedSections = (Object.keys(SECTIONS) as EntrySection[]).flatMap((s) =>
+  Array<string>(SECTIONS[s].weight).fill(s),
+);
+if (weightedSections.length !== 100)
+  throw new Error(`section weights must add up to 100 (got ${weightedSections.length})`);
 const caseOf = (field: "title" | "data") =>
   `case r.section ${(Object.keys(SECTIONS) as EntrySection[]).map((s) => `when ${lit(s)} then ${SECTIONS[s][field]}`).join("\n    ")} end`;
 
@@ -277,7 +318,8 @@ async function insertEntries(sql: Sql, first: number, last: number, perChild: nu
   const tm1 = lit(demoUserId("tm1"));
   // Innermost: one row per entry with its random numbers (volatile, so evaluated per row): `g`
   // picks section, confidentiality and significance, `h` the texts, so the two are independent.
-  const result = await sql.unsafe(`insert into record_entries (id, entry_id, version, child_id, section, occurred_on, title, data, confidentiality, status,
+  const result =
+    await sql.unsafe(`insert into record_entries (id, entry_id, version, child_id, section, occurred_on, title, data, confidentiality, status,
       in_chronology, is_latest, significant, child_property, sealed_reason, created_by, created_at, updated_at)
     select r.id, r.id, 1, r.child_id, r.section, r.occurred_on, ${caseOf("title")}, ${caseOf("data")},
       r.confidentiality, case when r.section = 'carePlan' then 'approved' else 'recorded' end,
@@ -320,7 +362,8 @@ async function checkReferences(sql: Sql): Promise<void> {
   for (const [table, column, target, key] of checks) {
     const [row] = await sql.unsafe<Array<{ n: number }>>(`select count(*)::int as n from ${table} t
       where t.${column} is not null and not exists (select 1 from ${target} r where r.${key} = t.${column})`);
-    if ((row?.n ?? 0) > 0) throw new Error(`bench seed: ${row?.n} rows of ${table}.${column} point at no ${target} row`);
+    if ((row?.n ?? 0) > 0)
+      throw new Error(`bench seed: ${row?.n} rows of ${table}.${column} point at no ${target} row`);
   }
 }
 
@@ -336,7 +379,9 @@ async function timed<T>(steps: SeedStats["steps"], step: string, fn: () => Promi
 export async function seedLargeAuthority(): Promise<SeedStats> {
   const started = performance.now();
   const steps: SeedStats["steps"] = [];
-  console.log(`Seeding the bench authority into ${BENCH.dbName} (${BENCH.children} children, ${BENCH.children * BENCH.entriesPerChild} entries)`);
+  console.log(
+    `Seeding the bench authority into ${BENCH.dbName} (${BENCH.children} children, ${BENCH.children * BENCH.entriesPerChild} entries)`,
+  );
   await timed(steps, "fresh database", recreateDatabase);
 
   const handle = openPostgres(benchDatabaseUrl(), 2);
@@ -381,15 +426,28 @@ export async function seedLargeAuthority(): Promise<SeedStats> {
       await timed(steps, "reference check", () => checkReferences(sql));
     }
     // Statistics for the planner and a visibility map for index-only scans, as autovacuum would leave them.
-    await timed(steps, "vacuum analyze", () => sql.unsafe("vacuum (analyze) children, episodes, record_entries, provider_arrangements, users, teams, audit_events, audit_chain_heads"));
+    await timed(steps, "vacuum analyze", () =>
+      sql.unsafe(
+        "vacuum (analyze) children, episodes, record_entries, provider_arrangements, users, teams, audit_events, audit_chain_heads",
+      ),
+    );
 
     const [counts] = await sql<Array<{ children: number; episodes: number; entries: number; sw1: number }>>`select
       (select count(*)::int from children) as children, (select count(*)::int from episodes) as episodes,
       (select count(*)::int from record_entries) as entries,
       (select count(*)::int from children where allocated_worker_id = ${demoUserId("sw1")}) as sw1`;
     const seconds = (performance.now() - started) / 1000;
-    console.log(`Seeded in ${seconds.toFixed(1)} s: ${counts?.children} children, ${counts?.episodes} episodes, ${counts?.entries} entries; ${counts?.sw1} allocated to the demo social worker.`);
-    return { seconds, children: counts?.children ?? 0, episodes: counts?.episodes ?? 0, entries: counts?.entries ?? 0, sw1Children: counts?.sw1 ?? 0, steps };
+    console.log(
+      `Seeded in ${seconds.toFixed(1)} s: ${counts?.children} children, ${counts?.episodes} episodes, ${counts?.entries} entries; ${counts?.sw1} allocated to the demo social worker.`,
+    );
+    return {
+      seconds,
+      children: counts?.children ?? 0,
+      episodes: counts?.episodes ?? 0,
+      entries: counts?.entries ?? 0,
+      sw1Children: counts?.sw1 ?? 0,
+      steps,
+    };
   } finally {
     await sql.end({ timeout: 5 });
   }

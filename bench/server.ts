@@ -25,7 +25,16 @@ function newestMtime(entry: string): number {
 export function buildIsStale(): boolean {
   const buildId = path.join(root, BENCH.distDir, "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "db/schema", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "db/schema",
+    "proxy.ts",
+    "next.config.js",
+    "postcss.config.mjs",
+    "package-lock.json",
+  ];
   return Math.max(...sources.map(newestMtime)) > fs.statSync(buildId).mtimeMs;
 }
 
@@ -71,7 +80,8 @@ export async function startServer(databaseUrl: string, logFile: string): Promise
   const port = BENCH.port || (await freePort());
   const base = `http://127.0.0.1:${port}`;
   // Measuring someone else's server by mistake would report nonsense.
-  if ((await answers(`${base}/sign-in`)) !== null) throw new Error(`port ${port} is already in use; set BENCH_PORT to another`);
+  if ((await answers(`${base}/sign-in`)) !== null)
+    throw new Error(`port ${port} is already in use; set BENCH_PORT to another`);
 
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, "w");
@@ -94,7 +104,9 @@ export async function startServer(databaseUrl: string, logFile: string): Promise
   const pid = child.pid;
   if (pid === undefined) throw new Error("could not start next start");
   let exited: number | string | null = null;
-  const exitedPromise = new Promise<void>((resolve) => child.once("exit", (code, signal) => ((exited = code ?? signal ?? "unknown"), resolve())));
+  const exitedPromise = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => ((exited = code ?? signal ?? "unknown"), resolve())),
+  );
 
   let stopped = false;
   const stop = async () => {
@@ -107,7 +119,10 @@ export async function startServer(databaseUrl: string, logFile: string): Promise
     } catch {
       return;
     }
-    const killed = await Promise.race([exitedPromise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+    const killed = await Promise.race([
+      exitedPromise.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
+    ]);
     if (!killed) {
       try {
         process.kill(-pid, "SIGKILL");

@@ -17,7 +17,10 @@ async function notAvailable(page: Page, path: string) {
 test.describe("as a South social worker", () => {
   test.use({ storageState: authFile("sw3") });
 
-  test("opening a North child's address says the record is not available, reveals nothing, and is audited as refused", async ({ page, browser }) => {
+  test("opening a North child's address says the record is not available, reveals nothing, and is audited as refused", async ({
+    page,
+    browser,
+  }) => {
     const { firstName, lastName } = demoChildName(NORTH_CHILD);
     const refused = await notAvailable(page, childPath(NORTH_CHILD));
     await shot(page, "record-not-available");
@@ -35,7 +38,12 @@ test.describe("as a South social worker", () => {
     const ro = await browser.newContext({ storageState: authFile("ro") });
     const audit = await ro.newPage();
     await audit.goto("/audit");
-    const row = await findAuditRow(audit, [account("sw3").name, "summary.view", "refused", `DEMO-${1001 + NORTH_CHILD}`]);
+    const row = await findAuditRow(audit, [
+      account("sw3").name,
+      "summary.view",
+      "refused",
+      `DEMO-${1001 + NORTH_CHILD}`,
+    ]);
     await expect(row).toBeVisible();
     await shot(audit, "audit-refused-view");
     await ro.close();

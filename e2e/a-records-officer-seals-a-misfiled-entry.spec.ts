@@ -10,13 +10,17 @@ test("the records officer seals a misfiled letter, and the allocated worker no l
   const ro = await browser.newContext({ storageState: authFile("ro") });
   const page = await ro.newPage();
   await page.goto(`${childPath(CHILD)}/break-glass`);
-  await page.getByLabel("Why do you need to see this record?").fill("Report of a letter filed on the wrong child's record: checking to seal it.");
+  await page
+    .getByLabel("Why do you need to see this record?")
+    .fill("Report of a letter filed on the wrong child's record: checking to seal it.");
   await page.getByRole("button", { name: "Open the record with break-glass access" }).click();
   await expect(page).toHaveURL(childPath(CHILD));
   await page.goto(`${childPath(CHILD)}/correspondence`);
   await page.getByRole("link", { name: "Letter from school about trip" }).click();
   await page.getByText("Seal this entry as misfiled").click();
-  await page.getByLabel("Why is this entry misfiled?").fill("This letter is about a sibling's school trip; it belongs on the sibling's record.");
+  await page
+    .getByLabel("Why is this entry misfiled?")
+    .fill("This letter is about a sibling's school trip; it belongs on the sibling's record.");
   await page.getByRole("button", { name: "Seal this entry" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sealed as misfiled" })).toBeVisible();
   await expectNoAxeViolations(page);

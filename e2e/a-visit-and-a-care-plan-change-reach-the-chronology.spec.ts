@@ -31,7 +31,9 @@ test("a social worker records a visit with the child's views", async ({ browser 
   await page.getByLabel("Type of visit").selectOption("Statutory visit");
   await page.getByLabel("Child seen alone").selectOption("Yes");
   await page.getByRole("radio", { name: "Views given" }).check();
-  await page.getByLabel("In their words, or why not").fill(`I want to stay with my carers and see my sister at weekends (${stamp}).`);
+  await page
+    .getByLabel("In their words, or why not")
+    .fill(`I want to stay with my carers and see my sister at weekends (${stamp}).`);
   await page.getByLabel("Observations").fill(`${name.firstName} was relaxed and showed me their room.`);
   await expect(page.getByRole("status").filter({ hasText: "Draft saved at" })).toBeVisible({ timeout: 15_000 });
   await page.getByRole("button", { name: "Save visit" }).click();
@@ -63,7 +65,9 @@ test("a social worker drafts a change to the approved care plan and submits it",
 test("a team manager approves it, and both versions and the decision are in the chronology", async ({ browser }) => {
   const page = await openAs(browser, "tm1");
   await page.goto(`${childPath(CHILD)}/care-plan`);
-  await page.getByLabel("Reasons for approving version 2").fill("Weekly sibling contact agreed at the review; the child asked for it.");
+  await page
+    .getByLabel("Reasons for approving version 2")
+    .fill("Weekly sibling contact agreed at the review; the child asked for it.");
   await page.getByRole("button", { name: "Approve version 2" }).click();
   await expect(page.getByRole("heading", { name: "The plan in force: version 2" })).toBeVisible({ timeout: 15_000 });
   await shot(page, "care-plan-approved");

@@ -9,7 +9,9 @@ const NORTH_CHILD = 12;
 const REFERENCE = `DEMO-${1001 + NORTH_CHILD}`;
 const REASON = "Out-of-hours emergency placement call from the police about this child.";
 
-test("a South social worker opens a North child's record with a reason, and the records officer sees it for review", async ({ browser }) => {
+test("a South social worker opens a North child's record with a reason, and the records officer sees it for review", async ({
+  browser,
+}) => {
   const worker = await browser.newContext({ storageState: authFile("sw3") });
   const page = await worker.newPage();
   await page.goto(childPath(NORTH_CHILD));
@@ -41,7 +43,11 @@ test("a South social worker opens a North child's record with a reason, and the 
   const ro = await browser.newContext({ storageState: authFile("ro") });
   const audit = await ro.newPage();
   await audit.goto("/audit");
-  const review = audit.locator("section").filter({ has: audit.getByRole("heading", { name: /Break-glass access to review/ }) }).getByRole("listitem").filter({ hasText: REFERENCE });
+  const review = audit
+    .locator("section")
+    .filter({ has: audit.getByRole("heading", { name: /Break-glass access to review/ }) })
+    .getByRole("listitem")
+    .filter({ hasText: REFERENCE });
   await expect(review).toContainText(`${account("sw3").name} opened ${REFERENCE}`);
   await expect(review).toContainText(`Reason: ${REASON}`);
   await shot(audit, "audit-break-glass-review");

@@ -14,7 +14,9 @@ const EXPECTED: Array<{ key: DemoUserKey; nav: string[]; home: string }> = [
 
 for (const { key, nav, home } of EXPECTED) {
   const { name, role } = account(key);
-  test(`a ${role.replace("_", " ")} (${name}) sees ${nav.join(", ")} in the navigation and lands on ${home}`, async ({ browser }) => {
+  test(`a ${role.replace("_", " ")} (${name}) sees ${nav.join(", ")} in the navigation and lands on ${home}`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ storageState: authFile(key) });
     const page = await context.newPage();
     await page.goto("/");

@@ -1,6 +1,15 @@
 // The caseload lists exactly the children the access policy reaches, for every kind of relationship.
 import { expect, test } from "@playwright/test";
-import { authFile, BRIGHTWATER_ACTIVE, demoChildId, demoChildName, EVEN_CHILDREN, NORTH_CHILDREN, SOUTH_CHILDREN, type DemoUserKey } from "./support/demo";
+import {
+  authFile,
+  BRIGHTWATER_ACTIVE,
+  demoChildId,
+  demoChildName,
+  EVEN_CHILDREN,
+  NORTH_CHILDREN,
+  SOUTH_CHILDREN,
+  type DemoUserKey,
+} from "./support/demo";
 import { caseloadChildIds, shot } from "./support/pages";
 
 const ids = (numbers: number[]) => numbers.map(demoChildId).sort();
@@ -12,7 +21,9 @@ async function openCaseload(browser: import("@playwright/test").Browser, key: De
   return { context, page };
 }
 
-test("a provider sees exactly the seven children with an active Brightwater arrangement, not the ended or future ones", async ({ browser }) => {
+test("a provider sees exactly the seven children with an active Brightwater arrangement, not the ended or future ones", async ({
+  browser,
+}) => {
   const { context, page } = await openCaseload(browser, "prov1");
   await expect(page.getByText("Children with an active arrangement with your organisation")).toBeVisible();
   await expect(page.getByText("7 children", { exact: true })).toBeVisible();
@@ -57,11 +68,14 @@ test("an IRO sees the twenty children they review", async ({ browser }) => {
   await context.close();
 });
 
-test("a North social worker sees the team's children, with their own twelve marked as allocated to them", async ({ browser }) => {
+test("a North social worker sees the team's children, with their own twelve marked as allocated to them", async ({
+  browser,
+}) => {
   const { context, page } = await openCaseload(browser, "sw1");
   expect((await caseloadChildIds(page)).sort()).toEqual(ids(NORTH_CHILDREN));
   await expect(page.getByText("Allocated to you")).toHaveCount(12);
-  const rowOf = (n: number) => page.getByRole("row").filter({ has: page.locator(`a[href="/children/${demoChildId(n)}"]`) });
+  const rowOf = (n: number) =>
+    page.getByRole("row").filter({ has: page.locator(`a[href="/children/${demoChildId(n)}"]`) });
   await expect(rowOf(0)).toContainText("Allocated to you");
   await expect(rowOf(22)).toContainText("Allocated to you");
   await expect(rowOf(1)).not.toContainText("Allocated to you");

@@ -35,13 +35,21 @@ const CASES: Array<{ who: DemoUserKey; child: number; relation: string; reads: S
   { who: "tm2", child: 0, relation: "another team's manager", reads: NONE },
   { who: "iro1", child: 0, relation: "the child's IRO", reads: ALL },
   { who: "iro1", child: 1, relation: "another child's IRO", reads: NONE },
-  { who: "prov1", child: 0, relation: "provider with an active arrangement", reads: ["overview", "carePlan", "contact", "health", "education", "visits", "documents"] },
+  {
+    who: "prov1",
+    child: 0,
+    relation: "provider with an active arrangement",
+    reads: ["overview", "carePlan", "contact", "health", "education", "visits", "documents"],
+  },
   { who: "prov1", child: 6, relation: "provider whose arrangement has ended", reads: NONE },
   { who: "ro", child: 0, relation: "records officer without break-glass", reads: NONE },
 ];
 
 for (const c of CASES) {
-  test(`${c.who} (${c.relation}) opens exactly the sections they may read of child ${c.child}`, async ({ playwright, baseURL }) => {
+  test(`${c.who} (${c.relation}) opens exactly the sections they may read of child ${c.child}`, async ({
+    playwright,
+    baseURL,
+  }) => {
     const api = await playwright.request.newContext({ baseURL, storageState: authFile(c.who), maxRedirects: 0 });
     for (const section of ALL) {
       const response = await api.get(`${childPath(c.child)}${SECTIONS[section]}`);

@@ -6,7 +6,9 @@ import { shot, signIn } from "./support/pages";
 test("after signing out, the sign-in page confirms it and the caseload asks for sign-in again", async ({ page }) => {
   // No link prefetches: one in flight at sign-out may set the (now refused) cookie again, which
   // would only make this journey's timing noisy.
-  await page.route("**/*", (route) => (route.request().headers()["next-router-prefetch"] ? route.abort() : route.continue()));
+  await page.route("**/*", (route) =>
+    route.request().headers()["next-router-prefetch"] ? route.abort() : route.continue(),
+  );
   await signIn(page, account("sw2").email);
   await expect(page).toHaveURL("/children");
 

@@ -27,7 +27,9 @@ test.describe("as a North social worker", () => {
     expect(await caseloadChildIds(page)).toEqual([demoChildId(10)]);
   });
 
-  test("a search that matches nobody says so and offers to clear it; wildcards are taken literally", async ({ page }) => {
+  test("a search that matches nobody says so and offers to clear it; wildcards are taken literally", async ({
+    page,
+  }) => {
     await page.goto("/children?q=%25");
     await expect(page.getByText("No children match that search")).toBeVisible();
     await page.getByRole("link", { name: "Clear search" }).click();
@@ -39,7 +41,9 @@ test.describe("as a North social worker", () => {
 test.describe("as an IRO with more than one page of children", () => {
   test.use({ storageState: authFile("iro2") });
 
-  test("the caseload shows 25 children a page, and next and previous pages reach every child once", async ({ page }) => {
+  test("the caseload shows 25 children a page, and next and previous pages reach every child once", async ({
+    page,
+  }) => {
     const total = 20 + PAGINATION_CHILD_COUNT;
     await page.goto("/children");
     await expect(page.getByText(`${total} children`, { exact: true })).toBeVisible();
@@ -66,7 +70,10 @@ test.describe("as an IRO with more than one page of children", () => {
     seen.push(...(await caseloadChildIds(page)));
 
     const odd = Array.from({ length: 40 }, (_, n) => n).filter((n) => !EVEN_CHILDREN.includes(n));
-    const expected = [...odd.map(demoChildId), ...Array.from({ length: PAGINATION_CHILD_COUNT }, (_, n) => paginationChildId(n))];
+    const expected = [
+      ...odd.map(demoChildId),
+      ...Array.from({ length: PAGINATION_CHILD_COUNT }, (_, n) => paginationChildId(n)),
+    ];
     expect(seen).toHaveLength(total);
     expect([...seen].sort()).toEqual(expected.sort());
 

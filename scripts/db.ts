@@ -15,7 +15,11 @@ async function main(command: string | undefined) {
     }
     if (command !== "migrate") {
       const result = await seedDemoAuthority(handle.db);
-      console.log(result.created ? `Seeded the fictional demo authority (${result.children} children).` : "Demo authority already seeded; nothing to do.");
+      console.log(
+        result.created
+          ? `Seeded the fictional demo authority (${result.children} children).`
+          : "Demo authority already seeded; nothing to do.",
+      );
     }
   } finally {
     await handle.close();

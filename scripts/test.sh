@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== type check"; npx tsc --noEmit
-echo "== lint"; npx eslint --max-warnings=0 .
+echo "== lint and format"; npm run --silent lint
 echo "== unit and integration tests (PGlite)"; npx vitest run
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "== integration tests (PostgreSQL)"; TEST_DB=postgres npx vitest run

@@ -11,7 +11,13 @@ import { AutosaveStatus, useAutosave } from "@/components/forms/use-autosave";
 import { Button, Notice } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import { CARE_PLAN_TEXT_FIELDS, carePlanFormKey } from "@/lib/care-plans/fields";
-import { saveCarePlanDraftSchema, type CarePlanConflict, type CarePlanContent, type CarePlanFormValues, type SaveCarePlanDraftInput } from "@/lib/care-plans/schemas";
+import {
+  saveCarePlanDraftSchema,
+  type CarePlanConflict,
+  type CarePlanContent,
+  type CarePlanFormValues,
+  type SaveCarePlanDraftInput,
+} from "@/lib/care-plans/schemas";
 import { formatUkDateTime } from "@/lib/dates";
 import { VIEWS_STATUS } from "@/lib/records/sections";
 import { ConflictPanel } from "./conflict-panel";
@@ -20,7 +26,10 @@ type Saved = { entryId: string; version: number; lockVersion: number; created: b
 type VersionRef = { childId: string; entryId: string; version: number; lockVersion: number };
 type Form = UseFormReturn<CarePlanFormValues, unknown, SaveCarePlanDraftInput>;
 
-const STATUS_OPTIONS = [{ value: "", label: "Choose one" }, ...VIEWS_STATUS.map((v) => ({ value: v.value, label: v.label }))];
+const STATUS_OPTIONS = [
+  { value: "", label: "Choose one" },
+  ...VIEWS_STATUS.map((v) => ({ value: v.value, label: v.label })),
+];
 
 export interface CarePlanFormProps {
   childId: string;
@@ -31,7 +40,11 @@ export interface CarePlanFormProps {
   canSubmit: boolean;
   save: (values: CarePlanFormValues) => Promise<ActionResult<Saved>>;
   submit: (values: VersionRef) => Promise<ActionResult<unknown>>;
-  saveDraft: (values: { childId: string; formKey: string; data: Record<string, unknown> }) => Promise<ActionResult<{ savedAt: string }>>;
+  saveDraft: (values: {
+    childId: string;
+    formKey: string;
+    data: Record<string, unknown>;
+  }) => Promise<ActionResult<{ savedAt: string }>>;
 }
 
 function ParentViewsFields({ form }: { form: Form }) {
@@ -40,22 +53,53 @@ function ParentViewsFields({ form }: { form: Form }) {
   return (
     <fieldset className="mb-6 rounded border border-slate-300 p-4">
       <legend className="px-1 text-lg font-bold">Parents&apos; views</legend>
-      <p className="mb-3 text-sm text-slate-700">Record each parent&apos;s views on the plan, or that they were sought and not given.</p>
-      {errors?.root?.message || errors?.message ? <p className="font-semibold text-red-800">{errors.root?.message ?? errors.message}</p> : null}
+      <p className="mb-3 text-sm text-slate-700">
+        Record each parent&apos;s views on the plan, or that they were sought and not given.
+      </p>
+      {errors?.root?.message || errors?.message ? (
+        <p className="font-semibold text-red-800">{errors.root?.message ?? errors.message}</p>
+      ) : null}
       {fields.map((field, i) => (
         <div key={field.id} className="mb-4 border-l-4 border-slate-300 pl-3">
           <p className="mb-2 font-semibold">Parent {i + 1}</p>
-          <TextInput id={`parentViews-${i}-name`} label="Name" error={errors?.[i]?.name} {...form.register(`parentViews.${i}.name`)} />
-          <TextInput id={`parentViews-${i}-relationship`} label="Relationship to the child" hint="For example, mother" error={errors?.[i]?.relationship} {...form.register(`parentViews.${i}.relationship`)} />
-          <Select id={`parentViews-${i}-status`} label="Were their views given?" options={STATUS_OPTIONS} error={errors?.[i]?.status} {...form.register(`parentViews.${i}.status`)} />
-          <TextArea id={`parentViews-${i}-text`} label="Their views, or why they were not sought" rows={3} error={errors?.[i]?.text} {...form.register(`parentViews.${i}.text`)} />
+          <TextInput
+            id={`parentViews-${i}-name`}
+            label="Name"
+            error={errors?.[i]?.name}
+            {...form.register(`parentViews.${i}.name`)}
+          />
+          <TextInput
+            id={`parentViews-${i}-relationship`}
+            label="Relationship to the child"
+            hint="For example, mother"
+            error={errors?.[i]?.relationship}
+            {...form.register(`parentViews.${i}.relationship`)}
+          />
+          <Select
+            id={`parentViews-${i}-status`}
+            label="Were their views given?"
+            options={STATUS_OPTIONS}
+            error={errors?.[i]?.status}
+            {...form.register(`parentViews.${i}.status`)}
+          />
+          <TextArea
+            id={`parentViews-${i}-text`}
+            label="Their views, or why they were not sought"
+            rows={3}
+            error={errors?.[i]?.text}
+            {...form.register(`parentViews.${i}.text`)}
+          />
           <Button type="button" variant="secondary" onClick={() => remove(i)}>
             Remove parent {i + 1}
           </Button>
         </div>
       ))}
       {fields.length < 6 ? (
-        <Button type="button" variant="secondary" onClick={() => append({ name: "", relationship: "", status: "", text: "" })}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => append({ name: "", relationship: "", status: "", text: "" })}
+        >
           Add a parent&apos;s views
         </Button>
       ) : null}
@@ -63,7 +107,16 @@ function ParentViewsFields({ form }: { form: Form }) {
   );
 }
 
-export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save, submit, saveDraft }: CarePlanFormProps) {
+export function CarePlanForm({
+  childId,
+  editing,
+  initial,
+  offer,
+  canSubmit,
+  save,
+  submit,
+  saveDraft,
+}: CarePlanFormProps) {
   const router = useRouter();
   const intent = useRef<"save" | "submit">("save");
   const [entryId, setEntryId] = useState(editing?.entryId ?? null);
@@ -73,12 +126,19 @@ export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save
 
   const { form, onSubmit, pending, formError, setFormError } = useActionForm({
     schema: saveCarePlanDraftSchema,
-    defaultValues: { childId, entryId: editing?.entryId ?? null, version: editing?.version ?? null, lockVersion: editing?.lockVersion ?? 0, ...initial },
+    defaultValues: {
+      childId,
+      entryId: editing?.entryId ?? null,
+      version: editing?.version ?? null,
+      lockVersion: editing?.lockVersion ?? 0,
+      ...initial,
+    },
     action: async (values): Promise<ActionResult<Saved>> => {
       setSavedAt(null);
       const result = await save(values);
       if (!result.ok) {
-        if (result.error.details) setConflict({ message: result.error.message, details: result.error.details as CarePlanConflict });
+        if (result.error.details)
+          setConflict({ message: result.error.message, details: result.error.details as CarePlanConflict });
         return result;
       }
       setConflict(null);
@@ -88,8 +148,21 @@ export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save
       form.setValue("lockVersion", result.data.lockVersion);
       setEntryId(result.data.entryId);
       if (intent.current === "submit") {
-        const submitted = await submit({ childId, entryId: result.data.entryId, version: result.data.version, lockVersion: result.data.lockVersion });
-        if (!submitted.ok) return { ok: false, error: { ...submitted.error, message: `Your draft was saved but not submitted. ${submitted.error.message}` }, fieldErrors: submitted.fieldErrors };
+        const submitted = await submit({
+          childId,
+          entryId: result.data.entryId,
+          version: result.data.version,
+          lockVersion: result.data.lockVersion,
+        });
+        if (!submitted.ok)
+          return {
+            ok: false,
+            error: {
+              ...submitted.error,
+              message: `Your draft was saved but not submitted. ${submitted.error.message}`,
+            },
+            fieldErrors: submitted.fieldErrors,
+          };
       }
       return result;
     },
@@ -113,13 +186,26 @@ export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save
   };
 
   const textArea = (f: (typeof CARE_PLAN_TEXT_FIELDS)[number]) => (
-    <TextArea key={f.name} id={f.name} label={f.required ? f.label : `${f.label} (optional)`} hint={f.hint} rows={6} error={errors[f.name]} {...form.register(f.name)} />
+    <TextArea
+      key={f.name}
+      id={f.name}
+      label={f.required ? f.label : `${f.label} (optional)`}
+      hint={f.hint}
+      rows={6}
+      error={errors[f.name]}
+      {...form.register(f.name)}
+    />
   );
 
   return (
     <form onSubmit={onSubmit} noValidate>
       {offer && offerOpen ? (
-        <Notice tone="warning" title={offer.fromConflict ? "Your text from a save that was refused has been kept" : "You have an unsaved draft"}>
+        <Notice
+          tone="warning"
+          title={
+            offer.fromConflict ? "Your text from a save that was refused has been kept" : "You have an unsaved draft"
+          }
+        >
           <p className="mb-2">
             {offer.fromConflict
               ? "Someone else saved this plan before you. Your own text was kept as a draft so nothing was lost."
@@ -160,13 +246,25 @@ export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save
         </Notice>
       ) : null}
 
-      <TextInput id="title" label="Title" hint='For example, "Care plan" or "Care plan: placement with Hawthorn household"' error={errors.title} {...form.register("title")} />
+      <TextInput
+        id="title"
+        label="Title"
+        hint='For example, "Care plan" or "Care plan: placement with Hawthorn household"'
+        error={errors.title}
+        {...form.register("title")}
+      />
       <DateInput id="planDate" label="Plan date" error={errors.planDate} {...form.register("planDate")} />
       {CARE_PLAN_TEXT_FIELDS.slice(0, 2).map(textArea)}
 
       <fieldset className="mb-6 rounded border border-slate-300 p-4">
         <legend className="px-1 text-lg font-bold">The child&apos;s views and wishes</legend>
-        <Select id="childViews-status" label="Were the child's views given?" options={STATUS_OPTIONS} error={errors.childViews?.status} {...form.register("childViews.status")} />
+        <Select
+          id="childViews-status"
+          label="Were the child's views given?"
+          options={STATUS_OPTIONS}
+          error={errors.childViews?.status}
+          {...form.register("childViews.status")}
+        />
         <TextArea
           id="childViews-text"
           label="The child's views and wishes"

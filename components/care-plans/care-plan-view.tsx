@@ -24,8 +24,22 @@ export function CarePlanMeta({ version }: { version: CarePlanVersion }) {
         { term: "Plan date", value: formatUkDate(version.content.planDate) },
         { term: "Written by", value: `${version.authorName}, started ${formatUkDateTime(version.createdAt)}` },
         { term: "Last changed", value: formatUkDateTime(version.updatedAt) },
-        ...(version.submittedAt ? [{ term: "Submitted", value: `${formatUkDateTime(version.submittedAt)} by ${version.submittedByName ?? "unknown"}` }] : []),
-        ...(version.approvedAt ? [{ term: "Approved", value: `${formatUkDateTime(version.approvedAt)} by ${version.approvedByName ?? "unknown"}` }] : []),
+        ...(version.submittedAt
+          ? [
+              {
+                term: "Submitted",
+                value: `${formatUkDateTime(version.submittedAt)} by ${version.submittedByName ?? "unknown"}`,
+              },
+            ]
+          : []),
+        ...(version.approvedAt
+          ? [
+              {
+                term: "Approved",
+                value: `${formatUkDateTime(version.approvedAt)} by ${version.approvedByName ?? "unknown"}`,
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -13,12 +13,29 @@ function parts(c: CarePlanContent): Array<{ label: string; text: string }> {
     { label: "Title", text: c.title },
     { label: "Plan date", text: c.planDate },
     ...CARE_PLAN_TEXT_FIELDS.map((f) => ({ label: f.label, text: c[f.name] })),
-    { label: "The child's views and wishes", text: `${viewsStatusLabel(c.childViews.status)}${c.childViews.text ? `: ${c.childViews.text}` : ""}` },
-    { label: "Parents' views", text: c.parentViews.map((p) => `${p.name} (${p.relationship}), ${viewsStatusLabel(p.status).toLowerCase()}${p.text ? `: ${p.text}` : ""}`).join("\n") },
+    {
+      label: "The child's views and wishes",
+      text: `${viewsStatusLabel(c.childViews.status)}${c.childViews.text ? `: ${c.childViews.text}` : ""}`,
+    },
+    {
+      label: "Parents' views",
+      text: c.parentViews
+        .map(
+          (p) =>
+            `${p.name} (${p.relationship}), ${viewsStatusLabel(p.status).toLowerCase()}${p.text ? `: ${p.text}` : ""}`,
+        )
+        .join("\n"),
+    },
   ];
 }
 
-export function ConflictPanel({ childId, message, details, onUseMine, onUseSaved }: {
+export function ConflictPanel({
+  childId,
+  message,
+  details,
+  onUseMine,
+  onUseSaved,
+}: {
   childId: string;
   message: string;
   details: CarePlanConflict;
@@ -28,7 +45,9 @@ export function ConflictPanel({ childId, message, details, onUseMine, onUseSaved
   const current = details.current;
   const mine = parts(details.yours);
   const saved = current ? parts(current.content) : [];
-  const differing = mine.map((m, i) => ({ label: m.label, mine: m.text, saved: saved[i]?.text ?? "" })).filter((p) => p.mine.trim() !== p.saved.trim());
+  const differing = mine
+    .map((m, i) => ({ label: m.label, mine: m.text, saved: saved[i]?.text ?? "" }))
+    .filter((p) => p.mine.trim() !== p.saved.trim());
   const editable = current?.status === "draft";
   return (
     <section role="alert" aria-labelledby="conflict-heading" className="mb-6 border-l-4 border-red-700 bg-red-50 p-4">
@@ -38,7 +57,10 @@ export function ConflictPanel({ childId, message, details, onUseMine, onUseSaved
       <p className="mb-2">{message}</p>
       {current ? (
         <p className="mb-4">
-          The saved plan is version {current.version} ({carePlanStatus(current.status).label.toLowerCase()}). {differing.length === 0 ? "Its text is the same as yours." : `${differing.length} part${differing.length === 1 ? "" : "s"} differ:`}
+          The saved plan is version {current.version} ({carePlanStatus(current.status).label.toLowerCase()}).{" "}
+          {differing.length === 0
+            ? "Its text is the same as yours."
+            : `${differing.length} part${differing.length === 1 ? "" : "s"} differ:`}
         </p>
       ) : null}
       {differing.map((d) => (
@@ -67,7 +89,8 @@ export function ConflictPanel({ childId, message, details, onUseMine, onUseSaved
         </div>
       ) : (
         <p>
-          <Link href={`/children/${childId}/care-plan`}>Go back to the care plan</Link>. Your text is kept as your draft and is offered back when you next edit the plan.
+          <Link href={`/children/${childId}/care-plan`}>Go back to the care plan</Link>. Your text is kept as your draft
+          and is offered back when you next edit the plan.
         </p>
       )}
     </section>

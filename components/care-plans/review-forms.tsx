@@ -11,7 +11,13 @@ import { approveCarePlanSchema, returnCarePlanSchema } from "@/lib/care-plans/sc
 
 type VersionRef = { childId: string; entryId: string; version: number; lockVersion: number };
 
-export function ApproveCarePlanForm({ target, approve }: { target: VersionRef; approve: (values: z.input<typeof approveCarePlanSchema>) => Promise<ActionResult<unknown>> }) {
+export function ApproveCarePlanForm({
+  target,
+  approve,
+}: {
+  target: VersionRef;
+  approve: (values: z.input<typeof approveCarePlanSchema>) => Promise<ActionResult<unknown>>;
+}) {
   const router = useRouter();
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: approveCarePlanSchema,
@@ -37,7 +43,13 @@ export function ApproveCarePlanForm({ target, approve }: { target: VersionRef; a
   );
 }
 
-export function ReturnCarePlanForm({ target, returnToDraft }: { target: VersionRef; returnToDraft: (values: z.input<typeof returnCarePlanSchema>) => Promise<ActionResult<unknown>> }) {
+export function ReturnCarePlanForm({
+  target,
+  returnToDraft,
+}: {
+  target: VersionRef;
+  returnToDraft: (values: z.input<typeof returnCarePlanSchema>) => Promise<ActionResult<unknown>>;
+}) {
   const router = useRouter();
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: returnCarePlanSchema,
@@ -48,7 +60,14 @@ export function ReturnCarePlanForm({ target, returnToDraft }: { target: VersionR
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
-      <TextArea id="return-comment" label="Or return it to draft: what needs to change?" hint="The social worker sees this with the draft." rows={3} error={form.formState.errors.comment} {...form.register("comment")} />
+      <TextArea
+        id="return-comment"
+        label="Or return it to draft: what needs to change?"
+        hint="The social worker sees this with the draft."
+        rows={3}
+        error={form.formState.errors.comment}
+        {...form.register("comment")}
+      />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Returning…" : "Return to draft"}
       </Button>

@@ -5,7 +5,13 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 
-export function StartVersionButton({ childId, start }: { childId: string; start: (values: { childId: string }) => Promise<ActionResult<unknown>> }) {
+export function StartVersionButton({
+  childId,
+  start,
+}: {
+  childId: string;
+  start: (values: { childId: string }) => Promise<ActionResult<unknown>>;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);

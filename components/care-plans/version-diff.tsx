@@ -28,10 +28,13 @@ export function VersionDiff({ diff, older, newer }: { diff: FieldDiff[]; older: 
   return (
     <div>
       <p className="mb-2">
-        {changed.length === 0 ? "The two versions are the same." : `${changed.length} of ${diff.length} parts of the plan changed between version ${older} and version ${newer}.`}
+        {changed.length === 0
+          ? "The two versions are the same."
+          : `${changed.length} of ${diff.length} parts of the plan changed between version ${older} and version ${newer}.`}
       </p>
       <p className="mb-4 text-sm text-slate-700">
-        Key: <Removed value="struck-through text" /> was in version {older} and removed; <Added value="underlined text" /> was added in version {newer}.
+        Key: <Removed value="struck-through text" /> was in version {older} and removed;{" "}
+        <Added value="underlined text" /> was added in version {newer}.
       </p>
       {changed.map((d) => (
         <section key={d.field} className="mb-6">
@@ -39,19 +42,25 @@ export function VersionDiff({ diff, older, newer }: { diff: FieldDiff[]; older: 
           <div className="grid gap-4 md:grid-cols-2">
             <div className="rounded border border-slate-300 bg-white p-3">
               <p className="mb-1 text-sm font-semibold text-slate-700">Version {older}</p>
-              <p className="whitespace-pre-wrap">{d.parts.filter((p) => !p.added).map((p, i) => (p.removed ? <Removed key={i} value={p.value} /> : <span key={i}>{p.value}</span>))}</p>
+              <p className="whitespace-pre-wrap">
+                {d.parts
+                  .filter((p) => !p.added)
+                  .map((p, i) => (p.removed ? <Removed key={i} value={p.value} /> : <span key={i}>{p.value}</span>))}
+              </p>
             </div>
             <div className="rounded border border-slate-300 bg-white p-3">
               <p className="mb-1 text-sm font-semibold text-slate-700">Version {newer}</p>
-              <p className="whitespace-pre-wrap">{d.parts.filter((p) => !p.removed).map((p, i) => (p.added ? <Added key={i} value={p.value} /> : <span key={i}>{p.value}</span>))}</p>
+              <p className="whitespace-pre-wrap">
+                {d.parts
+                  .filter((p) => !p.removed)
+                  .map((p, i) => (p.added ? <Added key={i} value={p.value} /> : <span key={i}>{p.value}</span>))}
+              </p>
             </div>
           </div>
         </section>
       ))}
       {same.length > 0 ? (
-        <p className="text-sm text-slate-700">
-          Unchanged: {same.map((d) => d.field).join(", ")}.
-        </p>
+        <p className="text-sm text-slate-700">Unchanged: {same.map((d) => d.field).join(", ")}.</p>
       ) : null}
     </div>
   );

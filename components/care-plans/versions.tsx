@@ -11,12 +11,24 @@ export function CarePlanVersionsTable({ childId, versions }: { childId: string; 
         <caption className="sr-only">Every version of the care plan, newest first</caption>
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className="px-2 py-2">Version</th>
-            <th scope="col" className="px-2 py-2">Status</th>
-            <th scope="col" className="px-2 py-2">Plan date</th>
-            <th scope="col" className="px-2 py-2">Written by</th>
-            <th scope="col" className="px-2 py-2">Submitted</th>
-            <th scope="col" className="px-2 py-2">Approved</th>
+            <th scope="col" className="px-2 py-2">
+              Version
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Plan date
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Written by
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Submitted
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Approved
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -30,8 +42,12 @@ export function CarePlanVersionsTable({ childId, versions }: { childId: string; 
               </td>
               <td className="px-2 py-2">{formatUkDate(v.content.planDate)}</td>
               <td className="px-2 py-2">{v.authorName}</td>
-              <td className="px-2 py-2">{v.submittedAt ? `${formatUkDateTime(v.submittedAt)} by ${v.submittedByName ?? "unknown"}` : "—"}</td>
-              <td className="px-2 py-2">{v.approvedAt ? `${formatUkDateTime(v.approvedAt)} by ${v.approvedByName ?? "unknown"}` : "—"}</td>
+              <td className="px-2 py-2">
+                {v.submittedAt ? `${formatUkDateTime(v.submittedAt)} by ${v.submittedByName ?? "unknown"}` : "—"}
+              </td>
+              <td className="px-2 py-2">
+                {v.approvedAt ? `${formatUkDateTime(v.approvedAt)} by ${v.approvedByName ?? "unknown"}` : "—"}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -7,7 +7,15 @@ import type { ChildPage } from "@/lib/children/page";
 import { ageInYears, formatUkDate } from "@/lib/dates";
 import { SECTION_LABELS, SECTION_PATHS } from "./sections";
 
-export function ChildRecordShell({ page, current, children }: { page: ChildPage; current: Section; children: ReactNode }) {
+export function ChildRecordShell({
+  page,
+  current,
+  children,
+}: {
+  page: ChildPage;
+  current: Section;
+  children: ReactNode;
+}) {
   const { header, access, sections } = page;
   const name = `${header.firstName}${header.preferredName ? ` (${header.preferredName})` : ""} ${header.lastName}`;
   return (
@@ -22,7 +30,9 @@ export function ChildRecordShell({ page, current, children }: { page: ChildPage;
             {header.reference} · Born {formatUkDate(header.dateOfBirth)} (age {ageInYears(header.dateOfBirth)})
           </p>
         </div>
-        {access.relation === "break_glass" ? <Badge tone="red">Break-glass access: this visit is logged for review</Badge> : null}
+        {access.relation === "break_glass" ? (
+          <Badge tone="red">Break-glass access: this visit is logged for review</Badge>
+        ) : null}
         {access.relation === "team" ? <Badge tone="amber">Read-only summary: not allocated to you</Badge> : null}
         {access.relation === "provider" ? <Badge tone="purple">Provider view</Badge> : null}
       </div>

@@ -7,10 +7,17 @@ import { formatUkDate } from "@/lib/dates";
 import { documentsForEntry, type DocumentListItem } from "@/lib/documents/queries";
 import { formatFileSize } from "@/lib/documents/schemas";
 
-export const downloadHref = (childId: string, documentId: string) => `/children/${childId}/documents/${documentId}/download`;
+export const downloadHref = (childId: string, documentId: string) =>
+  `/children/${childId}/documents/${documentId}/download`;
 
 /** A plain link: the route answers with a download, which a client-side navigation cannot show. */
-export function DocumentTitleLink({ childId, document }: { childId: string; document: Pick<DocumentListItem, "id" | "title" | "fileName"> }) {
+export function DocumentTitleLink({
+  childId,
+  document,
+}: {
+  childId: string;
+  document: Pick<DocumentListItem, "id" | "title" | "fileName">;
+}) {
   return (
     <a href={downloadHref(childId, document.id)} className="font-semibold">
       {document.title}
@@ -19,18 +26,50 @@ export function DocumentTitleLink({ childId, document }: { childId: string; docu
   );
 }
 
-export function DocumentFlags({ document }: { document: Pick<DocumentListItem, "confidentiality" | "childProperty" | "inProgressFile" | "providerSubmitted"> }) {
+export function DocumentFlags({
+  document,
+}: {
+  document: Pick<DocumentListItem, "confidentiality" | "childProperty" | "inProgressFile" | "providerSubmitted">;
+}) {
   const flags = [
-    document.confidentiality === "restricted" ? <Badge key="r" tone="amber">Restricted</Badge> : null,
-    document.confidentiality === "sealed" ? <Badge key="s" tone="red">Sealed</Badge> : null,
-    document.childProperty ? <Badge key="p" tone="green">Child&apos;s property</Badge> : null,
-    document.inProgressFile ? <Badge key="f" tone="blue">In progress file</Badge> : null,
-    document.providerSubmitted ? <Badge key="v" tone="purple">Provider-submitted</Badge> : null,
+    document.confidentiality === "restricted" ? (
+      <Badge key="r" tone="amber">
+        Restricted
+      </Badge>
+    ) : null,
+    document.confidentiality === "sealed" ? (
+      <Badge key="s" tone="red">
+        Sealed
+      </Badge>
+    ) : null,
+    document.childProperty ? (
+      <Badge key="p" tone="green">
+        Child&apos;s property
+      </Badge>
+    ) : null,
+    document.inProgressFile ? (
+      <Badge key="f" tone="blue">
+        In progress file
+      </Badge>
+    ) : null,
+    document.providerSubmitted ? (
+      <Badge key="v" tone="purple">
+        Provider-submitted
+      </Badge>
+    ) : null,
   ].filter(Boolean);
   return flags.length ? <span className="mt-1 flex flex-wrap gap-1">{flags}</span> : null;
 }
 
-export async function EntryDocuments({ page, entryId, headingLevel = 3 }: { page: ChildPage; entryId: string; headingLevel?: 2 | 3 }) {
+export async function EntryDocuments({
+  page,
+  entryId,
+  headingLevel = 3,
+}: {
+  page: ChildPage;
+  entryId: string;
+  headingLevel?: 2 | 3;
+}) {
   const { actor, access, db, header } = page;
   if (!canReadSection(actor, access, "documents")) return null;
   const docs = await documentsForEntry(db, actor, access, entryId);

@@ -5,7 +5,15 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { Button } from "@/components/ui";
 
-export function ActionButton({ action, label, context, pendingLabel, variant = "secondary", successMessage, compact = false }: {
+export function ActionButton({
+  action,
+  label,
+  context,
+  pendingLabel,
+  variant = "secondary",
+  successMessage,
+  compact = false,
+}: {
   action: () => Promise<ActionResult<unknown>>;
   label: string;
   /** Extra words for screen readers, e.g. which entry the button acts on. */
@@ -28,7 +36,13 @@ export function ActionButton({ action, label, context, pendingLabel, variant = "
         onClick={() =>
           start(async () => {
             const result = await action();
-            setMessage(result.ok ? (successMessage ? { ok: true, text: successMessage } : null) : { ok: false, text: result.error.message });
+            setMessage(
+              result.ok
+                ? successMessage
+                  ? { ok: true, text: successMessage }
+                  : null
+                : { ok: false, text: result.error.message },
+            );
             router.refresh();
           })
         }

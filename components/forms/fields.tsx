@@ -40,26 +40,65 @@ export function FieldShell({ id, label, hint, error, children }: FieldShellProps
 
 const inputClass = "mt-1 block w-full rounded border border-slate-600 px-3 py-2 aria-[invalid=true]:border-red-700";
 
-export function TextInput({ id, label, hint, error, ...props }: Omit<FieldShellProps, "children"> & ComponentProps<"input">) {
+export function TextInput({
+  id,
+  label,
+  hint,
+  error,
+  ...props
+}: Omit<FieldShellProps, "children"> & ComponentProps<"input">) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClass} {...props} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={inputClass}
+        {...props}
+      />
     </FieldShell>
   );
 }
 
-export function TextArea({ id, label, hint, error, ...props }: Omit<FieldShellProps, "children"> & ComponentProps<"textarea">) {
+export function TextArea({
+  id,
+  label,
+  hint,
+  error,
+  ...props
+}: Omit<FieldShellProps, "children"> & ComponentProps<"textarea">) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} rows={5} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClass} {...props} />
+      <textarea
+        id={id}
+        rows={5}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={inputClass}
+        {...props}
+      />
     </FieldShell>
   );
 }
 
-export function Select({ id, label, hint, error, options, ...props }: Omit<FieldShellProps, "children"> & ComponentProps<"select"> & { options: Array<{ value: string; label: string }> }) {
+export function Select({
+  id,
+  label,
+  hint,
+  error,
+  options,
+  ...props
+}: Omit<FieldShellProps, "children"> &
+  ComponentProps<"select"> & { options: Array<{ value: string; label: string }> }) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClass} {...props}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={inputClass}
+        {...props}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -71,13 +110,33 @@ export function Select({ id, label, hint, error, options, ...props }: Omit<Field
 }
 
 export function DateInput(props: Omit<FieldShellProps, "children"> & ComponentProps<"input">) {
-  return <TextInput inputMode="numeric" placeholder="dd/mm/yyyy" autoComplete="off" {...props} hint={props.hint ?? "For example, 27/03/2026"} className={`${inputClass} max-w-40`} />;
+  return (
+    <TextInput
+      inputMode="numeric"
+      placeholder="dd/mm/yyyy"
+      autoComplete="off"
+      {...props}
+      hint={props.hint ?? "For example, 27/03/2026"}
+      className={`${inputClass} max-w-40`}
+    />
+  );
 }
 
-export function Checkbox({ id, label, hint, ...props }: { id: string; label: string; hint?: string } & ComponentProps<"input">) {
+export function Checkbox({
+  id,
+  label,
+  hint,
+  ...props
+}: { id: string; label: string; hint?: string } & ComponentProps<"input">) {
   return (
     <div className="mb-4 flex items-start gap-2">
-      <input id={id} type="checkbox" className="mt-1 h-5 w-5" aria-describedby={hint ? `${id}-hint` : undefined} {...props} />
+      <input
+        id={id}
+        type="checkbox"
+        className="mt-1 h-5 w-5"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...props}
+      />
       <div>
         <label htmlFor={id} className="font-semibold">
           {label}

@@ -27,18 +27,18 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(opts
   // The server receives exactly what was typed (dates as dd/mm/yyyy) and applies the schema itself.
   const onSubmit = form.handleSubmit(
     () => {
-    setFormError(null);
-    startTransition(async () => {
-      const result = await opts.action(form.getValues());
-      if (result.ok) {
-        opts.onSuccess?.(result.data);
-        return;
-      }
-      setFormError(result.error.message);
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (field !== "_form") form.setError(field as Path<z.input<S>>, { type: "server", message: messages[0] });
-      }
-    });
+      setFormError(null);
+      startTransition(async () => {
+        const result = await opts.action(form.getValues());
+        if (result.ok) {
+          opts.onSuccess?.(result.data);
+          return;
+        }
+        setFormError(result.error.message);
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+          if (field !== "_form") form.setError(field as Path<z.input<S>>, { type: "server", message: messages[0] });
+        }
+      });
     },
     // Tell the person something is wrong even when the field is not on screen.
     () => setFormError("Some of the information needs correcting. Check the highlighted fields."),

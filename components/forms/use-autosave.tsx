@@ -11,12 +11,18 @@ export function useAutosave<T extends FieldValues>(opts: {
   form: UseFormReturn<T, unknown, unknown>;
   childId: string;
   formKey: string;
-  save: (values: { childId: string; formKey: string; data: Record<string, unknown> }) => Promise<ActionResult<{ savedAt: string }>>;
+  save: (values: {
+    childId: string;
+    formKey: string;
+    data: Record<string, unknown>;
+  }) => Promise<ActionResult<{ savedAt: string }>>;
   enabled?: boolean;
   delayMs?: number;
 }) {
   const { form, childId, formKey, save, enabled = true, delayMs = 1500 } = opts;
-  const [status, setStatus] = useState<{ state: "idle" | "saving" | "saved" | "error"; at?: string; message?: string }>({ state: "idle" });
+  const [status, setStatus] = useState<{ state: "idle" | "saving" | "saved" | "error"; at?: string; message?: string }>(
+    { state: "idle" },
+  );
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -56,7 +62,11 @@ export function AutosaveStatus({ status }: { status: ReturnType<typeof useAutosa
           ? `Draft not saved: ${status.message ?? "try again"}`
           : "";
   return (
-    <p role="status" aria-live="polite" className={`min-h-6 text-sm ${status.state === "error" ? "text-red-800" : "text-slate-700"}`}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={`min-h-6 text-sm ${status.state === "error" ? "text-red-800" : "text-slate-700"}`}
+    >
       {text}
     </p>
   );

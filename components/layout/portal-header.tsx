@@ -16,7 +16,10 @@ export function PortalHeader({ actor, currentPath }: { actor: Actor; currentPath
             <span className="font-semibold">{actor.name}</span> · {ROLE_LABELS[actor.role]}
           </span>
           <form action={signOutAction}>
-            <button type="submit" className="min-h-11 rounded px-3 py-1 font-semibold text-white underline hover:bg-brand-700">
+            <button
+              type="submit"
+              className="min-h-11 rounded px-3 py-1 font-semibold text-white underline hover:bg-brand-700"
+            >
               Sign out
             </button>
           </form>
@@ -40,7 +43,9 @@ export function PortalHeader({ actor, currentPath }: { actor: Actor; currentPath
           })}
         </ul>
       </nav>
-      <p className="bg-amber-100 px-4 py-1 text-center text-sm text-amber-950">Demonstration system: every person and child shown here is fictional.</p>
+      <p className="bg-amber-100 px-4 py-1 text-center text-sm text-amber-950">
+        Demonstration system: every person and child shown here is fictional.
+      </p>
     </header>
   );
 }

@@ -49,14 +49,23 @@ export function SessionTimeout({ idleMinutes, warnMinutes = 5 }: { idleMinutes: 
 
   const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));
   return (
-    <dialog ref={dialogRef} aria-labelledby="session-timeout-title" className="m-auto max-w-md rounded border border-slate-400 p-6 shadow-xl backdrop:bg-slate-900/50">
+    <dialog
+      ref={dialogRef}
+      aria-labelledby="session-timeout-title"
+      className="m-auto max-w-md rounded border border-slate-400 p-6 shadow-xl backdrop:bg-slate-900/50"
+    >
       <h2 id="session-timeout-title" className="mb-2 text-xl font-bold">
         Your session will end soon
       </h2>
       <p className="mb-4">
-        You have been inactive for a while. For security, you will be signed out in about {minutes} minute{minutes === 1 ? "" : "s"}. Drafts of long forms are saved as you type and will be here when you sign in again.
+        You have been inactive for a while. For security, you will be signed out in about {minutes} minute
+        {minutes === 1 ? "" : "s"}. Drafts of long forms are saved as you type and will be here when you sign in again.
       </p>
-      <button type="button" onClick={staySignedIn} className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+      <button
+        type="button"
+        onClick={staySignedIn}
+        className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+      >
         Stay signed in
       </button>
     </dialog>

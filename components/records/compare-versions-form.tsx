@@ -1,7 +1,17 @@
 // The form to choose any two versions to compare, shared by care plans and section entries.
 import { Button } from "@/components/ui";
 
-export function CompareVersionsForm({ action, versions, a, b }: { action: string; versions: readonly number[]; a?: number; b?: number }) {
+export function CompareVersionsForm({
+  action,
+  versions,
+  a,
+  b,
+}: {
+  action: string;
+  versions: readonly number[];
+  a?: number;
+  b?: number;
+}) {
   const select = "mt-1 block rounded border border-slate-600 px-3 py-2";
   const choices = [
     { id: "compare-a", name: "a", label: "Compare version", value: a ?? versions.at(-2) },

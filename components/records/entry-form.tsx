@@ -11,7 +11,11 @@ import { Button } from "@/components/ui";
 import { amendEntrySchema, createEntrySchema } from "@/lib/records/schemas";
 import { formatValue } from "@/lib/records/format";
 import { SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "@/lib/records/sections";
-import { amendEntryAction, createEntryAction, saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+import {
+  amendEntryAction,
+  createEntryAction,
+  saveDraftAction,
+} from "@/app/(portal)/children/[childId]/[section]/actions";
 
 import type { EntryFormValues } from "@/lib/records/format";
 
@@ -33,11 +37,24 @@ const errorAt = (errors: AnyErrors, path: string): { message?: string } | undefi
   return node && typeof node === "object" && "message" in node ? (node as { message?: string }) : undefined;
 };
 
-function ViewsField({ field, register, errors, idPrefix }: { field: FieldSpec; register: UseFormRegister<Record<string, unknown>>; errors: AnyErrors; idPrefix: string }) {
+function ViewsField({
+  field,
+  register,
+  errors,
+  idPrefix,
+}: {
+  field: FieldSpec;
+  register: UseFormRegister<Record<string, unknown>>;
+  errors: AnyErrors;
+  idPrefix: string;
+}) {
   const name = `data.${field.name}`;
   const statusError = errorAt(errors, `${name}.status`);
   return (
-    <fieldset className="mb-4 rounded border border-slate-300 p-3" aria-describedby={statusError?.message ? `${idPrefix}-status-error` : undefined}>
+    <fieldset
+      className="mb-4 rounded border border-slate-300 p-3"
+      aria-describedby={statusError?.message ? `${idPrefix}-status-error` : undefined}
+    >
       <legend className="px-1 font-semibold">{field.label}</legend>
       {statusError?.message ? (
         <p id={`${idPrefix}-status-error`} className="font-semibold text-red-800">
@@ -48,17 +65,39 @@ function ViewsField({ field, register, errors, idPrefix }: { field: FieldSpec; r
       <div className="mb-2 flex flex-wrap gap-4">
         {VIEWS_STATUS.map((s) => (
           <label key={s.value} className="flex items-center gap-2">
-            <input type="radio" value={s.value} aria-invalid={statusError?.message ? true : undefined} {...register(`${name}.status`)} className="h-5 w-5" />
+            <input
+              type="radio"
+              value={s.value}
+              aria-invalid={statusError?.message ? true : undefined}
+              {...register(`${name}.status`)}
+              className="h-5 w-5"
+            />
             {s.label}
           </label>
         ))}
       </div>
-      <TextArea id={`${idPrefix}-text`} label="In their words, or why not" error={errorAt(errors, `${name}.text`)} rows={3} {...register(`${name}.text`)} />
+      <TextArea
+        id={`${idPrefix}-text`}
+        label="In their words, or why not"
+        error={errorAt(errors, `${name}.text`)}
+        rows={3}
+        {...register(`${name}.text`)}
+      />
     </fieldset>
   );
 }
 
-function ParentViewsField({ field, control, register, errors }: { field: FieldSpec; control: Control<Record<string, unknown>>; register: UseFormRegister<Record<string, unknown>>; errors: AnyErrors }) {
+function ParentViewsField({
+  field,
+  control,
+  register,
+  errors,
+}: {
+  field: FieldSpec;
+  control: Control<Record<string, unknown>>;
+  register: UseFormRegister<Record<string, unknown>>;
+  errors: AnyErrors;
+}) {
   const name = `data.${field.name}`;
   const { fields, append, remove } = useFieldArray({ control, name: name as never });
   const listError = errorAt(errors, name) ?? errorAt(errors, `${name}.root`);
@@ -70,8 +109,19 @@ function ParentViewsField({ field, control, register, errors }: { field: FieldSp
       {fields.map((item, index) => (
         <div key={item.id} className="mb-3 border-b border-slate-200 pb-3">
           <div className="grid gap-2 sm:grid-cols-2">
-            <TextInput id={`${field.name}-${index}-name`} label="Name" error={errorAt(errors, `${name}.${index}.name`)} {...register(`${name}.${index}.name`)} />
-            <TextInput id={`${field.name}-${index}-relationship`} label="Relationship" hint="For example, mother" error={errorAt(errors, `${name}.${index}.relationship`)} {...register(`${name}.${index}.relationship`)} />
+            <TextInput
+              id={`${field.name}-${index}-name`}
+              label="Name"
+              error={errorAt(errors, `${name}.${index}.name`)}
+              {...register(`${name}.${index}.name`)}
+            />
+            <TextInput
+              id={`${field.name}-${index}-relationship`}
+              label="Relationship"
+              hint="For example, mother"
+              error={errorAt(errors, `${name}.${index}.relationship`)}
+              {...register(`${name}.${index}.relationship`)}
+            />
           </div>
           <Select
             id={`${field.name}-${index}-status`}
@@ -80,13 +130,23 @@ function ParentViewsField({ field, control, register, errors }: { field: FieldSp
             error={errorAt(errors, `${name}.${index}.status`)}
             {...register(`${name}.${index}.status`)}
           />
-          <TextArea id={`${field.name}-${index}-text`} label="In their words, or why not" rows={3} error={errorAt(errors, `${name}.${index}.text`)} {...register(`${name}.${index}.text`)} />
+          <TextArea
+            id={`${field.name}-${index}-text`}
+            label="In their words, or why not"
+            rows={3}
+            error={errorAt(errors, `${name}.${index}.text`)}
+            {...register(`${name}.${index}.text`)}
+          />
           <Button type="button" variant="secondary" onClick={() => remove(index)}>
             Remove parent {index + 1}
           </Button>
         </div>
       ))}
-      <Button type="button" variant="secondary" onClick={() => append({ name: "", relationship: "", status: "", text: "" } as never)}>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() => append({ name: "", relationship: "", status: "", text: "" } as never)}
+      >
         Add a parent&apos;s views
       </Button>
     </fieldset>
@@ -97,7 +157,9 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
   const spec = SECTION_SPECS[section];
   const router = useRouter();
   const schema = useMemo(() => (amend ? amendEntrySchema(section) : createEntrySchema(section)), [amend, section]);
-  const [conflict, setConflict] = useState<{ current: { version: number; title: string; data: Record<string, unknown> } } | null>(null);
+  const [conflict, setConflict] = useState<{
+    current: { version: number; title: string; data: Record<string, unknown> };
+  } | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm({
     schema,
     action: async (values) => {
@@ -113,7 +175,13 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
   const control = form.control as unknown as Control<Record<string, unknown>>;
   const errors = form.formState.errors as AnyErrors;
   const formKey = `${section}:${amend ? amend.entryId : "new"}`;
-  const autosave = useAutosave({ form: form as never, childId, formKey, save: saveDraftAction as never, enabled: Boolean(spec.autosave) });
+  const autosave = useAutosave({
+    form: form as never,
+    childId,
+    formKey,
+    save: saveDraftAction as never,
+    enabled: Boolean(spec.autosave),
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl">
@@ -125,10 +193,17 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
       ) : null}
       {conflict ? (
         <div className="mb-4 rounded border border-amber-600 bg-amber-50 p-3">
-          <p className="font-bold">Version {conflict.current.version} was saved by someone else while you were editing.</p>
-          <p>Your text is still in the form below and has been kept as a draft. Compare it with the saved version, then save again if it is still right.</p>
+          <p className="font-bold">
+            Version {conflict.current.version} was saved by someone else while you were editing.
+          </p>
+          <p>
+            Your text is still in the form below and has been kept as a draft. Compare it with the saved version, then
+            save again if it is still right.
+          </p>
           <details className="mt-2">
-            <summary className="cursor-pointer font-semibold">Show the saved version {conflict.current.version}</summary>
+            <summary className="cursor-pointer font-semibold">
+              Show the saved version {conflict.current.version}
+            </summary>
             <dl className="mt-2">
               <dt className="font-semibold">{spec.titleLabel}</dt>
               <dd className="mb-2">{conflict.current.title}</dd>
@@ -143,41 +218,114 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
         </div>
       ) : null}
       <TextInput id="title" label={spec.titleLabel} error={errorAt(errors, "title")} {...register("title")} />
-      <DateInput id="occurredOn" label={spec.dateLabel} error={errorAt(errors, "occurredOn")} {...register("occurredOn")} />
+      <DateInput
+        id="occurredOn"
+        label={spec.dateLabel}
+        error={errorAt(errors, "occurredOn")}
+        {...register("occurredOn")}
+      />
       {spec.fields.map((field) => {
         const name = `data.${field.name}`;
         const id = `field-${field.name}`;
         const error = errorAt(errors, name);
         switch (field.kind) {
           case "text":
-            return <TextInput key={field.name} id={id} label={field.label} hint={field.hint} error={error} {...register(name)} />;
+            return (
+              <TextInput
+                key={field.name}
+                id={id}
+                label={field.label}
+                hint={field.hint}
+                error={error}
+                {...register(name)}
+              />
+            );
           case "textarea":
-            return <TextArea key={field.name} id={id} label={field.label} hint={field.hint} error={error} {...register(name)} />;
+            return (
+              <TextArea
+                key={field.name}
+                id={id}
+                label={field.label}
+                hint={field.hint}
+                error={error}
+                {...register(name)}
+              />
+            );
           case "date":
-            return <DateInput key={field.name} id={id} label={field.label} hint={field.hint} error={error} {...register(name)} />;
+            return (
+              <DateInput
+                key={field.name}
+                id={id}
+                label={field.label}
+                hint={field.hint}
+                error={error}
+                {...register(name)}
+              />
+            );
           case "select":
-            return <Select key={field.name} id={id} label={field.label} hint={field.hint} error={error} options={[{ value: "", label: "Choose" }, ...field.options]} {...register(name)} />;
+            return (
+              <Select
+                key={field.name}
+                id={id}
+                label={field.label}
+                hint={field.hint}
+                error={error}
+                options={[{ value: "", label: "Choose" }, ...field.options]}
+                {...register(name)}
+              />
+            );
           case "boolean":
             return <Checkbox key={field.name} id={id} label={field.label} hint={field.hint} {...register(name)} />;
           case "views":
             return <ViewsField key={field.name} field={field} register={register} errors={errors} idPrefix={id} />;
           case "parentViews":
-            return <ParentViewsField key={field.name} field={field} control={control} register={register} errors={errors} />;
+            return (
+              <ParentViewsField key={field.name} field={field} control={control} register={register} errors={errors} />
+            );
         }
       })}
       {canRestrict ? (
         <Select
           id="confidentiality"
           label="Confidentiality"
-          hint={spec.minimumConfidentiality === "restricted" ? "Always restricted: never shown to providers." : "Restricted entries are never shown to providers."}
-          options={spec.minimumConfidentiality === "restricted" ? [{ value: "restricted", label: "Restricted" }] : [{ value: "standard", label: "Standard" }, { value: "restricted", label: "Restricted" }]}
+          hint={
+            spec.minimumConfidentiality === "restricted"
+              ? "Always restricted: never shown to providers."
+              : "Restricted entries are never shown to providers."
+          }
+          options={
+            spec.minimumConfidentiality === "restricted"
+              ? [{ value: "restricted", label: "Restricted" }]
+              : [
+                  { value: "standard", label: "Standard" },
+                  { value: "restricted", label: "Restricted" },
+                ]
+          }
           error={errorAt(errors, "confidentiality")}
           {...register("confidentiality")}
         />
       ) : null}
-      <Checkbox id="childProperty" label="This is the child's property" hint="Marked so in the record, and included in the child's progress file." {...register("childProperty")} />
-      <Checkbox id="significant" label="Significant: show in the chronology's significant events" {...register("significant")} />
-      {amend ? <TextArea id="amendReason" label="Why are you amending this?" hint="The earlier version stays in the record; this reason is shown beside the change." error={errorAt(errors, "amendReason")} rows={3} {...register("amendReason")} /> : null}
+      <Checkbox
+        id="childProperty"
+        label="This is the child's property"
+        hint="Marked so in the record, and included in the child's progress file."
+        {...register("childProperty")}
+      />
+      <Checkbox
+        id="significant"
+        label="Significant: show in the chronology's significant events"
+        {...register("significant")}
+      />
+      {amend ? (
+        <TextArea
+          id="amendReason"
+          label="Why are you amending this?"
+          hint="The earlier version stays in the record; this reason is shown beside the change."
+          error={errorAt(errors, "amendReason")}
+          rows={3}
+          {...register("amendReason")}
+        />
+      ) : null}
       {spec.autosave ? <AutosaveStatus status={autosave} /> : null}
       <div className="mt-4 flex gap-2">
         <Button type="submit" disabled={pending}>

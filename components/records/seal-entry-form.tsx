@@ -8,7 +8,15 @@ import type { GenericSection } from "@/lib/records/sections";
 import { sealEntrySchema } from "@/lib/records/schemas";
 import { sealEntryAction } from "@/app/(portal)/children/[childId]/[section]/actions";
 
-export function SealEntryForm({ childId, section, entryId }: { childId: string; section: GenericSection; entryId: string }) {
+export function SealEntryForm({
+  childId,
+  section,
+  entryId,
+}: {
+  childId: string;
+  section: GenericSection;
+  entryId: string;
+}) {
   const router = useRouter();
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: sealEntrySchema,

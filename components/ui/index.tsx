@@ -20,7 +20,11 @@ const buttonStyles = {
   danger: "bg-red-700 text-white hover:bg-red-800",
 } as const;
 
-export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: keyof typeof buttonStyles }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: ComponentProps<"button"> & { variant?: keyof typeof buttonStyles }) {
   return (
     <button
       className={`inline-flex min-h-11 items-center justify-center rounded px-4 py-2 text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-60 ${buttonStyles[variant]} ${className}`}
@@ -29,7 +33,11 @@ export function Button({ variant = "primary", className = "", ...props }: Compon
   );
 }
 
-export function ButtonLink({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
+export function ButtonLink({
+  variant = "primary",
+  className = "",
+  ...props
+}: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
   return (
     <Link
       className={`inline-flex min-h-11 items-center justify-center rounded px-4 py-2 text-sm font-semibold no-underline ${buttonStyles[variant]} hover:text-inherit ${className}`}
@@ -48,7 +56,9 @@ const badgeTones = {
 } as const;
 
 export function Badge({ tone = "grey", children }: { tone?: keyof typeof badgeTones; children: ReactNode }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${badgeTones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${badgeTones[tone]}`}>{children}</span>
+  );
 }
 
 export function SummaryList({ items }: { items: Array<{ term: string; value: ReactNode }> }) {
@@ -57,14 +67,28 @@ export function SummaryList({ items }: { items: Array<{ term: string; value: Rea
       {items.map((item) => (
         <div key={item.term} className="grid grid-cols-1 gap-1 py-2 sm:grid-cols-3">
           <dt className="font-semibold text-slate-700">{item.term}</dt>
-          <dd className="sm:col-span-2">{item.value === "" || item.value == null ? <span className="text-slate-600">Not recorded</span> : item.value}</dd>
+          <dd className="sm:col-span-2">
+            {item.value === "" || item.value == null ? (
+              <span className="text-slate-600">Not recorded</span>
+            ) : (
+              item.value
+            )}
+          </dd>
         </div>
       ))}
     </dl>
   );
 }
 
-export function Card({ title, children, headingLevel = 2 }: { title?: string; children: ReactNode; headingLevel?: 2 | 3 }) {
+export function Card({
+  title,
+  children,
+  headingLevel = 2,
+}: {
+  title?: string;
+  children: ReactNode;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className="rounded border border-slate-300 bg-white p-4 shadow-sm">
@@ -74,7 +98,15 @@ export function Card({ title, children, headingLevel = 2 }: { title?: string; ch
   );
 }
 
-export function Notice({ tone = "info", title, children }: { tone?: "info" | "warning" | "error" | "success"; title?: string; children: ReactNode }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: "info" | "warning" | "error" | "success";
+  title?: string;
+  children: ReactNode;
+}) {
   const tones = {
     info: "border-blue-700 bg-blue-50",
     warning: "border-amber-600 bg-amber-50",
@@ -99,15 +131,37 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 /** Previous / next links that keep the other query parameters. */
-export function Pagination({ page, pages, hrefFor, label = "Pagination" }: { page: number; pages: number; hrefFor: (page: number) => string; label?: string }) {
+export function Pagination({
+  page,
+  pages,
+  hrefFor,
+  label = "Pagination",
+}: {
+  page: number;
+  pages: number;
+  hrefFor: (page: number) => string;
+  label?: string;
+}) {
   if (pages <= 1) return null;
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between gap-4">
-      {page > 1 ? <Link href={hrefFor(page - 1)} rel="prev">Previous page</Link> : <span />}
+      {page > 1 ? (
+        <Link href={hrefFor(page - 1)} rel="prev">
+          Previous page
+        </Link>
+      ) : (
+        <span />
+      )}
       <span className="text-sm text-slate-700">
         Page {page} of {pages}
       </span>
-      {page < pages ? <Link href={hrefFor(page + 1)} rel="next">Next page</Link> : <span />}
+      {page < pages ? (
+        <Link href={hrefFor(page + 1)} rel="next">
+          Next page
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

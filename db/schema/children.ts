@@ -23,7 +23,9 @@ export const children = pgTable(
     upn: text(),
     /** Birth family's address: never shown to providers. */
     familyAddress: text(),
-    teamId: uuid().notNull().references(() => teams.id),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id),
     allocatedWorkerId: uuid().references(() => users.id),
     iroId: uuid().references(() => users.id),
     createdAt,
@@ -33,7 +35,10 @@ export const children = pgTable(
     index().on(t.teamId, t.lastName, t.firstName),
     index().on(t.allocatedWorkerId),
     index().on(t.iroId),
-    index("children_name_search_idx").using("gin", sql`(lower(${t.firstName} || ' ' || ${t.lastName} || ' ' || coalesce(${t.preferredName}, ''))) gin_trgm_ops`),
+    index("children_name_search_idx").using(
+      "gin",
+      sql`(lower(${t.firstName} || ' ' || ${t.lastName} || ' ' || coalesce(${t.preferredName}, ''))) gin_trgm_ops`,
+    ),
     check("children_sex_check", sql`${t.sex} in ('M','F','U')`),
   ],
 );
@@ -43,7 +48,9 @@ export const episodes = pgTable(
   "episodes",
   {
     id: uuid().primaryKey().defaultRandom(),
-    childId: uuid().notNull().references(() => children.id),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
     /** DECOM: date the episode started. */
     startDate: date().notNull(),
     /** RNE: reason for new episode. */
@@ -80,8 +87,12 @@ export const siblingLinks = pgTable(
   "sibling_links",
   {
     id: uuid().primaryKey().defaultRandom(),
-    childId: uuid().notNull().references(() => children.id),
-    siblingId: uuid().notNull().references(() => children.id),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
+    siblingId: uuid()
+      .notNull()
+      .references(() => children.id),
     relationship: text().notNull().default("sibling"),
     createdAt,
     ...softDelete,
@@ -94,8 +105,12 @@ export const providerArrangements = pgTable(
   "provider_arrangements",
   {
     id: uuid().primaryKey().defaultRandom(),
-    childId: uuid().notNull().references(() => children.id),
-    organisationId: uuid().notNull().references(() => organisations.id),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
     functions: text().notNull(),
     startDate: date().notNull(),
     /** Access ends on this date: the provider sees the child on days strictly before it. */

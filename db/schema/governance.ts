@@ -1,6 +1,19 @@
 // Audit log (hash-chained per child and per user), the retention hold, and break-glass grants.
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, softDelete } from "./common";
 import { children } from "./children";
 import { users } from "./people";
@@ -57,8 +70,12 @@ export const breakGlassGrants = pgTable(
   "break_glass_grants",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id),
-    childId: uuid().notNull().references(() => children.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
     reason: text().notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     reviewedBy: uuid().references(() => users.id),

@@ -13,7 +13,10 @@ export const teams = pgTable("teams", {
 });
 export type Team = typeof teams.$inferSelect;
 
-export const organisationKindEnum = pgEnum("organisation_kind", ["independent_fostering_provider", "social_work_provider"]);
+export const organisationKindEnum = pgEnum("organisation_kind", [
+  "independent_fostering_provider",
+  "social_work_provider",
+]);
 
 export const organisations = pgTable("organisations", {
   id: uuid().primaryKey().defaultRandom(),

@@ -1,13 +1,32 @@
 // The child's record: every section's entries in one versioned, append-only table (the
 // chronology's spine), documents stored once by content hash, and autosaved form drafts.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { children } from "./children";
 import { carerRecords } from "./carers";
 import { createdAt, softDelete } from "./common";
 import { organisations, users } from "./people";
 
-import { type Confidentiality, type DocumentCategory, type EntrySection, type EntryStatus } from "../../lib/records/constants";
+import {
+  type Confidentiality,
+  type DocumentCategory,
+  type EntrySection,
+  type EntryStatus,
+} from "../../lib/records/constants";
 
 export { CONFIDENTIALITY, DOCUMENT_CATEGORIES, ENTRY_SECTIONS, ENTRY_STATUSES } from "../../lib/records/constants";
 export type { Confidentiality, DocumentCategory, EntrySection, EntryStatus } from "../../lib/records/constants";
@@ -20,7 +39,9 @@ export const recordEntries = pgTable(
     /** The logical entry: every version of it shares this id. */
     entryId: uuid().notNull(),
     version: integer().notNull(),
-    childId: uuid().notNull().references(() => children.id),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
     section: text().$type<EntrySection>().notNull(),
     /** The date the event happened: the chronology's order. */
     occurredOn: date().notNull(),
@@ -45,7 +66,9 @@ export const recordEntries = pgTable(
     sourceReference: text(),
     /** A misfiled entry sealed on the wrong record: retained, hidden, audited. */
     sealedReason: text(),
-    createdBy: uuid().notNull().references(() => users.id),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
     createdAt,
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     submittedBy: uuid().references(() => users.id),
@@ -57,10 +80,17 @@ export const recordEntries = pgTable(
   (t) => [
     uniqueIndex().on(t.entryId, t.version),
     // The chronology and each section's list: one child's rows, newest first.
-    index("record_entries_chronology_idx").on(t.childId, t.occurredOn.desc(), t.id).where(sql`${t.inChronology}`),
-    index("record_entries_section_idx").on(t.childId, t.section, t.occurredOn.desc()).where(sql`${t.isLatest}`),
+    index("record_entries_chronology_idx")
+      .on(t.childId, t.occurredOn.desc(), t.id)
+      .where(sql`${t.inChronology}`),
+    index("record_entries_section_idx")
+      .on(t.childId, t.section, t.occurredOn.desc())
+      .where(sql`${t.isLatest}`),
     check("record_entries_confidentiality", sql`${t.confidentiality} in ('standard','restricted','sealed')`),
-    check("record_entries_status", sql`${t.status} in ('recorded','draft','submitted','returned','approved','superseded')`),
+    check(
+      "record_entries_status",
+      sql`${t.status} in ('recorded','draft','submitted','returned','approved','superseded')`,
+    ),
     check("record_entries_version_positive", sql`${t.version} >= 1`),
   ],
 );
@@ -84,10 +114,14 @@ export const documents = pgTable(
   "documents",
   {
     id: uuid().primaryKey().defaultRandom(),
-    childId: uuid().notNull().references(() => children.id),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
     /** The section entry this document is attached to, if any (a logical entry id). */
     entryId: uuid(),
-    blobSha256: text().notNull().references(() => documentBlobs.sha256),
+    blobSha256: text()
+      .notNull()
+      .references(() => documentBlobs.sha256),
     fileName: text().notNull(),
     title: text().notNull(),
     category: text().$type<DocumentCategory>().notNull(),
@@ -99,7 +133,9 @@ export const documents = pgTable(
     providerSubmitted: boolean().notNull().default(false),
     /** The provider organisation that submitted it: its staff keep seeing it even if the uploader moves on. */
     submittedByOrganisationId: uuid().references(() => organisations.id),
-    uploadedBy: uuid().notNull().references(() => users.id),
+    uploadedBy: uuid()
+      .notNull()
+      .references(() => users.id),
     sealedReason: text(),
     createdAt,
     ...softDelete,
@@ -117,8 +153,12 @@ export const formDrafts = pgTable(
   "form_drafts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id),
-    childId: uuid().notNull().references(() => children.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
     /** e.g. "visits:new", "carePlan:<entryId>", "contact:<entryId>". */
     formKey: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull(),

@@ -4,7 +4,17 @@ import { hash } from "@node-rs/argon2";
 import { addDays, format, parseISO, subYears } from "date-fns";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { carerRecords, children, episodes, organisations, providerArrangements, siblingLinks, teams, users, type Role } from "../schema";
+import {
+  carerRecords,
+  children,
+  episodes,
+  organisations,
+  providerArrangements,
+  siblingLinks,
+  teams,
+  users,
+  type Role,
+} from "../schema";
 import { todayIso } from "../../lib/dates";
 import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
 import { seedDemoRecords } from "./records";
@@ -16,17 +26,52 @@ const daysFromToday = (days: number) => format(addDays(parseISO(DEMO_TODAY), day
 
 export const DEMO_USERS = [
   { key: "sw1", email: "social.worker@demo.invalid", name: "Alex Rowan (demo)", role: "social_worker", team: "north" },
-  { key: "sw2", email: "social.worker2@demo.invalid", name: "Jordan Hale (demo)", role: "social_worker", team: "north" },
+  {
+    key: "sw2",
+    email: "social.worker2@demo.invalid",
+    name: "Jordan Hale (demo)",
+    role: "social_worker",
+    team: "north",
+  },
   { key: "sw3", email: "south.worker@demo.invalid", name: "Casey Lund (demo)", role: "social_worker", team: "south" },
   { key: "tm1", email: "team.manager@demo.invalid", name: "Morgan Ellis (demo)", role: "team_manager", team: "north" },
   { key: "tm2", email: "south.manager@demo.invalid", name: "Taylor Brook (demo)", role: "team_manager", team: "south" },
   { key: "iro1", email: "iro@demo.invalid", name: "Robin Vale (demo)", role: "iro", team: null },
   { key: "iro2", email: "iro2@demo.invalid", name: "Sky Marsh (demo)", role: "iro", team: null },
-  { key: "prov1", email: "provider@demo.invalid", name: "Drew Finch (demo)", role: "provider", team: null, org: "brightwater" },
-  { key: "prov2", email: "provider2@demo.invalid", name: "Pat Wren (demo)", role: "provider", team: null, org: "harbour" },
+  {
+    key: "prov1",
+    email: "provider@demo.invalid",
+    name: "Drew Finch (demo)",
+    role: "provider",
+    team: null,
+    org: "brightwater",
+  },
+  {
+    key: "prov2",
+    email: "provider2@demo.invalid",
+    name: "Pat Wren (demo)",
+    role: "provider",
+    team: null,
+    org: "harbour",
+  },
   { key: "ro", email: "records.officer@demo.invalid", name: "Jamie Quill (demo)", role: "records_officer", team: null },
-  { key: "gone", email: "deactivated@demo.invalid", name: "Former Worker (demo)", role: "social_worker", team: "north", active: false },
-] as const satisfies ReadonlyArray<{ key: string; email: string; name: string; role: Role; team: "north" | "south" | null; org?: string; active?: boolean }>;
+  {
+    key: "gone",
+    email: "deactivated@demo.invalid",
+    name: "Former Worker (demo)",
+    role: "social_worker",
+    team: "north",
+    active: false,
+  },
+] as const satisfies ReadonlyArray<{
+  key: string;
+  email: string;
+  name: string;
+  role: Role;
+  team: "north" | "south" | null;
+  org?: string;
+  active?: boolean;
+}>;
 
 export type DemoUserKey = (typeof DEMO_USERS)[number]["key"];
 export const demoUserId = (key: DemoUserKey) => stableId(`user:${key}`);
@@ -47,9 +92,31 @@ export const DEMO_ARRANGEMENTS = [
 ];
 
 /** Names some children prefer to be called. */
-const NICKNAMES: Record<string, string> = { Isla: "Izzy", Rory: "Ro", Leo: "Lenny", Elsie: "Els", Nell: "Nelly", Sami: "Sam" };
+const NICKNAMES: Record<string, string> = {
+  Isla: "Izzy",
+  Rory: "Ro",
+  Leo: "Lenny",
+  Elsie: "Els",
+  Nell: "Nelly",
+  Sami: "Sam",
+};
 
-const ETHNIC = ["WBRI", "WIRI", "WOTH", "MWBC", "MWBA", "MWAS", "AIND", "APKN", "ABAN", "BCRB", "BAFR", "CHNE", "OOTH", "NOBT"] as const;
+const ETHNIC = [
+  "WBRI",
+  "WIRI",
+  "WOTH",
+  "MWBC",
+  "MWBA",
+  "MWAS",
+  "AIND",
+  "APKN",
+  "ABAN",
+  "BCRB",
+  "BAFR",
+  "CHNE",
+  "OOTH",
+  "NOBT",
+] as const;
 const CIN = ["N1", "N1", "N1", "N2", "N3", "N4", "N5", "N8"] as const;
 const LS = ["C2", "C2", "C1", "V2", "E1"] as const;
 const PLACE = [
@@ -66,11 +133,18 @@ export function demoChildName(n: number): { firstName: string; lastName: string 
   const base = siblingOf[n] ?? n;
   const firstName = FIRST_NAMES[n % FIRST_NAMES.length] ?? "Ava";
   const lastName = LAST_NAMES[(base * 7) % LAST_NAMES.length] ?? "Ashdown";
-  return { firstName, lastName: n >= 20 && siblingOf[n] === undefined ? `${lastName}-${FIRST_NAMES[(n * 3) % FIRST_NAMES.length]}` : lastName };
+  return {
+    firstName,
+    lastName:
+      n >= 20 && siblingOf[n] === undefined ? `${lastName}-${FIRST_NAMES[(n * 3) % FIRST_NAMES.length]}` : lastName,
+  };
 }
 
 /** `records: false` leaves the children's records empty (tests create what they need through the actions). */
-export async function seedDemoAuthority(db: Db, opts: { records?: boolean } = {}): Promise<{ created: boolean; children: number }> {
+export async function seedDemoAuthority(
+  db: Db,
+  opts: { records?: boolean } = {},
+): Promise<{ created: boolean; children: number }> {
   const existing = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, DEMO_TEAMS.north));
   if (existing.length > 0) return { created: false, children: DEMO_CHILD_COUNT };
 
@@ -78,30 +152,57 @@ export async function seedDemoAuthority(db: Db, opts: { records?: boolean } = {}
   const rand = seededRandom(903);
 
   await db.transaction(async (tx) => {
-    await tx.insert(teams).values([
-      { id: DEMO_TEAMS.north, name: "North Locality Team (demo)" },
-      { id: DEMO_TEAMS.south, name: "South Locality Team (demo)" },
-    ]).onConflictDoNothing();
-    await tx.insert(organisations).values([
-      { id: DEMO_ORGS.brightwater, name: "Brightwater Fostering (fictional)", kind: "independent_fostering_provider" },
-      { id: DEMO_ORGS.harbour, name: "Harbour Social Work Partners (fictional)", kind: "social_work_provider" },
-    ]).onConflictDoNothing();
-    await tx.insert(users).values(
-      DEMO_USERS.map((u) => ({
-        id: demoUserId(u.key),
-        email: u.email,
-        name: u.name,
-        role: u.role,
-        teamId: u.team ? DEMO_TEAMS[u.team] : null,
-        organisationId: "org" in u ? DEMO_ORGS[u.org] : null,
-        passwordHash,
-        active: "active" in u ? u.active : true,
-      })),
-    ).onConflictDoNothing();
-    await tx.insert(carerRecords).values([
-      { id: DEMO_CARERS.foster, kind: "foster_carer", name: "The Hawthorn household, foster carers (fictional)", postcode: "ZZ1 1AA" },
-      { id: DEMO_CARERS.home, kind: "childrens_home", name: "Oakview Children's Home (fictional)", urn: "SC999001", postcode: "ZZ2 2BB" },
-    ]).onConflictDoNothing();
+    await tx
+      .insert(teams)
+      .values([
+        { id: DEMO_TEAMS.north, name: "North Locality Team (demo)" },
+        { id: DEMO_TEAMS.south, name: "South Locality Team (demo)" },
+      ])
+      .onConflictDoNothing();
+    await tx
+      .insert(organisations)
+      .values([
+        {
+          id: DEMO_ORGS.brightwater,
+          name: "Brightwater Fostering (fictional)",
+          kind: "independent_fostering_provider",
+        },
+        { id: DEMO_ORGS.harbour, name: "Harbour Social Work Partners (fictional)", kind: "social_work_provider" },
+      ])
+      .onConflictDoNothing();
+    await tx
+      .insert(users)
+      .values(
+        DEMO_USERS.map((u) => ({
+          id: demoUserId(u.key),
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          teamId: u.team ? DEMO_TEAMS[u.team] : null,
+          organisationId: "org" in u ? DEMO_ORGS[u.org] : null,
+          passwordHash,
+          active: "active" in u ? u.active : true,
+        })),
+      )
+      .onConflictDoNothing();
+    await tx
+      .insert(carerRecords)
+      .values([
+        {
+          id: DEMO_CARERS.foster,
+          kind: "foster_carer",
+          name: "The Hawthorn household, foster carers (fictional)",
+          postcode: "ZZ1 1AA",
+        },
+        {
+          id: DEMO_CARERS.home,
+          kind: "childrens_home",
+          name: "Oakview Children's Home (fictional)",
+          urn: "SC999001",
+          postcode: "ZZ2 2BB",
+        },
+      ])
+      .onConflictDoNothing();
 
     const childRows: Array<typeof children.$inferInsert> = [];
     const episodeRows: Array<typeof episodes.$inferInsert> = [];
@@ -133,7 +234,8 @@ export async function seedDemoAuthority(db: Db, opts: { records?: boolean } = {}
       const legalStatus = pick(rand, LS);
       for (let e = 0; e < count; e++) {
         const p = PLACE[(n + e) % PLACE.length] ?? PLACE[0];
-        const proposedEnd = e === count - 1 ? null : format(addDays(parseISO(start), 20 + Math.floor(rand() * 200)), "yyyy-MM-dd");
+        const proposedEnd =
+          e === count - 1 ? null : format(addDays(parseISO(start), 20 + Math.floor(rand() * 200)), "yyyy-MM-dd");
         // An episode cannot end in the future: a change not yet happened leaves this one open.
         const end = proposedEnd && proposedEnd < DEMO_TODAY ? proposedEnd : null;
         const last = end === null;
@@ -162,33 +264,61 @@ export async function seedDemoAuthority(db: Db, opts: { records?: boolean } = {}
     await tx.insert(children).values(childRows).onConflictDoNothing();
     await tx.insert(episodes).values(episodeRows).onConflictDoNothing();
 
-    const pairs: Array<[number, number]> = [[0, 1], [2, 3], [24, 25]];
-    await tx.insert(siblingLinks).values(
-      pairs.flatMap(([a, b]) => [
-        { id: stableId(`sibling:${a}:${b}`), childId: demoChildId(a), siblingId: demoChildId(b) },
-        { id: stableId(`sibling:${b}:${a}`), childId: demoChildId(b), siblingId: demoChildId(a) },
-      ]),
-    ).onConflictDoNothing();
+    const pairs: Array<[number, number]> = [
+      [0, 1],
+      [2, 3],
+      [24, 25],
+    ];
+    await tx
+      .insert(siblingLinks)
+      .values(
+        pairs.flatMap(([a, b]) => [
+          { id: stableId(`sibling:${a}:${b}`), childId: demoChildId(a), siblingId: demoChildId(b) },
+          { id: stableId(`sibling:${b}:${a}`), childId: demoChildId(b), siblingId: demoChildId(a) },
+        ]),
+      )
+      .onConflictDoNothing();
 
-    await tx.insert(providerArrangements).values(
-      DEMO_ARRANGEMENTS.map((a, i) => ({
-        id: stableId(`arrangement:${i}`),
-        childId: demoChildId(a.child),
-        organisationId: DEMO_ORGS[a.org],
-        functions: a.org === "brightwater" ? "Foster placement and supervising social work for the placement" : "Statutory visits and case work for the placement",
-        startDate: a.start,
-        endDate: a.end,
-      })),
-    ).onConflictDoNothing();
+    await tx
+      .insert(providerArrangements)
+      .values(
+        DEMO_ARRANGEMENTS.map((a, i) => ({
+          id: stableId(`arrangement:${i}`),
+          childId: demoChildId(a.child),
+          organisationId: DEMO_ORGS[a.org],
+          functions:
+            a.org === "brightwater"
+              ? "Foster placement and supervising social work for the placement"
+              : "Statutory visits and case work for the placement",
+          startDate: a.start,
+          endDate: a.end,
+        })),
+      )
+      .onConflictDoNothing();
 
     // Each child's record gets fictional entries from their allocated worker.
     const workers = new Map(DEMO_USERS.map((u) => [demoUserId(u.key), u]));
     for (const [n, child] of (opts.records === false ? [] : childRows).entries()) {
       const w = child.allocatedWorkerId ? workers.get(child.allocatedWorkerId) : undefined;
       if (!w || !child.id) continue;
-      const actorOf = (u: (typeof DEMO_USERS)[number]) => ({ id: demoUserId(u.key), name: u.name, email: u.email, role: u.role, teamId: u.team ? DEMO_TEAMS[u.team] : null, organisationId: null });
-      const manager = DEMO_USERS.find((u) => u.role === "team_manager" && u.team && DEMO_TEAMS[u.team] === child.teamId);
-      await seedDemoRecords(tx, { id: child.id, teamId: child.teamId }, actorOf(w), manager ? actorOf(manager) : null, n);
+      const actorOf = (u: (typeof DEMO_USERS)[number]) => ({
+        id: demoUserId(u.key),
+        name: u.name,
+        email: u.email,
+        role: u.role,
+        teamId: u.team ? DEMO_TEAMS[u.team] : null,
+        organisationId: null,
+      });
+      const manager = DEMO_USERS.find(
+        (u) => u.role === "team_manager" && u.team && DEMO_TEAMS[u.team] === child.teamId,
+      );
+      await seedDemoRecords(
+        tx,
+        { id: child.id, teamId: child.teamId },
+        actorOf(w),
+        manager ? actorOf(manager) : null,
+        n,
+      );
     }
   });
   return { created: true, children: DEMO_CHILD_COUNT };

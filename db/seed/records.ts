@@ -25,12 +25,23 @@ const OBSERVATIONS = [
 ];
 
 /** A handful of entries per child across the sections, dated over the last year. */
-export async function seedDemoRecords(tx: Tx, child: { id: string; teamId: string }, worker: Actor, manager: Actor | null, n: number): Promise<void> {
+export async function seedDemoRecords(
+  tx: Tx,
+  child: { id: string; teamId: string },
+  worker: Actor,
+  manager: Actor | null,
+  n: number,
+): Promise<void> {
   const rand = seededRandom(1000 + n);
   const access: ChildAccess = { childId: child.id, relation: "allocated", teamId: child.teamId };
   const day = (ago: number) => uk(format(addDays(parseISO(todayIso()), -ago), "yyyy-MM-dd"));
   const add = async (section: GenericSection, values: Record<string, unknown>) => {
-    const input = createEntrySchema(section).parse({ childId: child.id, significant: false, childProperty: false, ...values });
+    const input = createEntrySchema(section).parse({
+      childId: child.id,
+      significant: false,
+      childProperty: false,
+      ...values,
+    });
     await createEntry(tx, worker, access, section, input);
   };
 
@@ -38,41 +49,84 @@ export async function seedDemoRecords(tx: Tx, child: { id: string; teamId: strin
     await add("visits", {
       title: "Statutory visit",
       occurredOn: day(ago + Math.floor(rand() * 5)),
-      data: { visitor: worker.name, visitType: "Statutory visit", location: "Foster home", seenAlone: "Yes", childViews: { status: "given", text: pick(rand, VIEWS) }, observations: pick(rand, OBSERVATIONS), actions: "Next visit booked." },
+      data: {
+        visitor: worker.name,
+        visitType: "Statutory visit",
+        location: "Foster home",
+        seenAlone: "Yes",
+        childViews: { status: "given", text: pick(rand, VIEWS) },
+        observations: pick(rand, OBSERVATIONS),
+        actions: "Next visit booked.",
+      },
     });
   }
   await add("health", {
     title: "Review health assessment",
     occurredOn: day(120),
-    data: { assessmentType: "Review health assessment", assessor: "Looked-after children's nurse (fictional)", summary: "Growth and development on track. Immunisations up to date.", recommendations: "Dental check due.", nextDue: day(-245) },
+    data: {
+      assessmentType: "Review health assessment",
+      assessor: "Looked-after children's nurse (fictional)",
+      summary: "Growth and development on track. Immunisations up to date.",
+      recommendations: "Dental check due.",
+      nextDue: day(-245),
+    },
   });
   await add("education", {
     title: "Autumn term progress",
     occurredOn: day(30),
-    data: { school: "Demotown Primary (fictional)", pepDate: day(40), nextPepDue: day(-140), attainment: "Working towards expected level in reading; at expected level in maths.", specialNeeds: "None identified", attendance: "96" },
+    data: {
+      school: "Demotown Primary (fictional)",
+      pepDate: day(40),
+      nextPepDue: day(-140),
+      attainment: "Working towards expected level in reading; at expected level in maths.",
+      specialNeeds: "None identified",
+      attendance: "96",
+    },
   });
   await add("contact", {
     title: "Contact with mother",
     occurredOn: day(200),
-    data: { withWhom: "Mother (fictional)", relationship: "Mother", frequency: "Fortnightly, Saturdays", supervision: "Supervised", venue: "Family centre", restrictions: "No unplanned contact.", childViews: { status: "given", text: "I want longer visits." } },
+    data: {
+      withWhom: "Mother (fictional)",
+      relationship: "Mother",
+      frequency: "Fortnightly, Saturdays",
+      supervision: "Supervised",
+      venue: "Family centre",
+      restrictions: "No unplanned contact.",
+      childViews: { status: "given", text: "I want longer visits." },
+    },
   });
   await add("contributions", {
     title: "Swimming certificate",
     occurredOn: day(70),
     childProperty: true,
-    data: { kind: "School certificate", description: "25 metres swimming certificate, very proud of it.", originalWith: "The child" },
+    data: {
+      kind: "School certificate",
+      description: "25 metres swimming certificate, very proud of it.",
+      originalWith: "The child",
+    },
   });
   await add("correspondence", {
     title: "Letter from school about trip",
     occurredOn: day(45),
-    data: { direction: "Received", correspondent: "Demotown Primary (fictional)", summary: "Consent requested for residential trip." },
+    data: {
+      direction: "Received",
+      correspondent: "Demotown Primary (fictional)",
+      summary: "Consent requested for residential trip.",
+    },
   });
   if (n % 3 === 0) {
     await add("courtOrders", {
       title: "Care order",
       occurredOn: day(300),
       confidentiality: "restricted",
-      data: { orderType: "Care order", court: "Demotown Family Court (fictional)", caseNumber: `ZZ${1000 + n}`, expiresOn: "", conditions: "" },
+      data: {
+        orderType: "Care order",
+        court: "Demotown Family Court (fictional)",
+        caseNumber: `ZZ${1000 + n}`,
+        expiresOn: "",
+        conditions: "",
+      },
     });
   }
   await recordDecision(tx, worker, child.id, {
@@ -83,7 +137,12 @@ export async function seedDemoRecords(tx: Tx, child: { id: string; teamId: strin
     reasons: "Child settled, needs met, carers committed.",
     childViews: { status: "given", text: "I want to stay here." },
     parentViews: [
-      { name: "Mother (fictional)", relationship: "mother", status: "given", text: "Agrees, wants contact to continue." },
+      {
+        name: "Mother (fictional)",
+        relationship: "mother",
+        status: "given",
+        text: "Agrees, wants contact to continue.",
+      },
       { name: "Father (fictional)", relationship: "father", status: "sought_not_given", text: "" },
     ],
   });
@@ -106,15 +165,28 @@ export async function seedDemoRecords(tx: Tx, child: { id: string; teamId: strin
       contactPlan: "Supervised contact with mother fortnightly.",
       contingencyPlan: "If the placement breaks down, a planning meeting within five working days.",
       childViews: { status: "given", text: pick(rand, VIEWS) },
-      parentViews: [{ name: "Mother (fictional)", relationship: "mother", status: "given", text: "Supports the plan." }],
+      parentViews: [
+        { name: "Mother (fictional)", relationship: "mother", status: "given", text: "Supports the plan." },
+      ],
     });
     const saved = await saveCarePlanDraft(tx, worker, access, draft);
-    const submitted = await submitCarePlan(tx, worker, access, { childId: child.id, entryId: saved.entryId, version: saved.version, lockVersion: saved.lockVersion });
+    const submitted = await submitCarePlan(tx, worker, access, {
+      childId: child.id,
+      entryId: saved.entryId,
+      version: saved.version,
+      lockVersion: saved.lockVersion,
+    });
     await approveCarePlan(
       tx,
       manager,
       managerAccess,
-      approveCarePlanSchema.parse({ childId: child.id, entryId: submitted.entryId, version: submitted.version, lockVersion: submitted.lockVersion, comment: "Plan meets the child's needs and reflects their views." }),
+      approveCarePlanSchema.parse({
+        childId: child.id,
+        entryId: submitted.entryId,
+        version: submitted.version,
+        lockVersion: submitted.lockVersion,
+        comment: "Plan meets the child's needs and reflects their views.",
+      }),
     );
   }
 }

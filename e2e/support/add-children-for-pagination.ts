@@ -11,7 +11,10 @@ async function main() {
   const handle = openFromEnv();
   try {
     const teamId = stableId("e2e-team:east");
-    await handle.db.insert(teams).values({ id: teamId, name: "East Locality Team (e2e fixture)" }).onConflictDoNothing();
+    await handle.db
+      .insert(teams)
+      .values({ id: teamId, name: "East Locality Team (e2e fixture)" })
+      .onConflictDoNothing();
     await handle.db
       .insert(children)
       .values(

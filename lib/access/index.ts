@@ -48,7 +48,12 @@ export function caseloadScope(actor: Actor): SQL {
   const live = isNull(children.deletedAt);
   switch (actor.role) {
     case "social_worker":
-      return and(live, actor.teamId ? or(eq(children.allocatedWorkerId, actor.id), eq(children.teamId, actor.teamId)) : eq(children.allocatedWorkerId, actor.id)) as SQL;
+      return and(
+        live,
+        actor.teamId
+          ? or(eq(children.allocatedWorkerId, actor.id), eq(children.teamId, actor.teamId))
+          : eq(children.allocatedWorkerId, actor.id),
+      ) as SQL;
     case "team_manager":
       return actor.teamId ? (and(live, eq(children.teamId, actor.teamId)) as SQL) : sql`false`;
     case "iro":
@@ -60,7 +65,16 @@ export function caseloadScope(actor: Actor): SQL {
   }
 }
 
-function relationFor(actor: Actor, row: { teamId: string; allocatedWorkerId: string | null; iroId: string | null; providerActive: boolean; breakGlass: boolean }): Relation | null {
+function relationFor(
+  actor: Actor,
+  row: {
+    teamId: string;
+    allocatedWorkerId: string | null;
+    iroId: string | null;
+    providerActive: boolean;
+    breakGlass: boolean;
+  },
+): Relation | null {
   switch (actor.role) {
     case "social_worker":
       if (row.allocatedWorkerId === actor.id) return "allocated";
@@ -81,18 +95,27 @@ function relationFor(actor: Actor, row: { teamId: string; allocatedWorkerId: str
 }
 
 /** How the actor relates to one child, or null when they may not open it at all. */
-export async function childAccess(db: Queryable, actor: Actor, childId: string, now: Date = new Date()): Promise<ChildAccess | null> {
+export async function childAccess(
+  db: Queryable,
+  actor: Actor,
+  childId: string,
+  now: Date = new Date(),
+): Promise<ChildAccess | null> {
   if (!isUuid(childId)) return null;
   const [row] = await db
     .select({
       teamId: children.teamId,
       allocatedWorkerId: children.allocatedWorkerId,
       iroId: children.iroId,
-      providerActive: actor.organisationId ? activeArrangementFor(actor.organisationId, todayIso(now)).mapWith(Boolean) : sql<boolean>`false`,
+      providerActive: actor.organisationId
+        ? activeArrangementFor(actor.organisationId, todayIso(now)).mapWith(Boolean)
+        : sql<boolean>`false`,
       breakGlass:
         actor.role === "provider"
           ? sql<boolean>`false`
-          : sql<boolean>`exists (select 1 from ${breakGlassGrants} bg where bg.child_id = ${childIdColumn} and bg.user_id = ${actor.id} and bg.expires_at > ${now.toISOString()})`.mapWith(Boolean),
+          : sql<boolean>`exists (select 1 from ${breakGlassGrants} bg where bg.child_id = ${childIdColumn} and bg.user_id = ${actor.id} and bg.expires_at > ${now.toISOString()})`.mapWith(
+              Boolean,
+            ),
     })
     .from(children)
     .where(and(eq(children.id, childId), isNull(children.deletedAt)))

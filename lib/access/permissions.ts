@@ -71,9 +71,30 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "marker.action",
     "breakGlass.use",
   ],
-  iro: ["child.list", ...read(SECTIONS), "decisions.write", "review.write", "review.signOff", "entry.markSignificant", "breakGlass.use"],
-  provider: ["child.list", ...read(["summary", "carePlan", "contact", "health", "education", "visits", "documents"]), "visits.write", "documents.write"],
-  records_officer: ["audit.read", "user.manage", "retention.manage", "entry.seal", "breakGlass.use", "breakGlass.review", ...read(SECTIONS)],
+  iro: [
+    "child.list",
+    ...read(SECTIONS),
+    "decisions.write",
+    "review.write",
+    "review.signOff",
+    "entry.markSignificant",
+    "breakGlass.use",
+  ],
+  provider: [
+    "child.list",
+    ...read(["summary", "carePlan", "contact", "health", "education", "visits", "documents"]),
+    "visits.write",
+    "documents.write",
+  ],
+  records_officer: [
+    "audit.read",
+    "user.manage",
+    "retention.manage",
+    "entry.seal",
+    "breakGlass.use",
+    "breakGlass.review",
+    ...read(SECTIONS),
+  ],
 };
 
 /** How the user is related to a child; decided in SQL by lib/access, never by a page. */
@@ -88,7 +109,10 @@ export const RELATION_SECTIONS: Record<Relation, { read: readonly Section[]; wri
   manager: { read: SECTIONS, write: WORKER_WRITABLE },
   iro: { read: SECTIONS, write: ["decisions"] },
   team: { read: ["summary"], write: [] },
-  provider: { read: ["summary", "carePlan", "contact", "health", "education", "visits", "documents"], write: ["visits", "documents"] },
+  provider: {
+    read: ["summary", "carePlan", "contact", "health", "education", "visits", "documents"],
+    write: ["visits", "documents"],
+  },
   break_glass: { read: SECTIONS, write: [] },
 };
 

@@ -6,7 +6,16 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import type { Tx } from "@/db/client";
-import { can, canReadSection, canWriteSection, childAccess, type Actor, type ChildAccess, type Permission, type Section } from "@/lib/access";
+import {
+  can,
+  canReadSection,
+  canWriteSection,
+  childAccess,
+  type Actor,
+  type ChildAccess,
+  type Permission,
+  type Section,
+} from "@/lib/access";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { currentActor } from "@/lib/auth/session";
 import { AppError, logUnexpected, messageFor, type ErrorCode } from "@/lib/errors";
@@ -52,12 +61,16 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 /** Database errors raised by the retention triggers (RH001/RH002) and other known causes. */
 function databaseCode(error: unknown): ErrorCode | null {
-  const code = (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
   if (code === "RH001" || code === "RH002" || code === "RH003" || code === "RH004") return "retention:hold";
   return null;
 }
 
-export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<S, R>, fn: (ctx: ActionContext<z.output<S>>) => Promise<R>) {
+export function authorizedAction<S extends z.ZodType, R>(
+  options: ActionOptions<S, R>,
+  fn: (ctx: ActionContext<z.output<S>>) => Promise<R>,
+) {
   // Input is untrusted whatever its static type: a server action can be called with anything.
   return async function run(raw: unknown): Promise<ActionResult<R>> {
     const actor = await currentActor();
@@ -72,7 +85,13 @@ export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<
     // Fail closed: an action declared as touching a child must name one.
     if ((options.child || options.subjectChild) && !childId) return failure("forbidden:child");
     if (!can(actor, options.permission)) {
-      await recordAuditNow(db, { actorId: actor.id, action: options.action, childId, outcome: "refused", detail: { reason: "permission", permission: options.permission } });
+      await recordAuditNow(db, {
+        actorId: actor.id,
+        action: options.action,
+        childId,
+        outcome: "refused",
+        detail: { reason: "permission", permission: options.permission },
+      });
       return failure("forbidden:action");
     }
     let access: ChildAccess | null = null;
@@ -81,9 +100,17 @@ export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<
       // Break-glass opens a record to read, never to change, whatever the action asks.
       const allowed =
         access?.relation !== "break_glass" &&
-        (options.child.mode === "read" ? canReadSection(actor, access, options.child.section) : canWriteSection(actor, access, options.child.section));
+        (options.child.mode === "read"
+          ? canReadSection(actor, access, options.child.section)
+          : canWriteSection(actor, access, options.child.section));
       if (!allowed) {
-        await recordAuditNow(db, { actorId: actor.id, action: options.action, childId, outcome: "refused", detail: { reason: "relationship", section: options.child.section } });
+        await recordAuditNow(db, {
+          actorId: actor.id,
+          action: options.action,
+          childId,
+          outcome: "refused",
+          detail: { reason: "relationship", section: options.child.section },
+        });
         // The same answer whether the child exists or not: nothing leaks.
         return failure("forbidden:child");
       }
@@ -93,7 +120,13 @@ export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<
       const data = await db.transaction(async (tx) => {
         const detail: Record<string, unknown> = {};
         const result = await fn({ tx, actor, input, access, auditDetail: (d) => Object.assign(detail, d) });
-        await recordAudit(tx, { actorId: actor.id, action: options.action, childId, detail, flagged: options.flagged || access?.relation === "break_glass" });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: options.action,
+          childId,
+          detail,
+          flagged: options.flagged || access?.relation === "break_glass",
+        });
         return result;
       });
       for (const path of options.revalidate?.(input, data) ?? []) revalidatePath(path);
@@ -105,7 +138,13 @@ export function authorizedAction<S extends z.ZodType, R>(options: ActionOptions<
         const keep = error instanceof AppError ? error.extra.afterRollback : undefined;
         await db.transaction(async (tx) => {
           if (keep) await keep(tx);
-          await recordAudit(tx, { actorId: actor.id, action: options.action, childId, outcome: "failed", detail: { code } });
+          await recordAudit(tx, {
+            actorId: actor.id,
+            action: options.action,
+            childId,
+            outcome: "failed",
+            detail: { code },
+          });
         });
         if (!(error instanceof AppError)) return failure(code);
         const result = failure<R>(error.code, error.message, error.fieldErrors);

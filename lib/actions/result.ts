@@ -3,4 +3,8 @@ import type { ErrorCode } from "@/lib/errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; details?: unknown }; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      error: { code: ErrorCode; message: string; details?: unknown };
+      fieldErrors?: Record<string, string[]>;
+    };

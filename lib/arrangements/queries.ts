@@ -31,5 +31,9 @@ export async function listArrangements(db: Queryable, access: ChildAccess) {
 }
 
 export function listProviderOrganisations(db: Queryable) {
-  return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(isNull(organisations.deletedAt)).orderBy(asc(organisations.name));
+  return db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .where(isNull(organisations.deletedAt))
+    .orderBy(asc(organisations.name));
 }

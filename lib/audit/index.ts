@@ -50,7 +50,9 @@ export function eventHash(e: Hashable): string {
     flagged: e.flagged,
     detail: e.detail ?? {},
   });
-  return createHash("sha256").update(body ?? "").digest("hex");
+  return createHash("sha256")
+    .update(body ?? "")
+    .digest("hex");
 }
 
 /** Appends one event inside the caller's transaction, so it commits or rolls back with the change. */
@@ -112,14 +114,31 @@ export async function verifyAuditChains(db: Queryable, batchSize = 5000): Promis
         .select()
         .from(auditEvents)
         // Only up to the head as read: events appended while verifying belong to the next check.
-        .where(and(eq(auditEvents.chainKey, head.chainKey), gt(auditEvents.seq, lastSeq), lte(auditEvents.seq, head.seq)))
+        .where(
+          and(eq(auditEvents.chainKey, head.chainKey), gt(auditEvents.seq, lastSeq), lte(auditEvents.seq, head.seq)),
+        )
         .orderBy(asc(auditEvents.seq))
         .limit(batchSize);
       for (const row of rows) {
         result.events++;
-        if (row.seq !== expectedSeq) result.problems.push({ chainKey: head.chainKey, seq: row.seq, problem: `sequence gap: expected ${expectedSeq}` });
-        if (row.prevHash !== prevHash) result.problems.push({ chainKey: head.chainKey, seq: row.seq, problem: "link to the previous event is broken" });
-        if (eventHash(row) !== row.hash) result.problems.push({ chainKey: head.chainKey, seq: row.seq, problem: "event content does not match its hash (altered)" });
+        if (row.seq !== expectedSeq)
+          result.problems.push({
+            chainKey: head.chainKey,
+            seq: row.seq,
+            problem: `sequence gap: expected ${expectedSeq}`,
+          });
+        if (row.prevHash !== prevHash)
+          result.problems.push({
+            chainKey: head.chainKey,
+            seq: row.seq,
+            problem: "link to the previous event is broken",
+          });
+        if (eventHash(row) !== row.hash)
+          result.problems.push({
+            chainKey: head.chainKey,
+            seq: row.seq,
+            problem: "event content does not match its hash (altered)",
+          });
         prevHash = row.hash;
         expectedSeq = row.seq + 1;
         lastSeq = row.seq;
@@ -127,10 +146,13 @@ export async function verifyAuditChains(db: Queryable, batchSize = 5000): Promis
       if (rows.length < batchSize) break;
     }
     if (head.seq !== lastSeq || head.hash !== prevHash) {
-      result.problems.push({ chainKey: head.chainKey, seq: lastSeq, problem: "chain head does not match the last event (events removed?)" });
+      result.problems.push({
+        chainKey: head.chainKey,
+        seq: lastSeq,
+        problem: "chain head does not match the last event (events removed?)",
+      });
     }
   }
   result.ok = result.problems.length === 0;
   return result;
 }
-

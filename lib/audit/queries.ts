@@ -7,7 +7,10 @@ import { auditEvents, breakGlassGrants, children, users } from "@/db/schema";
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Keyset pagination on the id: cost grows with the page, never with the whole log. */
-export async function listAuditEvents(db: Queryable, opts: { flaggedOnly?: boolean; before?: number; pageSize?: number }) {
+export async function listAuditEvents(
+  db: Queryable,
+  opts: { flaggedOnly?: boolean; before?: number; pageSize?: number },
+) {
   const pageSize = opts.pageSize ?? AUDIT_PAGE_SIZE;
   const conditions = [];
   if (opts.flaggedOnly) conditions.push(eq(auditEvents.flagged, true));
@@ -59,4 +62,7 @@ export function listBreakGlassForReview(db: Queryable) {
 }
 
 export const countUnreviewedBreakGlass = (db: Queryable) =>
-  db.select({ n: sql<number>`count(*)::int` }).from(breakGlassGrants).where(isNull(breakGlassGrants.reviewedAt));
+  db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(breakGlassGrants)
+    .where(isNull(breakGlassGrants.reviewedAt));

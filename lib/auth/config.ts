@@ -17,7 +17,10 @@ const credentialsSchema = z.object({ email: z.string().trim().email().max(320), 
 
 const providers: NextAuthConfig["providers"] = [
   Credentials({
-    credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+    credentials: {
+      email: { label: "Email address", type: "email" },
+      password: { label: "Password", type: "password" },
+    },
     async authorize(raw) {
       const parsed = credentialsSchema.safeParse(raw);
       if (!parsed.success) return null;
@@ -72,9 +75,14 @@ export const authConfig = {
     },
     async jwt({ token, user, account }) {
       if (user && account) {
-        const found = account.type === "credentials" ? user.id : user.email ? (await activeUserByEmail(user.email))?.id : undefined;
+        const found =
+          account.type === "credentials" ? user.id : user.email ? (await activeUserByEmail(user.email))?.id : undefined;
         if (found) {
-          const [row] = await getDb().select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, found)).limit(1);
+          const [row] = await getDb()
+            .select({ sessionVersion: users.sessionVersion })
+            .from(users)
+            .where(eq(users.id, found))
+            .limit(1);
           token.uid = found;
           token.sessionVersion = row?.sessionVersion ?? 0;
         }
@@ -91,7 +99,10 @@ export const authConfig = {
       await getDb().transaction(async (tx) => {
         // Only a current session moves the version on: signing out of a stale tab must not end a newer sign-in.
         const version = token && typeof token.sessionVersion === "number" ? token.sessionVersion : -1;
-        await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(and(eq(users.id, uid), eq(users.sessionVersion, version)));
+        await tx
+          .update(users)
+          .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+          .where(and(eq(users.id, uid), eq(users.sessionVersion, version)));
         await recordAudit(tx, { actorId: uid, action: "auth.signOut" });
       });
     },

@@ -20,25 +20,51 @@ const getDummyHash = () => (dummyHash ??= hash("not-a-real-password-for-timing")
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export type SignInOutcome = { ok: true; user: User } | { ok: false; reason: "unknown" | "inactive" | "locked" | "wrong-password" };
+export type SignInOutcome =
+  { ok: true; user: User } | { ok: false; reason: "unknown" | "inactive" | "locked" | "wrong-password" };
 
-export async function verifyCredentials(db: Db, emailInput: string, password: string, now: Date = new Date(), delays = true): Promise<SignInOutcome> {
+export async function verifyCredentials(
+  db: Db,
+  emailInput: string,
+  password: string,
+  now: Date = new Date(),
+  delays = true,
+): Promise<SignInOutcome> {
   const email = emailInput.trim().toLowerCase();
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
 
   if (!user || !user.passwordHash) {
     await verify(await getDummyHash(), password).catch(() => false);
-    await recordAuditNow(db, { actorId: null, action: "auth.signIn", outcome: "refused", detail: { reason: "unknown-account" } });
+    await recordAuditNow(db, {
+      actorId: null,
+      action: "auth.signIn",
+      outcome: "refused",
+      detail: { reason: "unknown-account" },
+    });
     if (delays) await sleep(failureDelayMs(1));
     return { ok: false, reason: "unknown" };
   }
   if (!user.active || user.deletedAt) {
-    await recordAuditNow(db, { actorId: user.id, action: "auth.signIn", outcome: "refused", detail: { reason: "inactive" } });
+    await recordAuditNow(db, {
+      actorId: user.id,
+      action: "auth.signIn",
+      outcome: "refused",
+      detail: { reason: "inactive" },
+    });
     if (delays) await sleep(failureDelayMs(1));
     return { ok: false, reason: "inactive" };
   }
   if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAuditNow(db, { actorId: user.id, action: "auth.signIn", outcome: "refused", detail: { reason: "locked", lockedUntil: user.lockedUntil.toISOString() } });
+    await recordAuditNow(db, {
+      actorId: user.id,
+      action: "auth.signIn",
+      outcome: "refused",
+      detail: { reason: "locked", lockedUntil: user.lockedUntil.toISOString() },
+    });
     if (delays) await sleep(failureDelayMs(MAX_FAILED_SIGN_INS));
     return { ok: false, reason: "locked" };
   }
@@ -68,8 +94,17 @@ export async function verifyCredentials(db: Db, emailInput: string, password: st
   }
 
   const signedIn = await db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now }).where(eq(users.id, user.id)).returning();
-    await recordAudit(tx, { actorId: user.id, action: "auth.signIn", outcome: "allowed", detail: { method: "password" } });
+    const [row] = await tx
+      .update(users)
+      .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now })
+      .where(eq(users.id, user.id))
+      .returning();
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "auth.signIn",
+      outcome: "allowed",
+      detail: { method: "password" },
+    });
     return row ?? user;
   });
   return { ok: true, user: signedIn };

@@ -15,7 +15,15 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const version = session?.sessionVersion;
   if (!id || typeof version !== "number") return null;
   const [user] = await getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, organisationId: users.organisationId, sessionVersion: users.sessionVersion })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      teamId: users.teamId,
+      organisationId: users.organisationId,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(and(eq(users.id, id), eq(users.active, true), isNull(users.deletedAt)))
     .limit(1);

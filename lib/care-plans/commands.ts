@@ -26,7 +26,12 @@ import {
 
 export type { CarePlanConflict } from "./schemas";
 
-const STATUS_WORDS: Record<string, string> = { submitted: "has been submitted for approval", returned: "was returned to draft as a new version", approved: "has been approved", superseded: "has been superseded" };
+const STATUS_WORDS: Record<string, string> = {
+  submitted: "has been submitted for approval",
+  returned: "was returned to draft as a new version",
+  approved: "has been approved",
+  superseded: "has been superseded",
+};
 
 /**
  * One care plan per child: every lifecycle step takes this lock first, so two people starting the
@@ -41,7 +46,13 @@ async function planRows(tx: Tx, childId: string): Promise<RecordEntry[]> {
   const rows = await tx
     .select()
     .from(recordEntries)
-    .where(and(eq(recordEntries.childId, childId), eq(recordEntries.section, "carePlan"), ne(recordEntries.confidentiality, "sealed")))
+    .where(
+      and(
+        eq(recordEntries.childId, childId),
+        eq(recordEntries.section, "carePlan"),
+        ne(recordEntries.confidentiality, "sealed"),
+      ),
+    )
     .orderBy(asc(recordEntries.createdAt), asc(recordEntries.version));
   const entryId = rows[0]?.entryId;
   return rows.filter((r) => r.entryId === entryId).sort((a, b) => a.version - b.version);
@@ -51,14 +62,28 @@ async function versionForUpdate(tx: Tx, childId: string, entryId: string, versio
   const [row] = await tx
     .select()
     .from(recordEntries)
-    .where(and(eq(recordEntries.childId, childId), eq(recordEntries.section, "carePlan"), eq(recordEntries.entryId, entryId), eq(recordEntries.version, version)))
+    .where(
+      and(
+        eq(recordEntries.childId, childId),
+        eq(recordEntries.section, "carePlan"),
+        eq(recordEntries.entryId, entryId),
+        eq(recordEntries.version, version),
+      ),
+    )
     .for("update");
-  if (!row || row.confidentiality === "sealed") throw new AppError("not-found", "That version of the care plan could not be found.");
+  if (!row || row.confidentiality === "sealed")
+    throw new AppError("not-found", "That version of the care plan could not be found.");
   return row;
 }
 
 function snapshot(row: RecordEntry): NonNullable<CarePlanConflict["current"]> {
-  return { entryId: row.entryId, version: row.version, lockVersion: row.lockVersion, status: row.status, content: toFormContent(readCarePlanContent(row)) };
+  return {
+    entryId: row.entryId,
+    version: row.version,
+    lockVersion: row.lockVersion,
+    status: row.status,
+    content: toFormContent(readCarePlanContent(row)),
+  };
 }
 
 function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string[]> {
@@ -72,14 +97,21 @@ function requireComplete(row: RecordEntry): CarePlanContent {
   const content = readCarePlanContent(row);
   const parsed = carePlanContentSchema.safeParse(toFormContent(content));
   if (!parsed.success) {
-    throw new AppError("invalid:input", `Version ${row.version} of the care plan is not complete. Edit the draft and fill in the parts marked as needed.`, fieldErrorsOf(parsed.error.issues));
+    throw new AppError(
+      "invalid:input",
+      `Version ${row.version} of the care plan is not complete. Edit the draft and fill in the parts marked as needed.`,
+      fieldErrorsOf(parsed.error.issues),
+    );
   }
   return content;
 }
 
 function refuseStale(row: RecordEntry, lockVersion: number, doing: string): void {
   if (row.lockVersion !== lockVersion) {
-    throw new AppError("conflict:version", `Version ${row.version} of the care plan changed since you opened it (someone saved, submitted or returned it). Look at it again before you ${doing}.`);
+    throw new AppError(
+      "conflict:version",
+      `Version ${row.version} of the care plan changed since you opened it (someone saved, submitted or returned it). Look at it again before you ${doing}.`,
+    );
   }
 }
 
@@ -87,14 +119,23 @@ function refuseStale(row: RecordEntry, lockVersion: number, doing: string): void
  * Starts a new version from the approved plan: a draft (version + 1, same entry id) with the
  * approved content copied, dated today. If a draft is already in progress, that one is returned.
  */
-export async function startCarePlanVersion(tx: Tx, actor: Actor, access: ChildAccess): Promise<{ entryId: string; version: number; lockVersion: number; created: boolean }> {
+export async function startCarePlanVersion(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+): Promise<{ entryId: string; version: number; lockVersion: number; created: boolean }> {
   await lockChild(tx, access.childId);
   const rows = await planRows(tx, access.childId);
   const latest = rows.at(-1);
-  if (!latest) throw new AppError("not-found", "There is no care plan yet. Start the care plan by filling in the form.");
-  if (latest.status === "draft") return { entryId: latest.entryId, version: latest.version, lockVersion: latest.lockVersion, created: false };
+  if (!latest)
+    throw new AppError("not-found", "There is no care plan yet. Start the care plan by filling in the form.");
+  if (latest.status === "draft")
+    return { entryId: latest.entryId, version: latest.version, lockVersion: latest.lockVersion, created: false };
   if (latest.status === "submitted") {
-    throw new AppError("forbidden:action", `Version ${latest.version} is waiting for approval. It must be approved, or returned to draft, before a new version is started.`);
+    throw new AppError(
+      "forbidden:action",
+      `Version ${latest.version} is waiting for approval. It must be approved, or returned to draft, before a new version is started.`,
+    );
   }
   const approved = [...rows].reverse().find((r) => r.status === "approved") ?? latest;
   const content: CarePlanContent = { ...readCarePlanContent(approved), planDate: todayIso() };
@@ -127,27 +168,57 @@ export async function startCarePlanVersion(tx: Tx, actor: Actor, access: ChildAc
  * or when the version is no longer a draft: the person's text is then kept as their autosaved
  * draft, and both texts are returned to be shown side by side.
  */
-export async function saveCarePlanDraft(tx: Tx, actor: Actor, access: ChildAccess, input: SaveCarePlanDraftInput): Promise<{ entryId: string; version: number; lockVersion: number; created: boolean }> {
+export async function saveCarePlanDraft(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: SaveCarePlanDraftInput,
+): Promise<{ entryId: string; version: number; lockVersion: number; created: boolean }> {
   const childId = access.childId;
   const content = contentOfInput(input);
   const yours = toFormContent(content);
   const keep = (formKey: string, current: RecordEntry | null) => async (t: unknown) => {
-    await saveDraft(t as Tx, actor, childId, formKey, { ...yours, entryId: input.entryId, version: input.version, lockVersion: input.lockVersion }, current?.version ?? 0);
+    await saveDraft(
+      t as Tx,
+      actor,
+      childId,
+      formKey,
+      { ...yours, entryId: input.entryId, version: input.version, lockVersion: input.lockVersion },
+      current?.version ?? 0,
+    );
   };
   await lockChild(tx, childId);
 
   if (input.entryId === null) {
     const latest = (await planRows(tx, childId)).at(-1) ?? null;
     if (latest) {
-      throw new AppError("conflict:version", "Someone started this child's care plan while you were writing. Your text has been kept so nothing is lost.", undefined, {
-        details: { yours, current: snapshot(latest) } satisfies CarePlanConflict,
-        afterRollback: keep(carePlanFormKey(null), latest),
-      });
+      throw new AppError(
+        "conflict:version",
+        "Someone started this child's care plan while you were writing. Your text has been kept so nothing is lost.",
+        undefined,
+        {
+          details: { yours, current: snapshot(latest) } satisfies CarePlanConflict,
+          afterRollback: keep(carePlanFormKey(null), latest),
+        },
+      );
     }
     const id = crypto.randomUUID();
     const [row] = await tx
       .insert(recordEntries)
-      .values({ id, entryId: id, version: 1, childId, section: "carePlan", occurredOn: content.planDate, title: content.title, data: carePlanData(content), status: "draft", inChronology: false, isLatest: true, createdBy: actor.id })
+      .values({
+        id,
+        entryId: id,
+        version: 1,
+        childId,
+        section: "carePlan",
+        occurredOn: content.planDate,
+        title: content.title,
+        data: carePlanData(content),
+        status: "draft",
+        inChronology: false,
+        isLatest: true,
+        createdBy: actor.id,
+      })
       .returning();
     if (!row) throw new Error("insert returned no row");
     await markDraftUsed(tx, actor, childId, carePlanFormKey(null));
@@ -162,7 +233,10 @@ export async function saveCarePlanDraft(tx: Tx, actor: Actor, access: ChildAcces
       "forbidden:action",
       `Version ${row.version} of the care plan ${STATUS_WORDS[row.status] ?? "is not a draft"} and cannot be edited. ${row.status === "submitted" ? "A manager can return it to draft." : row.status === "returned" ? `Carry on in the draft, version ${row.version + 1}.` : "Start a new version to change the plan."} Your text has been kept as a draft.`,
       undefined,
-      { details: { yours, current: snapshot(row) } satisfies CarePlanConflict, afterRollback: keep(carePlanFormKey(row.entryId), row) },
+      {
+        details: { yours, current: snapshot(row) } satisfies CarePlanConflict,
+        afterRollback: keep(carePlanFormKey(row.entryId), row),
+      },
     );
   }
   if (row.lockVersion !== input.lockVersion) {
@@ -194,16 +268,33 @@ export async function saveCarePlanDraft(tx: Tx, actor: Actor, access: ChildAcces
  * Submits a draft for a manager's approval. A submitted version is in the chronology (dated the
  * day it was submitted) so the plan's progress can be traced; it is no longer editable.
  */
-export async function submitCarePlan(tx: Tx, actor: Actor, access: ChildAccess, input: SubmitCarePlanInput): Promise<{ entryId: string; version: number; lockVersion: number }> {
+export async function submitCarePlan(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: SubmitCarePlanInput,
+): Promise<{ entryId: string; version: number; lockVersion: number }> {
   await lockChild(tx, access.childId);
   const row = await versionForUpdate(tx, access.childId, input.entryId, input.version);
-  if (row.status !== "draft") throw new AppError("forbidden:action", `Version ${row.version} of the care plan ${STATUS_WORDS[row.status] ?? "is not a draft"}: only a draft can be submitted.`);
+  if (row.status !== "draft")
+    throw new AppError(
+      "forbidden:action",
+      `Version ${row.version} of the care plan ${STATUS_WORDS[row.status] ?? "is not a draft"}: only a draft can be submitted.`,
+    );
   refuseStale(row, input.lockVersion, "submit it");
   requireComplete(row);
   const now = new Date();
   const [updated] = await tx
     .update(recordEntries)
-    .set({ status: "submitted", submittedBy: actor.id, submittedAt: now, inChronology: true, occurredOn: todayIso(now), lockVersion: row.lockVersion + 1, updatedAt: now })
+    .set({
+      status: "submitted",
+      submittedBy: actor.id,
+      submittedAt: now,
+      inChronology: true,
+      occurredOn: todayIso(now),
+      lockVersion: row.lockVersion + 1,
+      updatedAt: now,
+    })
     .where(eq(recordEntries.id, row.id))
     .returning();
   if (!updated) throw new Error("update returned no row");
@@ -220,12 +311,18 @@ export async function approveCarePlan(tx: Tx, actor: Actor, access: ChildAccess,
   await lockChild(tx, access.childId);
   const row = await versionForUpdate(tx, access.childId, input.entryId, input.version);
   if (row.status !== "submitted") {
-    throw new AppError("forbidden:action", `Version ${row.version} of the care plan ${row.status === "draft" ? "is a draft: it must be submitted before it can be approved" : (STATUS_WORDS[row.status] ?? "cannot be approved")}.`);
+    throw new AppError(
+      "forbidden:action",
+      `Version ${row.version} of the care plan ${row.status === "draft" ? "is a draft: it must be submitted before it can be approved" : (STATUS_WORDS[row.status] ?? "cannot be approved")}.`,
+    );
   }
   refuseStale(row, input.lockVersion, "approve it");
   // Two people on every plan: whoever submitted a version cannot also approve it.
   if (row.submittedBy === actor.id) {
-    throw new AppError("forbidden:action", `You submitted version ${row.version}: another team manager must approve it.`);
+    throw new AppError(
+      "forbidden:action",
+      `You submitted version ${row.version}: another team manager must approve it.`,
+    );
   }
   const content = requireComplete(row);
   const now = new Date();
@@ -233,11 +330,27 @@ export async function approveCarePlan(tx: Tx, actor: Actor, access: ChildAccess,
   const superseded = await tx
     .update(recordEntries)
     .set({ status: "superseded", updatedAt: now })
-    .where(and(eq(recordEntries.entryId, row.entryId), eq(recordEntries.childId, access.childId), eq(recordEntries.status, "approved"), ne(recordEntries.id, row.id)))
+    .where(
+      and(
+        eq(recordEntries.entryId, row.entryId),
+        eq(recordEntries.childId, access.childId),
+        eq(recordEntries.status, "approved"),
+        ne(recordEntries.id, row.id),
+      ),
+    )
     .returning({ version: recordEntries.version });
   const [updated] = await tx
     .update(recordEntries)
-    .set({ status: "approved", approvedBy: actor.id, approvedAt: now, inChronology: true, significant: true, occurredOn: today, lockVersion: row.lockVersion + 1, updatedAt: now })
+    .set({
+      status: "approved",
+      approvedBy: actor.id,
+      approvedAt: now,
+      inChronology: true,
+      significant: true,
+      occurredOn: today,
+      lockVersion: row.lockVersion + 1,
+      updatedAt: now,
+    })
     .where(eq(recordEntries.id, row.id))
     .returning();
   if (!updated) throw new Error("update returned no row");
@@ -252,7 +365,12 @@ export async function approveCarePlan(tx: Tx, actor: Actor, access: ChildAccess,
     parentViews: content.parentViews,
     relatesTo: { section: "carePlan", entryId: row.entryId, version: row.version },
   });
-  return { entryId: updated.entryId, version: updated.version, superseded: replaced, decisionEntryId: decision.entryId };
+  return {
+    entryId: updated.entryId,
+    version: updated.version,
+    superseded: replaced,
+    decisionEntryId: decision.entryId,
+  };
 }
 
 /**
@@ -260,17 +378,29 @@ export async function approveCarePlan(tx: Tx, actor: Actor, access: ChildAccess,
  * It leaves the chronology until it is submitted again (the return is in the audit log, and the
  * comment stays with the draft).
  */
-export async function returnCarePlan(tx: Tx, actor: Actor, access: ChildAccess, input: ReturnCarePlanInput): Promise<{ entryId: string; version: number; lockVersion: number }> {
+export async function returnCarePlan(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: ReturnCarePlanInput,
+): Promise<{ entryId: string; version: number; lockVersion: number }> {
   await lockChild(tx, access.childId);
   const row = await versionForUpdate(tx, access.childId, input.entryId, input.version);
-  if (row.status !== "submitted") throw new AppError("forbidden:action", `Version ${row.version} of the care plan is not waiting for approval, so it cannot be returned.`);
+  if (row.status !== "submitted")
+    throw new AppError(
+      "forbidden:action",
+      `Version ${row.version} of the care plan is not waiting for approval, so it cannot be returned.`,
+    );
   refuseStale(row, input.lockVersion, "return it");
   const content = readCarePlanContent(row);
   const notes = Array.isArray(row.data.returnNotes) ? row.data.returnNotes : [];
   const now = new Date();
   // The version the manager read is kept exactly as submitted (status "returned", still in the
   // chronology); the author carries on in a new draft version with the manager's comment.
-  await tx.update(recordEntries).set({ status: "returned", isLatest: false, lockVersion: row.lockVersion + 1, updatedAt: now }).where(eq(recordEntries.id, row.id));
+  await tx
+    .update(recordEntries)
+    .set({ status: "returned", isLatest: false, lockVersion: row.lockVersion + 1, updatedAt: now })
+    .where(eq(recordEntries.id, row.id));
   const [draft] = await tx
     .insert(recordEntries)
     .values({
@@ -280,7 +410,10 @@ export async function returnCarePlan(tx: Tx, actor: Actor, access: ChildAccess, 
       section: "carePlan",
       occurredOn: content.planDate,
       title: row.title,
-      data: { ...row.data, returnNotes: [...notes, { comment: input.comment, byName: actor.name, at: now.toISOString() }] },
+      data: {
+        ...row.data,
+        returnNotes: [...notes, { comment: input.comment, byName: actor.name, at: now.toISOString() }],
+      },
       status: "draft",
       inChronology: false,
       isLatest: true,

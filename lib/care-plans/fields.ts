@@ -4,13 +4,55 @@ import type { EntryStatus } from "@/lib/records/constants";
 import { VIEWS_STATUS } from "@/lib/records/sections";
 
 export const CARE_PLAN_TEXT_FIELDS = [
-  { name: "needs", label: "Summary of the child's needs", enter: "a summary of the child's needs", hint: "Health, education, identity, family and social relationships, emotional and behavioural development.", required: true },
-  { name: "outcomes", label: "Planned outcomes and how they will be met", enter: "the planned outcomes and how they will be met", hint: "What should change for the child, by when, and who will do what.", required: true },
-  { name: "placementPlan", label: "Placement plan", enter: "the placement plan", hint: "Where the child lives, why this placement, and the arrangements that support it.", required: false },
-  { name: "healthPlan", label: "Health plan", enter: "the health plan", hint: "From the latest health assessment: appointments, treatment and who is responsible.", required: false },
-  { name: "educationPlan", label: "Personal education plan", enter: "the personal education plan", hint: "School or setting, targets and support agreed at the PEP meeting.", required: false },
-  { name: "contactPlan", label: "Contact plan", enter: "the contact plan", hint: "Contact with parents, siblings and others, and its purpose.", required: false },
-  { name: "contingencyPlan", label: "Contingency plan", enter: "the contingency plan", hint: "What happens if the plan or the placement does not work out.", required: false },
+  {
+    name: "needs",
+    label: "Summary of the child's needs",
+    enter: "a summary of the child's needs",
+    hint: "Health, education, identity, family and social relationships, emotional and behavioural development.",
+    required: true,
+  },
+  {
+    name: "outcomes",
+    label: "Planned outcomes and how they will be met",
+    enter: "the planned outcomes and how they will be met",
+    hint: "What should change for the child, by when, and who will do what.",
+    required: true,
+  },
+  {
+    name: "placementPlan",
+    label: "Placement plan",
+    enter: "the placement plan",
+    hint: "Where the child lives, why this placement, and the arrangements that support it.",
+    required: false,
+  },
+  {
+    name: "healthPlan",
+    label: "Health plan",
+    enter: "the health plan",
+    hint: "From the latest health assessment: appointments, treatment and who is responsible.",
+    required: false,
+  },
+  {
+    name: "educationPlan",
+    label: "Personal education plan",
+    enter: "the personal education plan",
+    hint: "School or setting, targets and support agreed at the PEP meeting.",
+    required: false,
+  },
+  {
+    name: "contactPlan",
+    label: "Contact plan",
+    enter: "the contact plan",
+    hint: "Contact with parents, siblings and others, and its purpose.",
+    required: false,
+  },
+  {
+    name: "contingencyPlan",
+    label: "Contingency plan",
+    enter: "the contingency plan",
+    hint: "What happens if the plan or the placement does not work out.",
+    required: false,
+  },
 ] as const;
 
 export type CarePlanTextField = (typeof CARE_PLAN_TEXT_FIELDS)[number]["name"];

@@ -8,7 +8,13 @@ import { recordEntries, users } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { formatUkDate } from "@/lib/dates";
 import { diffEntryVersions, entryVisibility, getDraft, type FieldDiff } from "@/lib/records/queries";
-import { CARE_PLAN_LABELS, CARE_PLAN_TEXT_FIELDS, carePlanFormKey, viewsStatusLabel, type CarePlanStatus } from "./fields";
+import {
+  CARE_PLAN_LABELS,
+  CARE_PLAN_TEXT_FIELDS,
+  carePlanFormKey,
+  viewsStatusLabel,
+  type CarePlanStatus,
+} from "./fields";
 import { readCarePlanContent, toFormContent, type CarePlanContent } from "./schemas";
 
 const author = alias(users, "author");
@@ -55,13 +61,20 @@ export interface CarePlanOverview {
 }
 
 function returnNotesOf(data: Record<string, unknown>): ReturnNote[] {
-  return Array.isArray(data.returnNotes) ? (data.returnNotes as ReturnNote[]).filter((n) => n && typeof n.comment === "string") : [];
+  return Array.isArray(data.returnNotes)
+    ? (data.returnNotes as ReturnNote[]).filter((n) => n && typeof n.comment === "string")
+    : [];
 }
 
 /** Every visible version of the child's care plan, oldest first, with who wrote, submitted and approved each. */
 export async function getCarePlan(db: Queryable, actor: Actor, access: ChildAccess): Promise<CarePlanOverview> {
   const rows = await db
-    .select({ entry: recordEntries, authorName: author.name, submittedByName: submitter.name, approvedByName: approver.name })
+    .select({
+      entry: recordEntries,
+      authorName: author.name,
+      submittedByName: submitter.name,
+      approvedByName: approver.name,
+    })
     .from(recordEntries)
     .innerJoin(author, eq(author.id, recordEntries.createdBy))
     .leftJoin(submitter, eq(submitter.id, recordEntries.submittedBy))
@@ -103,7 +116,12 @@ export async function getCarePlan(db: Queryable, actor: Actor, access: ChildAcce
 }
 
 /** One version, or null when it does not exist or the person may not see it. */
-export async function getCarePlanVersion(db: Queryable, actor: Actor, access: ChildAccess, version: number): Promise<{ plan: CarePlanOverview; version: CarePlanVersion } | null> {
+export async function getCarePlanVersion(
+  db: Queryable,
+  actor: Actor,
+  access: ChildAccess,
+  version: number,
+): Promise<{ plan: CarePlanOverview; version: CarePlanVersion } | null> {
   const plan = await getCarePlan(db, actor, access);
   const found = plan.versions.find((v) => v.version === version);
   return found ? { plan, version: found } : null;
@@ -113,7 +131,11 @@ export async function getCarePlanVersion(db: Queryable, actor: Actor, access: Ch
 function comparable(content: CarePlanContent) {
   const data: Record<string, string> = Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, content[f.name]]));
   data.childViews = `${viewsStatusLabel(content.childViews.status)}${content.childViews.text ? `: ${content.childViews.text}` : ""}`;
-  data.parentViews = content.parentViews.map((p) => `${p.name} (${p.relationship}), ${viewsStatusLabel(p.status).toLowerCase()}${p.text ? `: ${p.text}` : ""}`).join("\n");
+  data.parentViews = content.parentViews
+    .map(
+      (p) => `${p.name} (${p.relationship}), ${viewsStatusLabel(p.status).toLowerCase()}${p.text ? `: ${p.text}` : ""}`,
+    )
+    .join("\n");
   return { title: content.title, occurredOn: formatUkDate(content.planDate), data };
 }
 
@@ -148,9 +170,16 @@ function sameContent(a: CarePlanContent, b: CarePlanContent): boolean {
  * it differs from what is saved and is newer than it, or was kept from a refused save. This is
  * how work survives a session that expired before it was saved.
  */
-export async function getCarePlanDraftOffer(db: Queryable, actor: Actor, childId: string, editing: CarePlanVersion | null): Promise<CarePlanDraftOffer | null> {
+export async function getCarePlanDraftOffer(
+  db: Queryable,
+  actor: Actor,
+  childId: string,
+  editing: CarePlanVersion | null,
+): Promise<CarePlanDraftOffer | null> {
   // A plan's first version may have been started as "new" by this person.
-  const keys = editing ? [carePlanFormKey(editing.entryId), ...(editing.version === 1 ? [carePlanFormKey(null)] : [])] : [carePlanFormKey(null)];
+  const keys = editing
+    ? [carePlanFormKey(editing.entryId), ...(editing.version === 1 ? [carePlanFormKey(null)] : [])]
+    : [carePlanFormKey(null)];
   const saved = editing ? toFormContent(editing.content) : null;
   const offers: CarePlanDraftOffer[] = [];
   for (const formKey of keys) {
@@ -159,7 +188,8 @@ export async function getCarePlanDraftOffer(db: Queryable, actor: Actor, childId
     const content = readDraftContent(draft.data);
     const fromConflict = draft.conflictWithVersion !== null;
     const newer = !editing || fromConflict || draft.savedAt > editing.updatedAt;
-    if (newer && !(saved && sameContent(content, saved))) offers.push({ formKey, savedAt: draft.savedAt, fromConflict, content });
+    if (newer && !(saved && sameContent(content, saved)))
+      offers.push({ formKey, savedAt: draft.savedAt, fromConflict, content });
   }
   return offers.sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime())[0] ?? null;
 }

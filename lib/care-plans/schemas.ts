@@ -14,9 +14,13 @@ const parentViews = parentViewsSchema(false);
 
 function text(name: CarePlanTextField) {
   const f = CARE_PLAN_TEXT_FIELDS.find((x) => x.name === name) ?? CARE_PLAN_TEXT_FIELDS[0];
-  return z.string({ error: `Enter ${f.enter}` }).trim().max(MAX_TEXT, `${f.label} must be ${MAX_TEXT} characters or fewer`);
+  return z
+    .string({ error: `Enter ${f.enter}` })
+    .trim()
+    .max(MAX_TEXT, `${f.label} must be ${MAX_TEXT} characters or fewer`);
 }
-const required = (name: CarePlanTextField) => text(name).min(1, `Enter ${CARE_PLAN_TEXT_FIELDS.find((x) => x.name === name)?.enter ?? name}`);
+const required = (name: CarePlanTextField) =>
+  text(name).min(1, `Enter ${CARE_PLAN_TEXT_FIELDS.find((x) => x.name === name)?.enter ?? name}`);
 const optional = (name: CarePlanTextField) => text(name).default("");
 
 const textFields = {
@@ -63,12 +67,20 @@ export const submitCarePlanSchema = z.object(versionRef);
 
 export const approveCarePlanSchema = z.object({
   ...versionRef,
-  comment: z.string({ error: "Give the reasons for approving this plan" }).trim().min(10, "Give the reasons for approving this plan (at least 10 characters)").max(5000, "Keep the reasons under 5000 characters"),
+  comment: z
+    .string({ error: "Give the reasons for approving this plan" })
+    .trim()
+    .min(10, "Give the reasons for approving this plan (at least 10 characters)")
+    .max(5000, "Keep the reasons under 5000 characters"),
 });
 
 export const returnCarePlanSchema = z.object({
   ...versionRef,
-  comment: z.string({ error: "Say what needs to change" }).trim().min(10, "Say what needs to change (at least 10 characters)").max(5000, "Keep the comment under 5000 characters"),
+  comment: z
+    .string({ error: "Say what needs to change" })
+    .trim()
+    .min(10, "Say what needs to change (at least 10 characters)")
+    .max(5000, "Keep the comment under 5000 characters"),
 });
 
 export type SubmitCarePlanInput = z.output<typeof submitCarePlanSchema>;
@@ -103,16 +115,28 @@ export interface CarePlanConflict {
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** Reads a stored version's content, tolerating anything missing (nothing stored is ever rewritten). */
-export function readCarePlanContent(row: { title: string; occurredOn: string; data: Record<string, unknown> }): CarePlanContent {
+export function readCarePlanContent(row: {
+  title: string;
+  occurredOn: string;
+  data: Record<string, unknown>;
+}): CarePlanContent {
   const data = row.data;
   const views = (data.childViews ?? {}) as Partial<CarePlanViews>;
   const parents = Array.isArray(data.parentViews) ? (data.parentViews as Array<Partial<CarePlanParentView>>) : [];
   return {
     title: row.title,
     planDate: str(data.planDate) || row.occurredOn,
-    ...(Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, str(data[f.name])])) as Record<CarePlanTextField, string>),
+    ...(Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, str(data[f.name])])) as Record<
+      CarePlanTextField,
+      string
+    >),
     childViews: { status: str(views.status), text: str(views.text) },
-    parentViews: parents.map((p) => ({ name: str(p.name), relationship: str(p.relationship), status: str(p.status), text: str(p.text) })),
+    parentViews: parents.map((p) => ({
+      name: str(p.name),
+      relationship: str(p.relationship),
+      status: str(p.status),
+      text: str(p.text),
+    })),
   };
 }
 
@@ -132,9 +156,17 @@ export function contentOfInput(input: CarePlanContent): CarePlanContent {
   return {
     title: input.title,
     planDate: input.planDate,
-    ...(Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, input[f.name]])) as Record<CarePlanTextField, string>),
+    ...(Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, input[f.name]])) as Record<
+      CarePlanTextField,
+      string
+    >),
     childViews: { status: input.childViews.status, text: input.childViews.text },
-    parentViews: input.parentViews.map((p) => ({ name: p.name, relationship: p.relationship, status: p.status, text: p.text })),
+    parentViews: input.parentViews.map((p) => ({
+      name: p.name,
+      relationship: p.relationship,
+      status: p.status,
+      text: p.text,
+    })),
   };
 }
 

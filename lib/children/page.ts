@@ -15,7 +15,14 @@ export async function loadChildPage(childId: string, section: Section) {
   const access = await openChildRecord(db, actor, childId, section);
   if (!access) notFound();
   const [header] = await db
-    .select({ id: children.id, reference: children.reference, firstName: children.firstName, lastName: children.lastName, preferredName: children.preferredName, dateOfBirth: children.dateOfBirth })
+    .select({
+      id: children.id,
+      reference: children.reference,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      preferredName: children.preferredName,
+      dateOfBirth: children.dateOfBirth,
+    })
     .from(children)
     .where(eq(children.id, childId))
     .limit(1);

@@ -3,8 +3,25 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "@/db/client";
-import { carerRecords, children, episodes, organisations, providerArrangements, siblingLinks, teams, users } from "@/db/schema";
-import { canReadSection, caseloadScope, childAccess, childIdColumn, type Actor, type ChildAccess, type Section } from "@/lib/access";
+import {
+  carerRecords,
+  children,
+  episodes,
+  organisations,
+  providerArrangements,
+  siblingLinks,
+  teams,
+  users,
+} from "@/db/schema";
+import {
+  canReadSection,
+  caseloadScope,
+  childAccess,
+  childIdColumn,
+  type Actor,
+  type ChildAccess,
+  type Section,
+} from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { todayIso } from "@/lib/dates";
 import { isUuid } from "@/lib/validation";
@@ -31,15 +48,24 @@ function likePattern(search: string): string {
   return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function listCaseload(db: Queryable, actor: Actor, opts: { search?: string; page?: number; pageSize?: number } = {}) {
+export async function listCaseload(
+  db: Queryable,
+  actor: Actor,
+  opts: { search?: string; page?: number; pageSize?: number } = {},
+) {
   const pageSize = opts.pageSize ?? CASELOAD_PAGE_SIZE;
   const search = opts.search?.trim().slice(0, 100) ?? "";
   const conditions = [caseloadScope(actor)];
   if (search) {
-    conditions.push(sql`lower(${children.firstName} || ' ' || ${children.lastName} || ' ' || coalesce(${children.preferredName}, '')) like ${likePattern(search)}`);
+    conditions.push(
+      sql`lower(${children.firstName} || ' ' || ${children.lastName} || ' ' || coalesce(${children.preferredName}, '')) like ${likePattern(search)}`,
+    );
   }
   const where = and(...conditions);
-  const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(children).where(where);
+  const [countRow] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(children)
+    .where(where);
   const total = countRow?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, opts.page ?? 1), pages);
@@ -91,13 +117,29 @@ export async function listCaseload(db: Queryable, actor: Actor, opts: { search?:
  * Returns null when the person may not see that section; callers answer exactly as for a child
  * that does not exist.
  */
-export async function openChildRecord(db: Db, actor: Actor, childId: string, section: Section): Promise<ChildAccess | null> {
+export async function openChildRecord(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  section: Section,
+): Promise<ChildAccess | null> {
   const access = await childAccess(db, actor, childId);
   if (!access || !canReadSection(actor, access, section)) {
-    await recordAuditNow(db, { actorId: actor.id, action: `${section}.view`, childId: isUuid(childId) ? childId : null, outcome: "refused" });
+    await recordAuditNow(db, {
+      actorId: actor.id,
+      action: `${section}.view`,
+      childId: isUuid(childId) ? childId : null,
+      outcome: "refused",
+    });
     return null;
   }
-  await recordAuditNow(db, { actorId: actor.id, action: `${section}.view`, childId, flagged: access.relation === "break_glass", detail: { relation: access.relation } });
+  await recordAuditNow(db, {
+    actorId: actor.id,
+    action: `${section}.view`,
+    childId,
+    flagged: access.relation === "break_glass",
+    detail: { relation: access.relation },
+  });
   return access;
 }
 
@@ -150,7 +192,12 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
     isProvider
       ? []
       : db
-          .select({ id: children.id, firstName: children.firstName, lastName: children.lastName, relationship: siblingLinks.relationship })
+          .select({
+            id: children.id,
+            firstName: children.firstName,
+            lastName: children.lastName,
+            relationship: siblingLinks.relationship,
+          })
           .from(siblingLinks)
           .innerJoin(children, eq(children.id, siblingLinks.siblingId))
           .where(and(eq(siblingLinks.childId, access.childId), isNull(siblingLinks.deletedAt))),
@@ -162,11 +209,20 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
             functions: providerArrangements.functions,
             startDate: providerArrangements.startDate,
             endDate: providerArrangements.endDate,
-            active: sql<boolean>`${providerArrangements.startDate} <= ${today} and (${providerArrangements.endDate} is null or ${providerArrangements.endDate} > ${today})`.mapWith(Boolean),
+            active:
+              sql<boolean>`${providerArrangements.startDate} <= ${today} and (${providerArrangements.endDate} is null or ${providerArrangements.endDate} > ${today})`.mapWith(
+                Boolean,
+              ),
           })
           .from(providerArrangements)
           .innerJoin(organisations, eq(organisations.id, providerArrangements.organisationId))
-          .where(and(eq(providerArrangements.childId, access.childId), isNull(providerArrangements.deletedAt), isNull(providerArrangements.supersededAt)))
+          .where(
+            and(
+              eq(providerArrangements.childId, access.childId),
+              isNull(providerArrangements.deletedAt),
+              isNull(providerArrangements.supersededAt),
+            ),
+          )
           .orderBy(desc(providerArrangements.startDate))
       : [],
   ]);
@@ -174,7 +230,11 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
   if (!child) return null;
 
   return {
-    child: { ...child, familyAddress: isProvider ? null : child.familyAddress, workerEmail: isProvider ? null : child.workerEmail },
+    child: {
+      ...child,
+      familyAddress: isProvider ? null : child.familyAddress,
+      workerEmail: isProvider ? null : child.workerEmail,
+    },
     currentEpisode: episodeRows[0] && !episodeRows[0].endDate ? episodeRows[0] : null,
     episodes: episodeRows,
     siblings,

@@ -1,7 +1,12 @@
 // Dates: ISO in storage and logic, UK form (dd/mm/yyyy, Europe/London) only at the edge.
 import { differenceInYears, format, isValid, parse, parseISO } from "date-fns";
 
-const londonDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const londonDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 const londonDateTime = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
   day: "2-digit",

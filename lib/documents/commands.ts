@@ -35,7 +35,13 @@ function minimumFor(category: DocumentCategory): Confidentiality {
 
 const fileError = (message: string) => new AppError("invalid:input", message, { file: [message] });
 
-export async function uploadDocument(tx: Tx, actor: Actor, access: ChildAccess, input: UploadDocumentCommand, bytes: Uint8Array): Promise<DocumentRow> {
+export async function uploadDocument(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: UploadDocumentCommand,
+  bytes: Uint8Array,
+): Promise<DocumentRow> {
   const name = checkFileName(input.fileName);
   if (!name.ok) throw fileError(name.error);
   const size = sizeError(bytes.byteLength);
@@ -46,16 +52,21 @@ export async function uploadDocument(tx: Tx, actor: Actor, access: ChildAccess, 
   const isProvider = access.relation === "provider";
   // Providers submit standard documents only: a restricted one would be hidden from themselves.
   if (isProvider && input.confidentiality !== "standard") {
-    throw new AppError("invalid:input", undefined, { confidentiality: ["Documents from providers are standard; the local authority can restrict them later"] });
+    throw new AppError("invalid:input", undefined, {
+      confidentiality: ["Documents from providers are standard; the local authority can restrict them later"],
+    });
   }
 
-  let confidentiality: Confidentiality = isProvider ? "standard" : higher(input.confidentiality, minimumFor(input.category));
+  let confidentiality: Confidentiality = isProvider
+    ? "standard"
+    : higher(input.confidentiality, minimumFor(input.category));
   if (input.entryId) {
     const entry = await attachableEntry(tx, actor, access, input.entryId);
     if (!entry) throw new AppError("not-found", "The entry to attach this document to could not be found.");
     // A document on a restricted entry is at least as restricted as the entry.
     if (!isProvider) confidentiality = higher(confidentiality, entry.confidentiality);
-    else if (entry.confidentiality !== "standard") throw new AppError("not-found", "The entry to attach this document to could not be found.");
+    else if (entry.confidentiality !== "standard")
+      throw new AppError("not-found", "The entry to attach this document to could not be found.");
   }
 
   const sha256 = sha256Hex(bytes);

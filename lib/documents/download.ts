@@ -24,7 +24,12 @@ export function downloadHeaders(fileName: string, mimeType: string, size: number
   };
 }
 
-export async function openDocumentDownload(db: Db, actor: Actor | null, childId: string, documentId: string): Promise<DocumentDownload> {
+export async function openDocumentDownload(
+  db: Db,
+  actor: Actor | null,
+  childId: string,
+  documentId: string,
+): Promise<DocumentDownload> {
   if (!actor) return { ok: false };
   const refuse = async (reason: string): Promise<DocumentDownload> => {
     await recordAuditNow(db, {
@@ -47,5 +52,11 @@ export async function openDocumentDownload(db: Db, actor: Actor | null, childId:
     flagged: access.relation === "break_glass",
     detail: { documentId: found.document.id, sha256: found.document.sha256, relation: access.relation },
   });
-  return { ok: true, bytes: found.bytes, mimeType: found.mimeType, fileName: found.document.fileName, headers: downloadHeaders(found.document.fileName, found.mimeType, found.bytes.byteLength) };
+  return {
+    ok: true,
+    bytes: found.bytes,
+    mimeType: found.mimeType,
+    fileName: found.document.fileName,
+    headers: downloadHeaders(found.document.fileName, found.mimeType, found.bytes.byteLength),
+  };
 }

@@ -17,15 +17,36 @@ export type FileNameCheck = { ok: true; name: string } | { ok: false; error: str
 export function checkFileName(raw: string): FileNameCheck {
   const name = raw.normalize("NFC");
   if (name.trim() === "") return { ok: false, error: "The file has no name. Rename it and upload it again." };
-  if (name.length > MAX_FILE_NAME_LENGTH) return { ok: false, error: `The file name is ${name.length} characters long; it must be ${MAX_FILE_NAME_LENGTH} characters or fewer. Rename it and upload it again.` };
-  if (/[/\\]/.test(name)) return { ok: false, error: "The file name must not contain / or \\. Rename it and upload it again." };
-  if (name.includes("..")) return { ok: false, error: 'The file name must not contain "..". Rename it and upload it again.' };
-  if (CONTROL_CHARACTERS.test(name)) return { ok: false, error: "The file name contains control characters. Rename it and upload it again." };
-  if (BIDI_CONTROLS.test(name)) return { ok: false, error: "The file name contains hidden characters that change the direction of the text, which can disguise its real type. Rename it and upload it again." };
-  if (name.startsWith(".")) return { ok: false, error: "The file name must not start with a dot. Rename it and upload it again." };
-  if (/[. ]$/.test(name) || /^\s/.test(name)) return { ok: false, error: "The file name must not start with a space or end with a dot or a space. Rename it and upload it again." };
+  if (name.length > MAX_FILE_NAME_LENGTH)
+    return {
+      ok: false,
+      error: `The file name is ${name.length} characters long; it must be ${MAX_FILE_NAME_LENGTH} characters or fewer. Rename it and upload it again.`,
+    };
+  if (/[/\\]/.test(name))
+    return { ok: false, error: "The file name must not contain / or \\. Rename it and upload it again." };
+  if (name.includes(".."))
+    return { ok: false, error: 'The file name must not contain "..". Rename it and upload it again.' };
+  if (CONTROL_CHARACTERS.test(name))
+    return { ok: false, error: "The file name contains control characters. Rename it and upload it again." };
+  if (BIDI_CONTROLS.test(name))
+    return {
+      ok: false,
+      error:
+        "The file name contains hidden characters that change the direction of the text, which can disguise its real type. Rename it and upload it again.",
+    };
+  if (name.startsWith("."))
+    return { ok: false, error: "The file name must not start with a dot. Rename it and upload it again." };
+  if (/[. ]$/.test(name) || /^\s/.test(name))
+    return {
+      ok: false,
+      error: "The file name must not start with a space or end with a dot or a space. Rename it and upload it again.",
+    };
   const stem = (name.split(".")[0] ?? "").trim();
-  if (WINDOWS_RESERVED.test(stem)) return { ok: false, error: `"${stem}" is a name reserved by Windows and cannot be used for a file. Rename it and upload it again.` };
+  if (WINDOWS_RESERVED.test(stem))
+    return {
+      ok: false,
+      error: `"${stem}" is a name reserved by Windows and cannot be used for a file. Rename it and upload it again.`,
+    };
   return { ok: true, name };
 }
 

@@ -26,9 +26,11 @@ export interface ProgressFileItem {
   files: Array<{ path: string; label: string }>;
 }
 
-export type ProgressFile = { ok: true; zip: Uint8Array<ArrayBuffer>; fileName: string; files: number; entries: number } | { ok: false };
+export type ProgressFile =
+  { ok: true; zip: Uint8Array<ArrayBuffer>; fileName: string; files: number; entries: number } | { ok: false };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 // eslint-disable-next-line no-control-regex
 const UNSAFE_IN_ZIP = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069/\\:*?"<>|]/g;
@@ -36,7 +38,11 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /** A file name that is safe on every system the child may unzip on: no folders, no reserved or hidden names. */
 export function zipSafeName(raw: string): string {
-  let name = raw.normalize("NFC").replace(UNSAFE_IN_ZIP, "_").replace(/\s+/g, " ").replace(/\.{2,}/g, ".");
+  let name = raw
+    .normalize("NFC")
+    .replace(UNSAFE_IN_ZIP, "_")
+    .replace(/\s+/g, " ")
+    .replace(/\.{2,}/g, ".");
   name = name.replace(/^[\s.]+/, "").replace(/[\s.]+$/, "");
   const dot = name.lastIndexOf(".");
   let stem = dot > 0 ? name.slice(0, dot) : name;
@@ -63,7 +69,12 @@ export function uniqueNames(names: readonly string[]): string[] {
 export function renderProgressIndex(childName: string, preparedOn: string, items: readonly ProgressFileItem[]): string {
   const rows = items
     .map((item) => {
-      const links = item.files.map((f) => `<li><a href="${escapeHtml(f.path.split("/").map(encodeURIComponent).join("/"))}">${escapeHtml(f.label)}</a></li>`).join("");
+      const links = item.files
+        .map(
+          (f) =>
+            `<li><a href="${escapeHtml(f.path.split("/").map(encodeURIComponent).join("/"))}">${escapeHtml(f.label)}</a></li>`,
+        )
+        .join("");
       return `<li class="item">
   <h3>${escapeHtml(item.title)}</h3>
   <p class="meta">${escapeHtml(formatUkDate(item.date))} · ${escapeHtml(item.what)}</p>
@@ -100,14 +111,45 @@ ${items.length === 0 ? "<p>There is nothing in your progress file yet.</p>" : `<
 /** The progress file's content: documents that are the child's property or chosen for it, and their contributions; never restricted or sealed. */
 async function progressFileContent(db: Queryable, childId: string) {
   const docs = await db
-    .select({ id: documents.id, entryId: documents.entryId, title: documents.title, fileName: documents.fileName, category: documents.category, documentDate: documents.documentDate, childProperty: documents.childProperty, sha256: documents.blobSha256 })
+    .select({
+      id: documents.id,
+      entryId: documents.entryId,
+      title: documents.title,
+      fileName: documents.fileName,
+      category: documents.category,
+      documentDate: documents.documentDate,
+      childProperty: documents.childProperty,
+      sha256: documents.blobSha256,
+    })
     .from(documents)
-    .where(and(eq(documents.childId, childId), isNull(documents.deletedAt), eq(documents.confidentiality, "standard"), attachedEntryVisible(["standard"]), or(eq(documents.childProperty, true), eq(documents.inProgressFile, true))))
+    .where(
+      and(
+        eq(documents.childId, childId),
+        isNull(documents.deletedAt),
+        eq(documents.confidentiality, "standard"),
+        attachedEntryVisible(["standard"]),
+        or(eq(documents.childProperty, true), eq(documents.inProgressFile, true)),
+      ),
+    )
     .orderBy(asc(documents.documentDate), asc(documents.createdAt), asc(documents.id));
   const entries = await db
-    .select({ entryId: recordEntries.entryId, title: recordEntries.title, occurredOn: recordEntries.occurredOn, childProperty: recordEntries.childProperty, data: recordEntries.data })
+    .select({
+      entryId: recordEntries.entryId,
+      title: recordEntries.title,
+      occurredOn: recordEntries.occurredOn,
+      childProperty: recordEntries.childProperty,
+      data: recordEntries.data,
+    })
     .from(recordEntries)
-    .where(and(eq(recordEntries.childId, childId), eq(recordEntries.section, "contributions"), eq(recordEntries.isLatest, true), isNull(recordEntries.deletedAt), eq(recordEntries.confidentiality, "standard")))
+    .where(
+      and(
+        eq(recordEntries.childId, childId),
+        eq(recordEntries.section, "contributions"),
+        eq(recordEntries.isLatest, true),
+        isNull(recordEntries.deletedAt),
+        eq(recordEntries.confidentiality, "standard"),
+      ),
+    )
     .orderBy(asc(recordEntries.occurredOn), asc(recordEntries.createdAt));
   return { docs, entries };
 }
@@ -156,23 +198,51 @@ export async function assembleProgressFile(db: Queryable, child: { id: string; n
 }
 
 /** The export as the route serves it: policy check (permission and contributions readable), the ZIP, the audit event. */
-export async function buildProgressFile(db: Db, actor: Actor | null, childId: string, now: Date = new Date()): Promise<ProgressFile> {
+export async function buildProgressFile(
+  db: Db,
+  actor: Actor | null,
+  childId: string,
+  now: Date = new Date(),
+): Promise<ProgressFile> {
   if (!actor) return { ok: false };
   const refuse = async (reason: string): Promise<ProgressFile> => {
-    await recordAuditNow(db, { actorId: actor.id, action: "progressFile.export", childId: isUuid(childId) ? childId : null, outcome: "refused", detail: { reason } });
+    await recordAuditNow(db, {
+      actorId: actor.id,
+      action: "progressFile.export",
+      childId: isUuid(childId) ? childId : null,
+      outcome: "refused",
+      detail: { reason },
+    });
     return { ok: false };
   };
   if (!can(actor, "progressFile.export")) return refuse("permission");
   const access = await childAccess(db, actor, childId, now);
   if (!access || !canReadSection(actor, access, "contributions")) return refuse("relationship");
   const [child] = await db
-    .select({ reference: children.reference, firstName: children.firstName, preferredName: children.preferredName, lastName: children.lastName })
+    .select({
+      reference: children.reference,
+      firstName: children.firstName,
+      preferredName: children.preferredName,
+      lastName: children.lastName,
+    })
     .from(children)
     .where(eq(children.id, childId))
     .limit(1);
   if (!child) return refuse("relationship");
   const name = `${child.preferredName ?? child.firstName} ${child.lastName}`;
   const built = await assembleProgressFile(db, { id: childId, name }, todayIso(now));
-  await recordAuditNow(db, { actorId: actor.id, action: "progressFile.export", childId, flagged: access.relation === "break_glass", detail: { files: built.files, entries: built.entries } });
-  return { ok: true, zip: built.zip, fileName: `progress-file-${child.reference.replace(/[^A-Za-z0-9-]/g, "_")}.zip`, files: built.files, entries: built.entries };
+  await recordAuditNow(db, {
+    actorId: actor.id,
+    action: "progressFile.export",
+    childId,
+    flagged: access.relation === "break_glass",
+    detail: { files: built.files, entries: built.entries },
+  });
+  return {
+    ok: true,
+    zip: built.zip,
+    fileName: `progress-file-${child.reference.replace(/[^A-Za-z0-9-]/g, "_")}.zip`,
+    files: built.files,
+    entries: built.entries,
+  };
 }

@@ -2,19 +2,29 @@
 // person may see, and for a provider only what its own organisation submitted.
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { documentBlobs, documents, recordEntries, users, type Confidentiality, type DocumentCategory, type EntrySection } from "@/db/schema";
+import {
+  documentBlobs,
+  documents,
+  recordEntries,
+  users,
+  type Confidentiality,
+  type DocumentCategory,
+  type EntrySection,
+} from "@/db/schema";
 import { canReadSection, visibleConfidentiality, type Actor, type ChildAccess } from "@/lib/access";
 import { isUuid } from "@/lib/validation";
 import { DOCUMENTS_PAGE_SIZE } from "./schemas";
 import { blobStore } from "./storage";
-
 
 /**
  * A document attached to an entry is seen only while that entry's latest version is: restricting
  * or sealing the entry takes its documents with it.
  */
 export function attachedEntryVisible(levels: readonly Confidentiality[]): SQL {
-  const list = sql.join(levels.map((l) => sql`${l}`), sql`, `);
+  const list = sql.join(
+    levels.map((l) => sql`${l}`),
+    sql`, `,
+  );
   return sql`("documents"."entry_id" is null or exists (select 1 from ${recordEntries} le
     where le.entry_id = "documents"."entry_id" and le.is_latest and le.confidentiality in (${list})))`;
 }
@@ -22,7 +32,12 @@ export function attachedEntryVisible(levels: readonly Confidentiality[]): SQL {
 /** The documents of this child the person may see; for a provider, only what its organisation submitted. */
 function visibleDocuments(actor: Actor, access: ChildAccess): SQL {
   const levels = visibleConfidentiality(actor, access);
-  const conditions: SQL[] = [eq(documents.childId, access.childId), isNull(documents.deletedAt), inArray(documents.confidentiality, levels), attachedEntryVisible(levels)];
+  const conditions: SQL[] = [
+    eq(documents.childId, access.childId),
+    isNull(documents.deletedAt),
+    inArray(documents.confidentiality, levels),
+    attachedEntryVisible(levels),
+  ];
   if (access.relation === "provider") {
     conditions.push(eq(documents.providerSubmitted, true));
     conditions.push(actor.organisationId ? eq(documents.submittedByOrganisationId, actor.organisationId) : sql`false`);
@@ -67,11 +82,18 @@ const listColumns = {
   entryTitle: recordEntries.title,
 };
 
-type ListRow = Omit<DocumentListItem, "entry"> & { entryId: string | null; entrySection: EntrySection | null; entryTitle: string | null };
+type ListRow = Omit<DocumentListItem, "entry"> & {
+  entryId: string | null;
+  entrySection: EntrySection | null;
+  entryTitle: string | null;
+};
 
 function toItem(actor: Actor, access: ChildAccess, row: ListRow): DocumentListItem {
   const { entryId, entrySection, entryTitle, ...rest } = row;
-  const entry = entryId && entrySection && entryTitle !== null && canReadSection(actor, access, entrySection) ? { entryId, section: entrySection, title: entryTitle } : null;
+  const entry =
+    entryId && entrySection && entryTitle !== null && canReadSection(actor, access, entrySection)
+      ? { entryId, section: entrySection, title: entryTitle }
+      : null;
   return { ...rest, entry };
 }
 
@@ -94,10 +116,19 @@ function selectDocuments(db: Queryable, actor: Actor, access: ChildAccess) {
     );
 }
 
-export async function listDocuments(db: Queryable, actor: Actor, access: ChildAccess, opts: { category?: DocumentCategory; page?: number; pageSize?: number } = {}) {
+export async function listDocuments(
+  db: Queryable,
+  actor: Actor,
+  access: ChildAccess,
+  opts: { category?: DocumentCategory; page?: number; pageSize?: number } = {},
+) {
   const pageSize = opts.pageSize ?? DOCUMENTS_PAGE_SIZE;
   const where = and(visibleDocuments(actor, access), opts.category ? eq(documents.category, opts.category) : undefined);
-  const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(documents).innerJoin(users, eq(users.id, documents.uploadedBy)).where(where);
+  const [countRow] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(documents)
+    .innerJoin(users, eq(users.id, documents.uploadedBy))
+    .where(where);
   const total = Number(countRow?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, opts.page ?? 1), pages);
@@ -110,7 +141,12 @@ export async function listDocuments(db: Queryable, actor: Actor, access: ChildAc
 }
 
 /** The documents attached to one section entry, for the entry's page. */
-export async function documentsForEntry(db: Queryable, actor: Actor, access: ChildAccess, entryId: string): Promise<DocumentListItem[]> {
+export async function documentsForEntry(
+  db: Queryable,
+  actor: Actor,
+  access: ChildAccess,
+  entryId: string,
+): Promise<DocumentListItem[]> {
   if (!isUuid(entryId)) return [];
   const rows = await selectDocuments(db, actor, access)
     .where(and(visibleDocuments(actor, access), eq(documents.entryId, entryId)))
@@ -122,7 +158,13 @@ export async function documentsForEntry(db: Queryable, actor: Actor, access: Chi
 export async function getDocumentForDownload(db: Queryable, actor: Actor, access: ChildAccess, documentId: string) {
   if (!isUuid(documentId)) return null;
   const [row] = await db
-    .select({ id: documents.id, title: documents.title, fileName: documents.fileName, sha256: documents.blobSha256, confidentiality: documents.confidentiality })
+    .select({
+      id: documents.id,
+      title: documents.title,
+      fileName: documents.fileName,
+      sha256: documents.blobSha256,
+      confidentiality: documents.confidentiality,
+    })
     .from(documents)
     .innerJoin(users, eq(users.id, documents.uploadedBy))
     .where(and(visibleDocuments(actor, access), eq(documents.id, documentId)))
@@ -144,11 +186,21 @@ export interface AttachableEntry {
  * The latest version of an entry of this child that the person may see and attach a document to:
  * a readable section and a visible confidentiality; for a provider, only its organisation's entries.
  */
-export async function attachableEntry(db: Queryable, actor: Actor, access: ChildAccess, entryId: string): Promise<AttachableEntry | null> {
+export async function attachableEntry(
+  db: Queryable,
+  actor: Actor,
+  access: ChildAccess,
+  entryId: string,
+): Promise<AttachableEntry | null> {
   if (!isUuid(entryId)) return null;
   const levels = visibleConfidentiality(actor, access).filter((c) => c !== "sealed");
   const [row] = await db
-    .select({ entryId: recordEntries.entryId, section: recordEntries.section, title: recordEntries.title, confidentiality: recordEntries.confidentiality })
+    .select({
+      entryId: recordEntries.entryId,
+      section: recordEntries.section,
+      title: recordEntries.title,
+      confidentiality: recordEntries.confidentiality,
+    })
     .from(recordEntries)
     .where(
       and(
@@ -157,7 +209,11 @@ export async function attachableEntry(db: Queryable, actor: Actor, access: Child
         eq(recordEntries.isLatest, true),
         isNull(recordEntries.deletedAt),
         inArray(recordEntries.confidentiality, levels),
-        access.relation === "provider" ? (actor.organisationId ? eq(recordEntries.submittedByOrganisationId, actor.organisationId) : sql`false`) : undefined,
+        access.relation === "provider"
+          ? actor.organisationId
+            ? eq(recordEntries.submittedByOrganisationId, actor.organisationId)
+            : sql`false`
+          : undefined,
       ),
     )
     .limit(1);

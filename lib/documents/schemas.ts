@@ -10,7 +10,8 @@ export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 export const DOCUMENTS_PAGE_SIZE = 20;
 
 /** Shown in the form and in refusals; the server decides the type from the content (sniff.ts). */
-export const ALLOWED_TYPES_TEXT = "PDF, Word (.docx or .doc), JPEG, PNG, GIF, WebP or HEIC images, or plain text (.txt)";
+export const ALLOWED_TYPES_TEXT =
+  "PDF, Word (.docx or .doc), JPEG, PNG, GIF, WebP or HEIC images, or plain text (.txt)";
 /** For the file input's `accept`: a hint to the browser only. */
 export const ACCEPT_ATTRIBUTE = ".pdf,.doc,.docx,.jpg,.jpeg,.png,.gif,.webp,.heic,.heif,.txt";
 
@@ -41,7 +42,10 @@ export const uploadDocumentSchema = z.object({
   inProgressFile: z.boolean().default(false),
   documentDate: ukDate("the date of the document"),
   /** Attach to a section entry (its logical entry id). */
-  entryId: z.union([id, z.literal("")]).optional().transform((v) => (v ? v : null)),
+  entryId: z
+    .union([id, z.literal("")])
+    .optional()
+    .transform((v) => (v ? v : null)),
   file: uploadFile,
 });
 export type UploadDocumentValues = z.input<typeof uploadDocumentSchema>;

@@ -13,7 +13,11 @@ const bytes = (...parts: Array<number[] | string>) => {
   return out;
 };
 
-const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], "IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+const PNG = bytes(
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d],
+  "IHDR",
+  [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0],
+);
 const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], "JFIF", [0]);
 const GIF = bytes("GIF89a", [1, 0, 1, 0, 0, 0, 0]);
 const WEBP = bytes("RIFF", [0x24, 0, 0, 0], "WEBPVP8 ");
@@ -48,7 +52,10 @@ describe("what an uploaded file really is", () => {
   it("refuses text that is not named .txt, such as a web page or a script", async () => {
     for (const name of ["page.html", "page.pdf", "script.sh", "image.svg"]) {
       const result = await sniffDocumentType(strToU8("<html><script>alert(1)</script></html>"), name);
-      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^This type of file cannot be uploaded\. Upload a PDF/) });
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^This type of file cannot be uploaded\. Upload a PDF/),
+      });
     }
   });
 
@@ -61,10 +68,16 @@ describe("what an uploaded file really is", () => {
 
   it("refuses a file whose name's extension does not match its content", async () => {
     const result = await sniffDocumentType(PNG, "scan.pdf");
-    expect(result).toEqual({ ok: false, error: "The file name ends .pdf but the file is a PNG image. Rename it to end .png, or choose the right file." });
+    expect(result).toEqual({
+      ok: false,
+      error: "The file name ends .pdf but the file is a PNG image. Rename it to end .png, or choose the right file.",
+    });
   });
 
   it("refuses an empty file", async () => {
-    expect(await sniffDocumentType(new Uint8Array(0), "a.pdf")).toMatchObject({ ok: false, error: expect.stringMatching(/empty/) });
+    expect(await sniffDocumentType(new Uint8Array(0), "a.pdf")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/empty/),
+    });
   });
 });

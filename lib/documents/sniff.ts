@@ -18,7 +18,11 @@ const GIF: AllowedType = { mimeType: "image/gif", label: "GIF image", extensions
 const WEBP: AllowedType = { mimeType: "image/webp", label: "WebP image", extensions: ["webp"] };
 const HEIC: AllowedType = { mimeType: "image/heic", label: "HEIC photo", extensions: ["heic", "heif"] };
 const HEIF: AllowedType = { mimeType: "image/heif", label: "HEIC photo", extensions: ["heic", "heif"] };
-const DOCX: AllowedType = { mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word document", extensions: ["docx"] };
+const DOCX: AllowedType = {
+  mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  label: "Word document",
+  extensions: ["docx"],
+};
 const DOC: AllowedType = { mimeType: "application/msword", label: "Word 97-2003 document", extensions: ["doc"] };
 const TEXT: AllowedType = { mimeType: "text/plain; charset=utf-8", label: "plain text", extensions: ["txt"] };
 
@@ -37,7 +41,10 @@ const BY_DETECTED_MIME: Record<string, AllowedType> = {
 
 export type SniffResult = { ok: true; mimeType: string; label: string } | { ok: false; error: string };
 
-const notAllowed = (what: string): SniffResult => ({ ok: false, error: `${what} cannot be uploaded. Upload a ${ALLOWED_TYPES_TEXT} file.` });
+const notAllowed = (what: string): SniffResult => ({
+  ok: false,
+  error: `${what} cannot be uploaded. Upload a ${ALLOWED_TYPES_TEXT} file.`,
+});
 
 function isUtf8TextWithoutNul(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;
@@ -71,7 +78,8 @@ export async function sniffDocumentType(bytes: Uint8Array, fileName: string): Pr
     allowed = BY_DETECTED_MIME[detected.mime];
     if (!allowed) return notAllowed(`This file's content is ${detected.ext.toUpperCase()} (${detected.mime}), which`);
     // Excel, PowerPoint and installer packages are compound files too.
-    if (allowed === DOC && !hasWordDocumentStream(bytes)) return notAllowed("This compound file is not a Word document, so it");
+    if (allowed === DOC && !hasWordDocumentStream(bytes))
+      return notAllowed("This compound file is not a Word document, so it");
   }
 
   if (!allowed.extensions.includes(ext)) {

@@ -26,7 +26,9 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** The same bytes typed as backed by a plain ArrayBuffer (what Response and Blob accept); copies only a shared buffer. */
 export function plainBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+  return bytes.buffer instanceof ArrayBuffer
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : new Uint8Array(bytes);
 }
 
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -35,10 +37,17 @@ export const postgresBlobStore: BlobStore = {
   async put(sha256, bytes, mimeType, tx) {
     // A wrong key would make the store lie about content for ever: check it.
     if (sha256Hex(bytes) !== sha256) throw new Error("blob key does not match its content");
-    await tx.insert(documentBlobs).values({ sha256, sizeBytes: bytes.byteLength, mimeType, content: toBuffer(bytes) }).onConflictDoNothing({ target: documentBlobs.sha256 });
+    await tx
+      .insert(documentBlobs)
+      .values({ sha256, sizeBytes: bytes.byteLength, mimeType, content: toBuffer(bytes) })
+      .onConflictDoNothing({ target: documentBlobs.sha256 });
   },
   async get(sha256, db) {
-    const [row] = await db.select({ content: documentBlobs.content, mimeType: documentBlobs.mimeType, size: documentBlobs.sizeBytes }).from(documentBlobs).where(eq(documentBlobs.sha256, sha256)).limit(1);
+    const [row] = await db
+      .select({ content: documentBlobs.content, mimeType: documentBlobs.mimeType, size: documentBlobs.sizeBytes })
+      .from(documentBlobs)
+      .where(eq(documentBlobs.sha256, sha256))
+      .limit(1);
     if (!row) return null;
     return { bytes: plainBytes(row.content), mimeType: row.mimeType, size: row.size };
   },

@@ -16,7 +16,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   "forbidden:action": "You do not have permission to do that.",
   "forbidden:child": "You do not have access to this record, or it does not exist.",
   "invalid:input": "Some of the information needs correcting. Check the highlighted fields.",
-  "conflict:version": "Someone else saved a newer version while you were editing. Your text has been kept so nothing is lost.",
+  "conflict:version":
+    "Someone else saved a newer version while you were editing. Your text has been kept so nothing is lost.",
   "not-found": "That could not be found.",
   "retention:hold": "Records cannot be deleted while the retention hold is in force.",
   internal: "Something went wrong and nothing was saved.",

@@ -41,7 +41,10 @@ function likePattern(search: string): string {
 export async function getChronology(db: Queryable, actor: Actor, access: ChildAccess, q: ChronologyQuery = {}) {
   const pageSize = q.pageSize ?? CHRONOLOGY_PAGE_SIZE;
   const levels = visibleConfidentiality(actor, access);
-  const levelList = sql.join(levels.map((l) => sql`${l}`), sql`, `);
+  const levelList = sql.join(
+    levels.map((l) => sql`${l}`),
+    sql`, `,
+  );
   const childId = access.childId;
   const search = q.search?.trim().slice(0, 100) ?? "";
   const pattern = likePattern(search);

@@ -14,7 +14,10 @@ const RANK: Record<Confidentiality, number> = { standard: 0, restricted: 1, seal
 
 /** Providers submit standard entries only; some sections are always restricted; nobody seals by a form. */
 function confidentialityFor(section: GenericSection, access: ChildAccess, requested: Confidentiality): Confidentiality {
-  if (requested === "sealed") throw new AppError("invalid:input", undefined, { confidentiality: ["Entries are sealed by the records officer, not from this form"] });
+  if (requested === "sealed")
+    throw new AppError("invalid:input", undefined, {
+      confidentiality: ["Entries are sealed by the records officer, not from this form"],
+    });
   if (access.relation === "provider") return "standard";
   const minimum = SECTION_SPECS[section].minimumConfidentiality ?? "standard";
   return RANK[requested] < RANK[minimum] ? minimum : requested;
@@ -23,10 +26,18 @@ function confidentialityFor(section: GenericSection, access: ChildAccess, reques
 const higherOf = (a: Confidentiality, b: Confidentiality): Confidentiality => (RANK[a] >= RANK[b] ? a : b);
 
 function providerFields(actor: Actor, access: ChildAccess) {
-  return access.relation === "provider" ? { providerSubmitted: true, submittedByOrganisationId: actor.organisationId } : {};
+  return access.relation === "provider"
+    ? { providerSubmitted: true, submittedByOrganisationId: actor.organisationId }
+    : {};
 }
 
-export async function createEntry(tx: Tx, actor: Actor, access: ChildAccess, section: GenericSection, input: CreateEntryInput): Promise<RecordEntry> {
+export async function createEntry(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  section: GenericSection,
+  input: CreateEntryInput,
+): Promise<RecordEntry> {
   const id = crypto.randomUUID();
   const [row] = await tx
     .insert(recordEntries)
@@ -58,7 +69,9 @@ async function latestForUpdate(tx: Tx, childId: string, entryId: string, section
   const versions = await tx
     .select()
     .from(recordEntries)
-    .where(and(eq(recordEntries.entryId, entryId), eq(recordEntries.childId, childId), eq(recordEntries.section, section)))
+    .where(
+      and(eq(recordEntries.entryId, entryId), eq(recordEntries.childId, childId), eq(recordEntries.section, section)),
+    )
     .orderBy(desc(recordEntries.version))
     .for("update");
   const latest = versions[0];
@@ -71,21 +84,40 @@ async function latestForUpdate(tx: Tx, childId: string, entryId: string, section
  * the person started (optimistic concurrency); their text is then kept as a draft, and both texts
  * are returned so nothing is lost.
  */
-export async function amendEntry(tx: Tx, actor: Actor, access: ChildAccess, section: GenericSection, input: AmendEntryInput): Promise<RecordEntry> {
+export async function amendEntry(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  section: GenericSection,
+  input: AmendEntryInput,
+): Promise<RecordEntry> {
   const latest = await latestForUpdate(tx, access.childId, input.entryId, section);
   // Only what the person may read may be amended (a provider never sees a restricted version).
   if (!visibleConfidentiality(actor, access).includes(latest.confidentiality)) throw new AppError("not-found");
-  if (access.relation === "provider" && latest.submittedByOrganisationId !== actor.organisationId) throw new AppError("forbidden:child");
+  if (access.relation === "provider" && latest.submittedByOrganisationId !== actor.organisationId)
+    throw new AppError("forbidden:child");
   if (latest.version !== input.baseVersion) {
     const { childId, entryId, baseVersion, ...text } = input;
     throw new AppError("conflict:version", undefined, undefined, {
-      details: { yours: text, current: { version: latest.version, title: latest.title, occurredOn: latest.occurredOn, data: latest.data, amendReason: latest.amendReason } },
+      details: {
+        yours: text,
+        current: {
+          version: latest.version,
+          title: latest.title,
+          occurredOn: latest.occurredOn,
+          data: latest.data,
+          amendReason: latest.amendReason,
+        },
+      },
       afterRollback: async (t) => {
         await saveDraft(t as Tx, actor, childId, `${section}:${entryId}`, { ...text, baseVersion }, latest.version);
       },
     });
   }
-  await tx.update(recordEntries).set({ isLatest: false, inChronology: false, updatedAt: new Date() }).where(eq(recordEntries.id, latest.id));
+  await tx
+    .update(recordEntries)
+    .set({ isLatest: false, inChronology: false, updatedAt: new Date() })
+    .where(eq(recordEntries.id, latest.id));
   const [row] = await tx
     .insert(recordEntries)
     .values({
@@ -127,7 +159,12 @@ export interface DecisionInput {
 }
 
 /** A decision entry: care plan approval, contact changes and review outcomes each record one. */
-export async function recordDecision(tx: Tx, actor: Actor, childId: string, input: DecisionInput): Promise<RecordEntry> {
+export async function recordDecision(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  input: DecisionInput,
+): Promise<RecordEntry> {
   const id = crypto.randomUUID();
   const [row] = await tx
     .insert(recordEntries)
@@ -139,7 +176,14 @@ export async function recordDecision(tx: Tx, actor: Actor, childId: string, inpu
       section: "decisions",
       occurredOn: input.occurredOn ?? todayIso(),
       title: input.title,
-      data: { decision: input.decision, decidedBy: input.decidedBy, reasons: input.reasons, childViews: input.childViews, parentViews: input.parentViews, relatesTo: input.relatesTo ?? null },
+      data: {
+        decision: input.decision,
+        decidedBy: input.decidedBy,
+        reasons: input.reasons,
+        childViews: input.childViews,
+        parentViews: input.parentViews,
+        relatesTo: input.relatesTo ?? null,
+      },
       significant: true,
       createdBy: actor.id,
     })
@@ -154,14 +198,28 @@ export async function setSignificant(tx: Tx, childId: string, rowId: string, sig
     .update(recordEntries)
     .set({ significant })
     // Only a row the chronology shows (never an earlier version of an amended or sealed entry).
-    .where(and(eq(recordEntries.id, rowId), eq(recordEntries.childId, childId), eq(recordEntries.inChronology, true), sql`${recordEntries.confidentiality} <> 'sealed'`))
+    .where(
+      and(
+        eq(recordEntries.id, rowId),
+        eq(recordEntries.childId, childId),
+        eq(recordEntries.inChronology, true),
+        sql`${recordEntries.confidentiality} <> 'sealed'`,
+      ),
+    )
     .returning({ id: recordEntries.id, section: recordEntries.section });
   if (!row) throw new AppError("not-found");
   return row;
 }
 
 /** Autosave: one live draft per person, child and form; saving again replaces its text. */
-export async function saveDraft(tx: Tx, actor: Actor, childId: string, formKey: string, data: Record<string, unknown>, conflictWithVersion: number | null = null) {
+export async function saveDraft(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  formKey: string,
+  data: Record<string, unknown>,
+  conflictWithVersion: number | null = null,
+) {
   const now = new Date();
   const [row] = await tx
     .insert(formDrafts)
@@ -187,9 +245,16 @@ export async function markDraftUsed(tx: Tx, actor: Actor, childId: string, formK
  * stays in the database but the entry disappears from the record for everyone but the records
  * officer. The right record gets its own entry; this one is never moved or deleted.
  */
-export async function sealEntry(tx: Tx, actor: Actor, input: { childId: string; section: EntrySection; entryId: string; reason: string }): Promise<RecordEntry> {
+export async function sealEntry(
+  tx: Tx,
+  actor: Actor,
+  input: { childId: string; section: EntrySection; entryId: string; reason: string },
+): Promise<RecordEntry> {
   const latest = await latestForUpdate(tx, input.childId, input.entryId, input.section);
-  await tx.update(recordEntries).set({ isLatest: false, inChronology: false, updatedAt: new Date() }).where(eq(recordEntries.id, latest.id));
+  await tx
+    .update(recordEntries)
+    .set({ isLatest: false, inChronology: false, updatedAt: new Date() })
+    .where(eq(recordEntries.id, latest.id));
   const { id: _id, createdAt: _created, updatedAt: _updated, ...content } = latest;
   const [row] = await tx
     .insert(recordEntries)

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { diffEntryVersions } from "./queries";
 
 describe("comparing two versions of an entry", () => {
-  const v1 = { title: "Contact with mother", occurredOn: "2026-01-10", data: { frequency: "Monthly on Saturdays", supervision: "Supervised" } };
-  const v2 = { title: "Contact with mother", occurredOn: "2026-01-10", data: { frequency: "Fortnightly on Saturdays", supervision: "Supervised" } };
+  const v1 = {
+    title: "Contact with mother",
+    occurredOn: "2026-01-10",
+    data: { frequency: "Monthly on Saturdays", supervision: "Supervised" },
+  };
+  const v2 = {
+    title: "Contact with mother",
+    occurredOn: "2026-01-10",
+    data: { frequency: "Fortnightly on Saturdays", supervision: "Supervised" },
+  };
 
   it("marks the words that changed, field by field", () => {
     const diffs = diffEntryVersions(v1, v2, { frequency: "Frequency" });

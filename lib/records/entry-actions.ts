@@ -5,8 +5,22 @@ import { z } from "zod";
 import { authorizedAction, type ActionResult } from "@/lib/actions";
 import { messageFor } from "@/lib/errors";
 import { ENTRY_SECTIONS, type EntrySection } from "./constants";
-import { amendEntry, createEntry, markDraftUsed, recordDecision, saveDraft, sealEntry, setSignificant } from "./commands";
-import { amendEntrySchema, createEntrySchema, markSignificantSchema, saveDraftSchema, sealEntrySchema } from "./schemas";
+import {
+  amendEntry,
+  createEntry,
+  markDraftUsed,
+  recordDecision,
+  saveDraft,
+  sealEntry,
+  setSignificant,
+} from "./commands";
+import {
+  amendEntrySchema,
+  createEntrySchema,
+  markSignificantSchema,
+  saveDraftSchema,
+  sealEntrySchema,
+} from "./schemas";
 import { GENERIC_SECTIONS, SECTION_SPECS, type GenericSection } from "./sections";
 
 const entryPath = (childId: string, section: GenericSection) => `/children/${childId}/${SECTION_SPECS[section].path}`;
@@ -15,7 +29,13 @@ const creators = Object.fromEntries(
   GENERIC_SECTIONS.map((section) => [
     section,
     authorizedAction(
-      { action: `${section}.create`, permission: `${section}.write`, schema: createEntrySchema(section), child: { id: (i) => i.childId, section }, revalidate: (i) => [entryPath(i.childId, section), `/children/${i.childId}/chronology`] },
+      {
+        action: `${section}.create`,
+        permission: `${section}.write`,
+        schema: createEntrySchema(section),
+        child: { id: (i) => i.childId, section },
+        revalidate: (i) => [entryPath(i.childId, section), `/children/${i.childId}/chronology`],
+      },
       async ({ tx, actor, input, access, auditDetail }) => {
         if (!access) throw new Error("access checked by the wrapper");
         const row = await createEntry(tx, actor, access, section, input);
@@ -31,14 +51,23 @@ const amenders = Object.fromEntries(
   GENERIC_SECTIONS.map((section) => [
     section,
     authorizedAction(
-      { action: `${section}.amend`, permission: `${section}.write`, schema: amendEntrySchema(section), child: { id: (i) => i.childId, section }, revalidate: (i) => [entryPath(i.childId, section), `/children/${i.childId}/chronology`] },
+      {
+        action: `${section}.amend`,
+        permission: `${section}.write`,
+        schema: amendEntrySchema(section),
+        child: { id: (i) => i.childId, section },
+        revalidate: (i) => [entryPath(i.childId, section), `/children/${i.childId}/chronology`],
+      },
       async ({ tx, actor, input, access, auditDetail }) => {
         if (!access) throw new Error("access checked by the wrapper");
         const row = await amendEntry(tx, actor, access, section, input);
         auditDetail({ entryId: row.entryId, version: row.version, reason: input.amendReason });
         if (SECTION_SPECS[section].decisionOnAmend) {
           // A change of contact arrangements is a decision: it goes on the decision trail with the views recorded.
-          const views = (input.data.childViews as { status: string; text: string } | undefined) ?? { status: "", text: "" };
+          const views = (input.data.childViews as { status: string; text: string } | undefined) ?? {
+            status: "",
+            text: "",
+          };
           const decision = await recordDecision(tx, actor, input.childId, {
             title: `Contact arrangement changed: ${input.title}`,
             occurredOn: input.occurredOn,
@@ -61,7 +90,12 @@ const draftSavers = Object.fromEntries(
   ENTRY_SECTIONS.map((section) => [
     section,
     authorizedAction(
-      { action: `${section}.draftSave`, permission: `${section}.write`, schema: saveDraftSchema, child: { id: (i) => i.childId, section } },
+      {
+        action: `${section}.draftSave`,
+        permission: `${section}.write`,
+        schema: saveDraftSchema,
+        child: { id: (i) => i.childId, section },
+      },
       async ({ tx, actor, input }) => {
         if (!input.formKey.startsWith(`${section}:`)) throw new Error("form key does not match its section");
         const row = await saveDraft(tx, actor, input.childId, input.formKey, input.data);
@@ -71,7 +105,10 @@ const draftSavers = Object.fromEntries(
   ]),
 ) as Record<EntrySection, (values: unknown) => Promise<ActionResult<{ savedAt: string }>>>;
 
-const unknownSection = <T>(): ActionResult<T> => ({ ok: false, error: { code: "not-found", message: messageFor("not-found") } });
+const unknownSection = <T>(): ActionResult<T> => ({
+  ok: false,
+  error: { code: "not-found", message: messageFor("not-found") },
+});
 
 export function createEntryFor(section: string, values: unknown) {
   const run = Object.hasOwn(creators, section) ? creators[section as GenericSection] : undefined;

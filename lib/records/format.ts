@@ -23,11 +23,33 @@ export function formatValue(value: unknown): string {
 const isoToUk = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatUkDate(v) : v);
 
 /** A stored entry as the form shows it: ISO dates back to dd/mm/yyyy. */
-export function entryToFormValues(section: GenericSection, entry: { title: string; occurredOn: string; data: Record<string, unknown>; confidentiality: string; significant: boolean; childProperty: boolean }): EntryFormValues {
+export function entryToFormValues(
+  section: GenericSection,
+  entry: {
+    title: string;
+    occurredOn: string;
+    data: Record<string, unknown>;
+    confidentiality: string;
+    significant: boolean;
+    childProperty: boolean;
+  },
+): EntryFormValues {
   const spec = SECTION_SPECS[section];
   const data: Record<string, unknown> = {};
-  for (const field of spec.fields) data[field.name] = field.kind === "date" ? (isoToUk(entry.data[field.name]) ?? "") : (entry.data[field.name] ?? emptyValue(field.kind));
-  return { title: entry.title, occurredOn: formatUkDate(entry.occurredOn), data, confidentiality: entry.confidentiality, significant: entry.significant, childProperty: entry.childProperty, amendReason: "" };
+  for (const field of spec.fields)
+    data[field.name] =
+      field.kind === "date"
+        ? (isoToUk(entry.data[field.name]) ?? "")
+        : (entry.data[field.name] ?? emptyValue(field.kind));
+  return {
+    title: entry.title,
+    occurredOn: formatUkDate(entry.occurredOn),
+    data,
+    confidentiality: entry.confidentiality,
+    significant: entry.significant,
+    childProperty: entry.childProperty,
+    amendReason: "",
+  };
 }
 
 function emptyValue(kind: string): unknown {

@@ -14,19 +14,39 @@ const author = alias(users, "author");
 
 /** What of a section this person may see on this child, as a SQL condition. */
 export function entryVisibility(actor: Actor, access: ChildAccess, section?: EntrySection): SQL {
-  const conditions: SQL[] = [eq(recordEntries.childId, access.childId), inArray(recordEntries.confidentiality, visibleConfidentiality(actor, access)), isNull(recordEntries.deletedAt)];
+  const conditions: SQL[] = [
+    eq(recordEntries.childId, access.childId),
+    inArray(recordEntries.confidentiality, visibleConfidentiality(actor, access)),
+    isNull(recordEntries.deletedAt),
+  ];
   if (access.relation === "provider") {
     // Providers: the approved care plan; their own visits; standard health, education and contact.
     if (section === "carePlan") conditions.push(inArray(recordEntries.status, ["approved"]));
-    if (section === "visits") conditions.push(eq(recordEntries.submittedByOrganisationId, actor.organisationId ?? "00000000-0000-0000-0000-000000000000"));
+    if (section === "visits")
+      conditions.push(
+        eq(recordEntries.submittedByOrganisationId, actor.organisationId ?? "00000000-0000-0000-0000-000000000000"),
+      );
   }
   return and(...conditions) as SQL;
 }
 
-export async function listSectionEntries(db: Queryable, actor: Actor, access: ChildAccess, section: EntrySection, opts: { page?: number; pageSize?: number } = {}) {
+export async function listSectionEntries(
+  db: Queryable,
+  actor: Actor,
+  access: ChildAccess,
+  section: EntrySection,
+  opts: { page?: number; pageSize?: number } = {},
+) {
   const pageSize = opts.pageSize ?? SECTION_PAGE_SIZE;
-  const where = and(entryVisibility(actor, access, section), eq(recordEntries.section, section), eq(recordEntries.isLatest, true));
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(recordEntries).where(where);
+  const where = and(
+    entryVisibility(actor, access, section),
+    eq(recordEntries.section, section),
+    eq(recordEntries.isLatest, true),
+  );
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(recordEntries)
+    .where(where);
   const total = count?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, opts.page ?? 1), pages);
@@ -58,13 +78,25 @@ export async function listSectionEntries(db: Queryable, actor: Actor, access: Ch
 export type EntryVersion = RecordEntry & { authorName: string };
 
 /** Every version of one entry, oldest first; empty when the person may not see it. */
-export async function getEntryVersions(db: Queryable, actor: Actor, access: ChildAccess, section: EntrySection, entryId: string): Promise<EntryVersion[]> {
+export async function getEntryVersions(
+  db: Queryable,
+  actor: Actor,
+  access: ChildAccess,
+  section: EntrySection,
+  entryId: string,
+): Promise<EntryVersion[]> {
   if (!isUuid(entryId)) return [];
   const rows = await db
     .select({ entry: recordEntries, authorName: author.name })
     .from(recordEntries)
     .innerJoin(author, eq(author.id, recordEntries.createdBy))
-    .where(and(entryVisibility(actor, access, section), eq(recordEntries.section, section), eq(recordEntries.entryId, entryId)))
+    .where(
+      and(
+        entryVisibility(actor, access, section),
+        eq(recordEntries.section, section),
+        eq(recordEntries.entryId, entryId),
+      ),
+    )
     .orderBy(asc(recordEntries.version));
   // Visibility follows the latest version: once an entry is restricted, none of it reaches a provider.
   if (!rows.some((r) => r.entry.isLatest)) return [];
@@ -82,18 +114,31 @@ function asText(value: unknown): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (Array.isArray(value)) return value.map(asText).join("\n");
-  if (typeof value === "object") return Object.values(value as Record<string, unknown>).map(asText).filter(Boolean).join(": ");
+  if (typeof value === "object")
+    return Object.values(value as Record<string, unknown>)
+      .map(asText)
+      .filter(Boolean)
+      .join(": ");
   return String(value);
 }
 
 /** Word-level differences between two versions, field by field, for side-by-side comparison. */
-export function diffEntryVersions(older: Pick<RecordEntry, "title" | "occurredOn" | "data">, newer: Pick<RecordEntry, "title" | "occurredOn" | "data">, labels: Record<string, string> = {}): FieldDiff[] {
+export function diffEntryVersions(
+  older: Pick<RecordEntry, "title" | "occurredOn" | "data">,
+  newer: Pick<RecordEntry, "title" | "occurredOn" | "data">,
+  labels: Record<string, string> = {},
+): FieldDiff[] {
   const fields = ["title", "occurredOn", ...new Set([...Object.keys(older.data), ...Object.keys(newer.data)])];
-  const get = (v: Pick<RecordEntry, "title" | "occurredOn" | "data">, f: string) => (f === "title" ? v.title : f === "occurredOn" ? v.occurredOn : v.data[f]);
+  const get = (v: Pick<RecordEntry, "title" | "occurredOn" | "data">, f: string) =>
+    f === "title" ? v.title : f === "occurredOn" ? v.occurredOn : v.data[f];
   return fields.map((f) => {
     const a = asText(get(older, f));
     const b = asText(get(newer, f));
-    const parts = diffWords(a, b).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
+    const parts = diffWords(a, b).map((p) => ({
+      value: p.value,
+      ...(p.added ? { added: true } : {}),
+      ...(p.removed ? { removed: true } : {}),
+    }));
     return { field: labels[f] ?? f, parts, changed: a !== b };
   });
 }
@@ -103,7 +148,14 @@ export async function getDraft(db: Queryable, actor: Actor, childId: string, for
   const [row] = await db
     .select()
     .from(formDrafts)
-    .where(and(eq(formDrafts.userId, actor.id), eq(formDrafts.childId, childId), eq(formDrafts.formKey, formKey), isNull(formDrafts.usedAt)))
+    .where(
+      and(
+        eq(formDrafts.userId, actor.id),
+        eq(formDrafts.childId, childId),
+        eq(formDrafts.formKey, formKey),
+        isNull(formDrafts.usedAt),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }

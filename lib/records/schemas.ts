@@ -5,19 +5,28 @@ import { CONFIDENTIALITY } from "./constants";
 import { id, optionalUkDate, requiredText, ukDate } from "@/lib/validation";
 import { GENERIC_SECTIONS, SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "./sections";
 
-const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], { error: "Choose whether the views were given, sought or not sought" });
+const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], {
+  error: "Choose whether the views were given, sought or not sought",
+});
 const MAX_VIEWS = 20000;
 
 function viewsText(v: { status: string; text: string }, ctx: z.RefinementCtx) {
   if ((v.status === "given" || v.status === "not_sought") && v.text === "") {
-    ctx.addIssue({ code: "custom", path: ["text"], message: v.status === "given" ? "Record the views that were given" : "Say why views were not sought" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["text"],
+      message: v.status === "given" ? "Record the views that were given" : "Say why views were not sought",
+    });
   }
 }
 
 /** The child's views: what they were, or why they were not sought. Shared by every form that records views. */
 export const views = (required: boolean) =>
   z
-    .object({ status: required ? viewsStatus : z.union([viewsStatus, z.literal("")]).default(""), text: z.string().trim().max(MAX_VIEWS, `Must be ${MAX_VIEWS} characters or fewer`).default("") })
+    .object({
+      status: required ? viewsStatus : z.union([viewsStatus, z.literal("")]).default(""),
+      text: z.string().trim().max(MAX_VIEWS, `Must be ${MAX_VIEWS} characters or fewer`).default(""),
+    })
     .superRefine(viewsText);
 
 /** Each parent's views, or that they were sought and not given. */
@@ -35,19 +44,30 @@ export const parentViews = (required: boolean) =>
     )
     .max(6, "Record at most 6 parents or carers here")
     .default([])
-    .refine((list) => !required || list.length > 0, "Record the views of each parent, or that they were sought and not given");
+    .refine(
+      (list) => !required || list.length > 0,
+      "Record the views of each parent, or that they were sought and not given",
+    );
 
 function fieldSchema(field: FieldSpec, strict: boolean): z.ZodType {
   const label = field.label.toLowerCase();
   switch (field.kind) {
     case "text":
     case "textarea":
-      return field.required ? requiredText(label, field.max ?? 20000) : z.string().trim().max(field.max ?? 20000).default("");
+      return field.required
+        ? requiredText(label, field.max ?? 20000)
+        : z
+            .string()
+            .trim()
+            .max(field.max ?? 20000)
+            .default("");
     case "date":
       return field.required ? ukDate(label) : optionalUkDate(label);
     case "select": {
       const values = field.options.map((o) => o.value) as [string, ...string[]];
-      return field.required ? z.enum(values, { error: `Choose ${label}` }) : z.union([z.enum(values), z.literal("")]).default("");
+      return field.required
+        ? z.enum(values, { error: `Choose ${label}` })
+        : z.union([z.enum(values), z.literal("")]).default("");
     }
     case "boolean":
       return z.boolean().default(false);
@@ -99,8 +119,14 @@ export const markSignificantSchema = z.object({ childId: id, rowId: id, signific
 export const MAX_DRAFT_CHARS = 200_000;
 export const saveDraftSchema = z.object({
   childId: id,
-  formKey: z.string().min(1).max(200).regex(/^[a-zA-Z]+:[a-z0-9-]+$/),
-  data: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= MAX_DRAFT_CHARS, "This draft is too long to save"),
+  formKey: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[a-zA-Z]+:[a-z0-9-]+$/),
+  data: z
+    .record(z.string(), z.unknown())
+    .refine((d) => JSON.stringify(d).length <= MAX_DRAFT_CHARS, "This draft is too long to save"),
 });
 
 /** The records officer seals a misfiled entry: retained, hidden from everyone else, with a reason. */
@@ -109,5 +135,9 @@ export const sealEntrySchema = z.object({
   // Sections kept as entries; a care plan's versions follow their own lifecycle and are not sealed here.
   section: z.enum(GENERIC_SECTIONS as [GenericSection, ...GenericSection[]]),
   entryId: id,
-  reason: z.string().trim().min(20, "Say why the entry is sealed, for example which record it belongs on (at least 20 characters)").max(2000),
+  reason: z
+    .string()
+    .trim()
+    .min(20, "Say why the entry is sealed, for example which record it belongs on (at least 20 characters)")
+    .max(2000),
 });

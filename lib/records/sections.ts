@@ -5,7 +5,14 @@ import type { Confidentiality, DocumentCategory, EntrySection } from "./constant
 export type FieldSpec =
   | { name: string; label: string; kind: "text" | "textarea"; required?: boolean; hint?: string; max?: number }
   | { name: string; label: string; kind: "date"; required?: boolean; hint?: string }
-  | { name: string; label: string; kind: "select"; required?: boolean; hint?: string; options: ReadonlyArray<{ value: string; label: string }> }
+  | {
+      name: string;
+      label: string;
+      kind: "select";
+      required?: boolean;
+      hint?: string;
+      options: ReadonlyArray<{ value: string; label: string }>;
+    }
   | { name: string; label: string; kind: "boolean"; hint?: string }
   | { name: string; label: string; kind: "views"; hint?: string }
   | { name: string; label: string; kind: "parentViews"; hint?: string };
@@ -53,7 +60,20 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     defaultConfidentiality: "standard",
     documentCategory: "health_assessment",
     fields: [
-      { name: "assessmentType", label: "Type of assessment", kind: "select", required: true, options: opts("Initial health assessment", "Review health assessment", "Dental check", "Optician check", "Immunisations", "Other") },
+      {
+        name: "assessmentType",
+        label: "Type of assessment",
+        kind: "select",
+        required: true,
+        options: opts(
+          "Initial health assessment",
+          "Review health assessment",
+          "Dental check",
+          "Optician check",
+          "Immunisations",
+          "Other",
+        ),
+      },
       { name: "assessor", label: "Assessed by", kind: "text", required: true, max: 200 },
       { name: "summary", label: "Summary of findings", kind: "textarea", required: true },
       { name: "recommendations", label: "Recommendations and health plan actions", kind: "textarea" },
@@ -71,7 +91,19 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     defaultConfidentiality: "standard",
     documentCategory: "assessment_or_review",
     fields: [
-      { name: "assessmentType", label: "Type", kind: "select", required: true, options: opts("Child and family assessment", "Review of the case", "Risk assessment", "Parenting assessment", "Other") },
+      {
+        name: "assessmentType",
+        label: "Type",
+        kind: "select",
+        required: true,
+        options: opts(
+          "Child and family assessment",
+          "Review of the case",
+          "Risk assessment",
+          "Parenting assessment",
+          "Other",
+        ),
+      },
       { name: "author", label: "Completed by", kind: "text", required: true, max: 200 },
       { name: "summary", label: "Summary and analysis", kind: "textarea", required: true },
       { name: "childViews", label: "The child's views", kind: "views" },
@@ -89,7 +121,23 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     defaultConfidentiality: "restricted",
     documentCategory: "court_order",
     fields: [
-      { name: "orderType", label: "Order", kind: "select", required: true, options: opts("Interim care order", "Care order", "Placement order", "Emergency protection order", "Special guardianship order", "Child arrangements order", "Secure accommodation order", "Deprivation of liberty order", "Other") },
+      {
+        name: "orderType",
+        label: "Order",
+        kind: "select",
+        required: true,
+        options: opts(
+          "Interim care order",
+          "Care order",
+          "Placement order",
+          "Emergency protection order",
+          "Special guardianship order",
+          "Child arrangements order",
+          "Secure accommodation order",
+          "Deprivation of liberty order",
+          "Other",
+        ),
+      },
       { name: "court", label: "Court", kind: "text", required: true, max: 200 },
       { name: "caseNumber", label: "Case number", kind: "text", max: 100 },
       { name: "expiresOn", label: "Expires or ends on", kind: "date" },
@@ -101,7 +149,8 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     path: "contact",
     label: "Contact",
     singular: "contact arrangement",
-    description: "Arrangements for contact with family and others. Each change is a new version and a recorded decision.",
+    description:
+      "Arrangements for contact with family and others. Each change is a new version and a recorded decision.",
     dateLabel: "Arrangement starts",
     titleLabel: "Short description",
     defaultConfidentiality: "standard",
@@ -111,8 +160,21 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     fields: [
       { name: "withWhom", label: "Contact with", kind: "text", required: true, max: 200 },
       { name: "relationship", label: "Relationship to the child", kind: "text", required: true, max: 100 },
-      { name: "frequency", label: "Frequency", kind: "text", required: true, max: 200, hint: "For example, fortnightly on Saturdays" },
-      { name: "supervision", label: "Supervision", kind: "select", required: true, options: opts("Unsupervised", "Supported", "Supervised", "Indirect only (letters, calls)", "No contact") },
+      {
+        name: "frequency",
+        label: "Frequency",
+        kind: "text",
+        required: true,
+        max: 200,
+        hint: "For example, fortnightly on Saturdays",
+      },
+      {
+        name: "supervision",
+        label: "Supervision",
+        kind: "select",
+        required: true,
+        options: opts("Unsupervised", "Supported", "Supervised", "Indirect only (letters, calls)", "No contact"),
+      },
       { name: "venue", label: "Venue", kind: "text", max: 200 },
       { name: "restrictions", label: "Restrictions", kind: "textarea" },
       { name: "childViews", label: "The child's views", kind: "views" },
@@ -123,14 +185,27 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     path: "court-reports",
     label: "Court reports",
     singular: "court report",
-    description: "Reports provided during court proceedings: guardian's reports, specialist assessments. Always restricted.",
+    description:
+      "Reports provided during court proceedings: guardian's reports, specialist assessments. Always restricted.",
     dateLabel: "Date filed",
     titleLabel: "Title",
     defaultConfidentiality: "restricted",
     minimumConfidentiality: "restricted",
     documentCategory: "court_report",
     fields: [
-      { name: "reportType", label: "Type of report", kind: "select", required: true, options: opts("Children's guardian's report", "Specialist assessment", "Expert witness report", "Social work statement", "Other") },
+      {
+        name: "reportType",
+        label: "Type of report",
+        kind: "select",
+        required: true,
+        options: opts(
+          "Children's guardian's report",
+          "Specialist assessment",
+          "Expert witness report",
+          "Social work statement",
+          "Other",
+        ),
+      },
       { name: "author", label: "Author", kind: "text", required: true, max: 200 },
       { name: "proceedings", label: "Proceedings", kind: "text", max: 200 },
       { name: "summary", label: "Summary", kind: "textarea", required: true },
@@ -141,7 +216,8 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     path: "education",
     label: "Education",
     singular: "education record",
-    description: "Educational progress: school, personal education plan dates, attainment and special educational needs.",
+    description:
+      "Educational progress: school, personal education plan dates, attainment and special educational needs.",
     dateLabel: "Date recorded",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
@@ -151,7 +227,13 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
       { name: "pepDate", label: "Personal education plan meeting", kind: "date" },
       { name: "nextPepDue", label: "Next personal education plan due", kind: "date" },
       { name: "attainment", label: "Attainment and progress", kind: "textarea", required: true },
-      { name: "specialNeeds", label: "Special educational needs", kind: "select", required: true, options: opts("None identified", "SEN support", "Education, health and care plan", "Being assessed") },
+      {
+        name: "specialNeeds",
+        label: "Special educational needs",
+        kind: "select",
+        required: true,
+        options: opts("None identified", "SEN support", "Education, health and care plan", "Being assessed"),
+      },
       { name: "attendance", label: "Attendance (%)", kind: "text", max: 10 },
     ],
   },
@@ -160,13 +242,20 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     path: "planning",
     label: "Planning documents",
     singular: "planning document",
-    description: "Documents used to seek information, give information or record views in planning and reviewing the child's case.",
+    description:
+      "Documents used to seek information, give information or record views in planning and reviewing the child's case.",
     dateLabel: "Date",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     documentCategory: "planning_and_review",
     fields: [
-      { name: "purpose", label: "Purpose", kind: "select", required: true, options: opts("Seeking information", "Providing information", "Recording views", "Review report") },
+      {
+        name: "purpose",
+        label: "Purpose",
+        kind: "select",
+        required: true,
+        options: opts("Seeking information", "Providing information", "Recording views", "Review report"),
+      },
       { name: "fromOrTo", label: "From or to", kind: "text", required: true, max: 200 },
       { name: "summary", label: "Summary", kind: "textarea", required: true },
       { name: "childViews", label: "The child's views", kind: "views" },
@@ -186,9 +275,21 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     documentCategory: "visit",
     fields: [
       { name: "visitor", label: "Visited by", kind: "text", required: true, max: 200 },
-      { name: "visitType", label: "Type of visit", kind: "select", required: true, options: opts("Statutory visit", "Unannounced visit", "Review visit", "Other") },
+      {
+        name: "visitType",
+        label: "Type of visit",
+        kind: "select",
+        required: true,
+        options: opts("Statutory visit", "Unannounced visit", "Review visit", "Other"),
+      },
       { name: "location", label: "Where", kind: "text", max: 200 },
-      { name: "seenAlone", label: "Child seen alone", kind: "select", required: true, options: opts("Yes", "No", "Not appropriate (give the reason in observations)") },
+      {
+        name: "seenAlone",
+        label: "Child seen alone",
+        kind: "select",
+        required: true,
+        options: opts("Yes", "No", "Not appropriate (give the reason in observations)"),
+      },
       { name: "childViews", label: "The child's views", kind: "views" },
       { name: "observations", label: "Observations", kind: "textarea", required: true },
       { name: "actions", label: "Actions agreed", kind: "textarea" },
@@ -215,16 +316,29 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     path: "contributions",
     label: "Child's contributions",
     singular: "contribution",
-    description: "The child's own contributions: writing, photographs, school certificates. Marked as the child's property where they are.",
+    description:
+      "The child's own contributions: writing, photographs, school certificates. Marked as the child's property where they are.",
     dateLabel: "Date",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     childPropertyByDefault: true,
     documentCategory: "child_contribution",
     fields: [
-      { name: "kind", label: "Kind", kind: "select", required: true, options: opts("Writing", "Photograph", "School certificate", "Artwork", "Other") },
+      {
+        name: "kind",
+        label: "Kind",
+        kind: "select",
+        required: true,
+        options: opts("Writing", "Photograph", "School certificate", "Artwork", "Other"),
+      },
       { name: "description", label: "Description", kind: "textarea", required: true },
-      { name: "originalWith", label: "Original is with", kind: "select", required: true, options: opts("The child", "The authority (copy given to the child)", "The carer") },
+      {
+        name: "originalWith",
+        label: "Original is with",
+        kind: "select",
+        required: true,
+        options: opts("The child", "The authority (copy given to the child)", "The carer"),
+      },
     ],
   },
   decisions: {
@@ -232,7 +346,8 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     path: "decisions",
     label: "Decisions",
     singular: "decision",
-    description: "Every significant decision: what was decided, by whom, why, and the views of the child and of each parent.",
+    description:
+      "Every significant decision: what was decided, by whom, why, and the views of the child and of each parent.",
     dateLabel: "Date of decision",
     titleLabel: "Decision in brief",
     defaultConfidentiality: "standard",

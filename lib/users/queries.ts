@@ -5,7 +5,17 @@ import { organisations, teams, users } from "@/db/schema";
 
 export function listUsers(db: Queryable) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, lockedUntil: users.lockedUntil, lastSignInAt: users.lastSignInAt, team: teams.name, organisation: organisations.name })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      lockedUntil: users.lockedUntil,
+      lastSignInAt: users.lastSignInAt,
+      team: teams.name,
+      organisation: organisations.name,
+    })
     .from(users)
     .leftJoin(teams, eq(teams.id, users.teamId))
     .leftJoin(organisations, eq(organisations.id, users.organisationId))

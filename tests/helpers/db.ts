@@ -43,7 +43,14 @@ export async function createTestDb(opts: { seed?: boolean } = {}): Promise<DbHan
 
 export async function demoActor(handle: DbHandle, key: DemoUserKey): Promise<Actor> {
   const [u] = await handle.db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, organisationId: users.organisationId })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      teamId: users.teamId,
+      organisationId: users.organisationId,
+    })
     .from(users)
     .where(eq(users.id, demoUserId(key)));
   if (!u) throw new Error(`no demo user ${key}`);

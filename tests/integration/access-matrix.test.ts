@@ -48,7 +48,9 @@ describe("who may open which child", () => {
     it(`${key}'s caseload lists exactly those children`, async () => {
       const actor = demo.actors.get(key) as Actor;
       const { items, total } = await listCaseload(demo.handle.db, actor, { pageSize: 100 });
-      const expected = Array.from({ length: DEMO_CHILD_COUNT }, (_, n) => n).filter((n) => expectedRelation[key](n) !== null).map(demoChildId);
+      const expected = Array.from({ length: DEMO_CHILD_COUNT }, (_, n) => n)
+        .filter((n) => expectedRelation[key](n) !== null)
+        .map(demoChildId);
       expect(items.map((c) => c.id).sort()).toEqual(expected.sort());
       expect(total).toBe(expected.length);
       // Each row carries its current legal status from the child's own episodes.

@@ -15,7 +15,12 @@ beforeAll(async () => {
     await recordAuditNow(handle.db, { actorId, action: "summary.view", childId: demoChildId(i % 2) });
   }
   await recordAuditNow(handle.db, { actorId, action: "auth.signIn" });
-  await recordAuditNow(handle.db, { actorId: null, action: "auth.signIn", outcome: "refused", detail: { reason: "unknown-account" } });
+  await recordAuditNow(handle.db, {
+    actorId: null,
+    action: "auth.signIn",
+    outcome: "refused",
+    detail: { reason: "unknown-account" },
+  });
 });
 afterAll(() => handle.close());
 
@@ -31,7 +36,10 @@ async function withTriggersOff(statement: string) {
 
 describe("the audit chain", () => {
   it("keeps one chain per child and per user, each linked to the previous event", async () => {
-    const chains = await handle.db.select({ chainKey: auditEvents.chainKey, n: sql<number>`count(*)::int` }).from(auditEvents).groupBy(auditEvents.chainKey);
+    const chains = await handle.db
+      .select({ chainKey: auditEvents.chainKey, n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .groupBy(auditEvents.chainKey);
     const byKey = Object.fromEntries(chains.map((c) => [c.chainKey, c.n]));
     expect(byKey[`child:${demoChildId(0)}`]).toBe(3);
     expect(byKey[`child:${demoChildId(1)}`]).toBe(2);
@@ -64,15 +72,25 @@ describe("the audit chain", () => {
   });
 
   it("detects an event altered behind the application's back", async () => {
-    await withTriggersOff(`UPDATE audit_events SET detail = '{"relation":"forged"}' WHERE chain_key = 'child:${demoChildId(0)}' AND seq = 2`);
+    await withTriggersOff(
+      `UPDATE audit_events SET detail = '{"relation":"forged"}' WHERE chain_key = 'child:${demoChildId(0)}' AND seq = 2`,
+    );
     const result = await verifyAuditChains(handle.db);
     expect(result.ok).toBe(false);
-    expect(result.problems).toContainEqual(expect.objectContaining({ chainKey: `child:${demoChildId(0)}`, seq: 2, problem: expect.stringMatching(/altered/) }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        chainKey: `child:${demoChildId(0)}`,
+        seq: 2,
+        problem: expect.stringMatching(/altered/),
+      }),
+    );
   });
 
   it("detects an event removed from the end of a chain", async () => {
     await withTriggersOff(`DELETE FROM audit_events WHERE chain_key = 'child:${demoChildId(1)}' AND seq = 2`);
     const result = await verifyAuditChains(handle.db);
-    expect(result.problems).toContainEqual(expect.objectContaining({ chainKey: `child:${demoChildId(1)}`, problem: expect.stringMatching(/removed/) }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ chainKey: `child:${demoChildId(1)}`, problem: expect.stringMatching(/removed/) }),
+    );
   });
 });

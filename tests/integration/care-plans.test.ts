@@ -10,7 +10,13 @@ import { getDraft } from "@/lib/records/queries";
 import type { CarePlanConflict } from "@/lib/care-plans/commands";
 import { diffCarePlanVersions, getCarePlan, getCarePlanDraftOffer, getCarePlanVersion } from "@/lib/care-plans/queries";
 import type { CarePlanFormValues } from "@/lib/care-plans/schemas";
-import { approveCarePlanAction, returnCarePlanAction, saveCarePlanDraftAction, startCarePlanVersionAction, submitCarePlanAction } from "@/app/(portal)/children/[childId]/care-plan/actions";
+import {
+  approveCarePlanAction,
+  returnCarePlanAction,
+  saveCarePlanDraftAction,
+  startCarePlanVersionAction,
+  submitCarePlanAction,
+} from "@/app/(portal)/children/[childId]/care-plan/actions";
 import { saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
@@ -25,8 +31,20 @@ async function accessFor(key: DemoUserKey, child: string): Promise<ChildAccess> 
   return access;
 }
 const planRows = (child: string) =>
-  demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "carePlan"))).orderBy(recordEntries.version);
-const lastEvent = async (key: DemoUserKey) => (await demo.handle.db.select().from(auditEvents).where(eq(auditEvents.actorId, demoUserId(key))).orderBy(desc(auditEvents.id)).limit(1))[0];
+  demo.handle.db
+    .select()
+    .from(recordEntries)
+    .where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "carePlan")))
+    .orderBy(recordEntries.version);
+const lastEvent = async (key: DemoUserKey) =>
+  (
+    await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.actorId, demoUserId(key)))
+      .orderBy(desc(auditEvents.id))
+      .limit(1)
+  )[0];
 
 function form(child: string, overrides: Partial<CarePlanFormValues> = {}): CarePlanFormValues {
   return {
@@ -43,7 +61,14 @@ function form(child: string, overrides: Partial<CarePlanFormValues> = {}): CareP
     educationPlan: "PEP targets: reading age, attendance above 95%.",
     contactPlan: "Fortnightly supervised contact with mother; weekly with brother.",
     childViews: { status: "given", text: "I want to stay with my carers and see my brother more." },
-    parentViews: [{ name: "Dana Example (fictional)", relationship: "mother", status: "given", text: "Agrees with the placement; wants more contact." }],
+    parentViews: [
+      {
+        name: "Dana Example (fictional)",
+        relationship: "mother",
+        status: "given",
+        text: "Agrees with the placement; wants more contact.",
+      },
+    ],
     contingencyPlan: "If the placement ends, a planning meeting within 5 working days.",
     ...overrides,
   };
@@ -63,7 +88,11 @@ describe("a care plan's lifecycle", () => {
     const saved = expectOk(await saveCarePlanDraftAction(form(child)));
     expect(saved).toMatchObject({ version: 1, lockVersion: 0, created: true });
     entryId = saved.entryId;
-    const edited = expectOk(await saveCarePlanDraftAction(form(child, { entryId, version: 1, lockVersion: 0, needs: "Needs a stable foster home close to her school." })));
+    const edited = expectOk(
+      await saveCarePlanDraftAction(
+        form(child, { entryId, version: 1, lockVersion: 0, needs: "Needs a stable foster home close to her school." }),
+      ),
+    );
     expect(edited.lockVersion).toBe(1);
     const [draft] = await planRows(child);
     expect(draft).toMatchObject({ status: "draft", inChronology: false, isLatest: true, occurredOn: "2026-03-02" });
@@ -76,7 +105,13 @@ describe("a care plan's lifecycle", () => {
   it("a social worker cannot approve it: the attempt is refused, audited, and changes nothing", async () => {
     as("sw1");
     const [before] = await planRows(child);
-    const result = await approveCarePlanAction({ childId: child, entryId, version: 1, lockVersion: before?.lockVersion ?? 0, comment: "Approving my own plan without the right" });
+    const result = await approveCarePlanAction({
+      childId: child,
+      entryId,
+      version: 1,
+      lockVersion: before?.lockVersion ?? 0,
+      comment: "Approving my own plan without the right",
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
     expect(await lastEvent("sw1")).toMatchObject({ action: "carePlan.approve", outcome: "refused" });
     const [after] = await planRows(child);
@@ -86,13 +121,24 @@ describe("a care plan's lifecycle", () => {
   it("the team manager approves it, and the approval is a decision with the views recorded in the plan", async () => {
     as("tm1");
     const [row] = await planRows(child);
-    const approved = expectOk(await approveCarePlanAction({ childId: child, entryId, version: 1, lockVersion: row?.lockVersion ?? 0, comment: "Plan meets her needs; contact plan agreed with mother." }));
+    const approved = expectOk(
+      await approveCarePlanAction({
+        childId: child,
+        entryId,
+        version: 1,
+        lockVersion: row?.lockVersion ?? 0,
+        comment: "Plan meets her needs; contact plan agreed with mother.",
+      }),
+    );
     expect(approved).toMatchObject({ version: 1, superseded: [] });
     const [v1] = await planRows(child);
     expect(v1).toMatchObject({ status: "approved", approvedBy: demoUserId("tm1"), inChronology: true, isLatest: true });
     expect(v1?.approvedAt).toBeInstanceOf(Date);
 
-    const [decision] = await demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "decisions")));
+    const [decision] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "decisions")));
     expect(decision?.title).toBe("Care plan version 1 approved");
     expect(decision?.data).toMatchObject({
       decidedBy: actor("tm1").name,
@@ -111,28 +157,57 @@ describe("a care plan's lifecycle", () => {
     expect(plan.inProgress?.content.outcomes).toBe(plan.current?.content.outcomes);
     expect(plan.current?.version).toBe(1);
 
-    expectOk(await saveCarePlanDraftAction(form(child, { entryId, version: 2, lockVersion: 0, needs: "Needs a stable foster home close to her new school." })));
+    expectOk(
+      await saveCarePlanDraftAction(
+        form(child, {
+          entryId,
+          version: 2,
+          lockVersion: 0,
+          needs: "Needs a stable foster home close to her new school.",
+        }),
+      ),
+    );
     expectOk(await submitCarePlanAction({ childId: child, entryId, version: 2, lockVersion: 1 }));
     as("tm1");
-    expectOk(await approveCarePlanAction({ childId: child, entryId, version: 2, lockVersion: 2, comment: "School move agreed at the review; plan updated." }));
+    expectOk(
+      await approveCarePlanAction({
+        childId: child,
+        entryId,
+        version: 2,
+        lockVersion: 2,
+        comment: "School move agreed at the review; plan updated.",
+      }),
+    );
 
     const [v1, v2] = await planRows(child);
     expect(v1).toMatchObject({ version: 1, status: "superseded", inChronology: true, isLatest: false });
     expect(v2).toMatchObject({ version: 2, status: "approved", inChronology: true, isLatest: true, entryId });
 
     const access = await accessFor("tm1", child);
-    expect((await getCarePlanVersion(demo.handle.db, actor("tm1"), access, 1))?.version.content.needs).toBe("Needs a stable foster home close to her school.");
-    expect((await getCarePlanVersion(demo.handle.db, actor("tm1"), access, 2))?.version.content.needs).toBe("Needs a stable foster home close to her new school.");
+    expect((await getCarePlanVersion(demo.handle.db, actor("tm1"), access, 1))?.version.content.needs).toBe(
+      "Needs a stable foster home close to her school.",
+    );
+    expect((await getCarePlanVersion(demo.handle.db, actor("tm1"), access, 2))?.version.content.needs).toBe(
+      "Needs a stable foster home close to her new school.",
+    );
     const chronology = await getChronology(demo.handle.db, actor("tm1"), access, { section: "carePlan" });
-    expect(chronology.items.map((i) => [i.version, i.status]).sort()).toEqual([[1, "superseded"], [2, "approved"]]);
+    expect(chronology.items.map((i) => [i.version, i.status]).sort()).toEqual([
+      [1, "superseded"],
+      [2, "approved"],
+    ]);
     const decisions = await getChronology(demo.handle.db, actor("tm1"), access, { section: "decisions" });
-    expect(decisions.items.map((i) => i.title).sort()).toEqual(["Care plan version 1 approved", "Care plan version 2 approved"]);
+    expect(decisions.items.map((i) => i.title).sort()).toEqual([
+      "Care plan version 1 approved",
+      "Care plan version 2 approved",
+    ]);
   });
 
   it("an approved version is never edited: a save to it is refused and changes nothing", async () => {
     as("sw1");
     const before = await planRows(child);
-    const result = await saveCarePlanDraftAction(form(child, { entryId, version: 2, lockVersion: 2, needs: "Quietly rewriting the approved plan" }));
+    const result = await saveCarePlanDraftAction(
+      form(child, { entryId, version: 2, lockVersion: 2, needs: "Quietly rewriting the approved plan" }),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
     if (!result.ok) expect(result.error.message).toMatch(/Start a new version/);
     expect(await planRows(child)).toEqual(before);
@@ -142,9 +217,17 @@ describe("a care plan's lifecycle", () => {
   it("an Independent Reviewing Officer cannot edit or start the care plan", async () => {
     as("iro1");
     const before = await planRows(child);
-    expect(await startCarePlanVersionAction({ childId: child })).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
-    expect(await saveCarePlanDraftAction(form(child, { entryId, version: 2, lockVersion: 2, needs: "IRO's own wording" }))).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
-    expect(await submitCarePlanAction({ childId: child, entryId, version: 2, lockVersion: 2 })).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    expect(await startCarePlanVersionAction({ childId: child })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action" },
+    });
+    expect(
+      await saveCarePlanDraftAction(form(child, { entryId, version: 2, lockVersion: 2, needs: "IRO's own wording" })),
+    ).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    expect(await submitCarePlanAction({ childId: child, entryId, version: 2, lockVersion: 2 })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action" },
+    });
     expect(await lastEvent("iro1")).toMatchObject({ outcome: "refused" });
     expect(await planRows(child)).toEqual(before);
   });
@@ -158,7 +241,10 @@ describe("a care plan's lifecycle", () => {
     expect(await getCarePlanVersion(demo.handle.db, actor("prov1"), await accessFor("prov1", child), 1)).toBeNull();
     expect(await getCarePlanVersion(demo.handle.db, actor("prov1"), await accessFor("prov1", child), 3)).toBeNull();
     as("prov1");
-    expect(await saveCarePlanDraftAction(form(child, { entryId, version: 3, lockVersion: 0 }))).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    expect(await saveCarePlanDraftAction(form(child, { entryId, version: 3, lockVersion: 0 }))).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action" },
+    });
     // Staff see all three versions.
     const staff = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", child));
     expect(staff.versions.map((v) => v.status)).toEqual(["superseded", "approved", "draft"]);
@@ -184,21 +270,46 @@ describe("a submitted version", () => {
     as("sw1");
     const { entryId } = expectOk(await saveCarePlanDraftAction(form(child)));
     expectOk(await submitCarePlanAction({ childId: child, entryId, version: 1, lockVersion: 0 }));
-    const refused = await saveCarePlanDraftAction(form(child, { entryId, version: 1, lockVersion: 1, needs: "A late change" }));
+    const refused = await saveCarePlanDraftAction(
+      form(child, { entryId, version: 1, lockVersion: 1, needs: "A late change" }),
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
-    expect(await startCarePlanVersionAction({ childId: child })).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    expect(await startCarePlanVersionAction({ childId: child })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action" },
+    });
 
     as("sw1");
-    expect(await returnCarePlanAction({ childId: child, entryId, version: 1, lockVersion: 1, comment: "Add the health plan before I approve." })).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    expect(
+      await returnCarePlanAction({
+        childId: child,
+        entryId,
+        version: 1,
+        lockVersion: 1,
+        comment: "Add the health plan before I approve.",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
     as("tm1");
-    expectOk(await returnCarePlanAction({ childId: child, entryId, version: 1, lockVersion: 1, comment: "Add the health plan before I approve." }));
+    expectOk(
+      await returnCarePlanAction({
+        childId: child,
+        entryId,
+        version: 1,
+        lockVersion: 1,
+        comment: "Add the health plan before I approve.",
+      }),
+    );
     const plan = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", child));
     // The author carries on in a new draft version; the version the manager read is kept as submitted.
     expect(plan.inProgress).toMatchObject({ version: 2, status: "draft", inChronology: false, lockVersion: 0 });
     expect(plan.inProgress?.returnNotes.map((n) => n.comment)).toEqual(["Add the health plan before I approve."]);
 
     as("sw1");
-    expectOk(await saveCarePlanDraftAction(form(child, { entryId, version: 2, lockVersion: 0, healthPlan: "Initial health assessment booked." })));
+    expectOk(
+      await saveCarePlanDraftAction(
+        form(child, { entryId, version: 2, lockVersion: 0, healthPlan: "Initial health assessment booked." }),
+      ),
+    );
     const [returned, draft] = await planRows(child);
     expect(returned).toMatchObject({ version: 1, status: "returned", inChronology: true });
     expect(returned?.data.healthPlan).toBe(form(child).healthPlan);
@@ -214,9 +325,15 @@ describe("two people saving the same draft", () => {
     as("sw1");
     const { entryId } = expectOk(await saveCarePlanDraftAction(form(child)));
     // Both open the draft at lock version 0.
-    expectOk(await saveCarePlanDraftAction(form(child, { entryId, version: 1, lockVersion: 0, needs: "Alex's wording of the needs." })));
+    expectOk(
+      await saveCarePlanDraftAction(
+        form(child, { entryId, version: 1, lockVersion: 0, needs: "Alex's wording of the needs." }),
+      ),
+    );
     as("tm1");
-    const second = await saveCarePlanDraftAction(form(child, { entryId, version: 1, lockVersion: 0, needs: "Morgan's wording of the needs." }));
+    const second = await saveCarePlanDraftAction(
+      form(child, { entryId, version: 1, lockVersion: 0, needs: "Morgan's wording of the needs." }),
+    );
     expect(second).toMatchObject({ ok: false, error: { code: "conflict:version" } });
     if (second.ok) return;
     const details = second.error.details as CarePlanConflict;
@@ -242,9 +359,13 @@ describe("two people saving the same draft", () => {
     const [row] = await planRows(child);
     const lockVersion = row?.lockVersion ?? 0;
     const entryId = row?.entryId ?? null;
-    const first = saveCarePlanDraftAction(form(child, { entryId, version: 1, lockVersion, outcomes: "Outcomes from the first tab." }));
+    const first = saveCarePlanDraftAction(
+      form(child, { entryId, version: 1, lockVersion, outcomes: "Outcomes from the first tab." }),
+    );
     as("tm1");
-    const second = saveCarePlanDraftAction(form(child, { entryId, version: 1, lockVersion, outcomes: "Outcomes from the second tab." }));
+    const second = saveCarePlanDraftAction(
+      form(child, { entryId, version: 1, lockVersion, outcomes: "Outcomes from the second tab." }),
+    );
     const results = await Promise.all([first, second]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error.code === "conflict:version")).toHaveLength(1);
@@ -260,7 +381,9 @@ describe("two people saving the same draft", () => {
     const late = await saveCarePlanDraftAction(form(other, { needs: "Started separately by the manager." }));
     expect(late).toMatchObject({ ok: false, error: { code: "conflict:version" } });
     expect(await planRows(other)).toHaveLength(1);
-    expect((await getDraft(demo.handle.db, actor("tm1"), other, "carePlan:new"))?.data.needs).toBe("Started separately by the manager.");
+    expect((await getDraft(demo.handle.db, actor("tm1"), other, "carePlan:new"))?.data.needs).toBe(
+      "Started separately by the manager.",
+    );
   });
 });
 
@@ -270,7 +393,10 @@ describe("autosave", () => {
   it("a draft survives a session that expired: after signing in again, the autosaved text is offered back", async () => {
     as("sw1");
     const { entryId } = expectOk(await saveCarePlanDraftAction(form(child)));
-    const typed = { ...form(child, { entryId, version: 1, lockVersion: 0 }), needs: "Typed just before the session ran out." };
+    const typed = {
+      ...form(child, { entryId, version: 1, lockVersion: 0 }),
+      needs: "Typed just before the session ran out.",
+    };
     expectOk(await saveDraftAction({ childId: child, formKey: `carePlan:${entryId}`, data: typed }));
 
     signInAs(null);
@@ -294,8 +420,16 @@ describe("autosave", () => {
   it("a new plan's draft is autosaved under carePlan:new before the first version exists", async () => {
     const other = demoChildId(10);
     as("sw1");
-    expectOk(await saveDraftAction({ childId: other, formKey: "carePlan:new", data: form(other, { needs: "Half-written needs" }) }));
-    expect((await getCarePlanDraftOffer(demo.handle.db, actor("sw1"), other, null))?.content.needs).toBe("Half-written needs");
+    expectOk(
+      await saveDraftAction({
+        childId: other,
+        formKey: "carePlan:new",
+        data: form(other, { needs: "Half-written needs" }),
+      }),
+    );
+    expect((await getCarePlanDraftOffer(demo.handle.db, actor("sw1"), other, null))?.content.needs).toBe(
+      "Half-written needs",
+    );
     expectOk(await saveCarePlanDraftAction(form(other)));
     const plan = await getCarePlan(demo.handle.db, actor("sw1"), await accessFor("sw1", other));
     expect(await getCarePlanDraftOffer(demo.handle.db, actor("sw1"), other, plan.inProgress)).toBeNull();
@@ -306,12 +440,36 @@ describe("validation", () => {
   it("bad input returns field errors and writes nothing", async () => {
     const child = demoChildId(12);
     as("sw1");
-    const count = async () => (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries).where(eq(recordEntries.childId, child)))[0]?.n;
-    const drafts = async () => (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(formDrafts).where(eq(formDrafts.childId, child)))[0]?.n;
-    const result = await saveCarePlanDraftAction(form(child, { needs: "  ", planDate: "31/02/2026", childViews: { status: "given", text: "" }, parentViews: [{ name: "", relationship: "father", status: "given", text: "x" }] }));
+    const count = async () =>
+      (
+        await demo.handle.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(recordEntries)
+          .where(eq(recordEntries.childId, child))
+      )[0]?.n;
+    const drafts = async () =>
+      (
+        await demo.handle.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(formDrafts)
+          .where(eq(formDrafts.childId, child))
+      )[0]?.n;
+    const result = await saveCarePlanDraftAction(
+      form(child, {
+        needs: "  ",
+        planDate: "31/02/2026",
+        childViews: { status: "given", text: "" },
+        parentViews: [{ name: "", relationship: "father", status: "given", text: "x" }],
+      }),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: "invalid:input" } });
     if (!result.ok) {
-      expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["childViews.text", "needs", "parentViews.0.name", "planDate"]);
+      expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual([
+        "childViews.text",
+        "needs",
+        "parentViews.0.name",
+        "planDate",
+      ]);
       expect(result.fieldErrors?.needs?.[0]).toBe("Enter a summary of the child's needs");
     }
     expect(await count()).toBe(0);
@@ -336,10 +494,26 @@ describe("two people on every care plan", () => {
     const child = demoChildId(17); // North: tm1 manages it, no plan yet in this file
     as("tm1");
     const saved = expectOk(await saveCarePlanDraftAction(form(child)));
-    expectOk(await submitCarePlanAction({ childId: child, entryId: saved.entryId, version: 1, lockVersion: saved.lockVersion }));
+    expectOk(
+      await submitCarePlanAction({
+        childId: child,
+        entryId: saved.entryId,
+        version: 1,
+        lockVersion: saved.lockVersion,
+      }),
+    );
     const [row] = await planRows(child);
-    const result = await approveCarePlanAction({ childId: child, entryId: saved.entryId, version: 1, lockVersion: row?.lockVersion ?? 0, comment: "Approving the plan I submitted myself" });
-    expect(result).toMatchObject({ ok: false, error: { code: "forbidden:action", message: expect.stringMatching(/another team manager must approve/) } });
+    const result = await approveCarePlanAction({
+      childId: child,
+      entryId: saved.entryId,
+      version: 1,
+      lockVersion: row?.lockVersion ?? 0,
+      comment: "Approving the plan I submitted myself",
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action", message: expect.stringMatching(/another team manager must approve/) },
+    });
     const [after] = await planRows(child);
     expect(after?.status).toBe("submitted");
   });

@@ -11,7 +11,11 @@ import { buildProgressFile } from "@/lib/documents/progress-file";
 import { documentsForEntry, getDocumentForDownload, listDocuments } from "@/lib/documents/queries";
 import { sha256Hex } from "@/lib/documents/storage";
 import { uploadDocumentAction } from "@/app/(portal)/children/[childId]/documents/actions";
-import { amendEntryAction, createEntryAction, sealEntryAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+import {
+  amendEntryAction,
+  createEntryAction,
+  sealEntryAction,
+} from "@/app/(portal)/children/[childId]/[section]/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
@@ -19,13 +23,17 @@ const demo = useDemoAuthority();
 
 const actor = (key: DemoUserKey) => demo.actors.get(key) as Actor;
 const as = (key: DemoUserKey) => signInAs(actor(key));
-const accessOf = async (key: DemoUserKey, childId: string) => (await childAccess(demo.handle.db, actor(key), childId)) as ChildAccess;
+const accessOf = async (key: DemoUserKey, childId: string) =>
+  (await childAccess(demo.handle.db, actor(key), childId)) as ChildAccess;
 
 /** A small but real PDF; `note` makes its content (and so its hash) unique. */
 function pdf(note: string): Uint8Array {
-  return strToU8(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${note}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+  return strToU8(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${note}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
 }
-const fileOf = (bytes: Uint8Array, name: string, type = "application/pdf") => new File([new Uint8Array(bytes)], name, { type });
+const fileOf = (bytes: Uint8Array, name: string, type = "application/pdf") =>
+  new File([new Uint8Array(bytes)], name, { type });
 
 function upload(childId: string, file: File, extra: Record<string, unknown> = {}) {
   return uploadDocumentAction({
@@ -53,7 +61,14 @@ const counts = async () => {
   return { documents: Number(d?.n), blobs: Number(b?.n) };
 };
 const lastEvent = async (key: DemoUserKey, action: string) =>
-  (await demo.handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, actor(key).id), eq(auditEvents.action, action))).orderBy(desc(auditEvents.id)).limit(1))[0];
+  (
+    await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, actor(key).id), eq(auditEvents.action, action)))
+      .orderBy(desc(auditEvents.id))
+      .limit(1)
+  )[0];
 
 describe("uploading documents", () => {
   it("a social worker uploads a PDF to their child's record, and the same file uploaded twice is stored once", async () => {
@@ -61,14 +76,21 @@ describe("uploading documents", () => {
     const child = demoChildId(0);
     const bytes = pdf("stored once");
     const first = await uploaded(child, fileOf(bytes, "Health assessment.pdf"));
-    const second = await uploaded(child, fileOf(bytes, "Health assessment copy.pdf"), { title: "The same report again" });
+    const second = await uploaded(child, fileOf(bytes, "Health assessment copy.pdf"), {
+      title: "The same report again",
+    });
     expect(first).not.toBe(second);
     const hash = sha256Hex(bytes);
-    const blobs = await demo.handle.db.select({ size: documentBlobs.sizeBytes, mimeType: documentBlobs.mimeType }).from(documentBlobs).where(eq(documentBlobs.sha256, hash));
+    const blobs = await demo.handle.db
+      .select({ size: documentBlobs.sizeBytes, mimeType: documentBlobs.mimeType })
+      .from(documentBlobs)
+      .where(eq(documentBlobs.sha256, hash));
     expect(blobs).toEqual([{ size: bytes.byteLength, mimeType: "application/pdf" }]);
     const rows = await demo.handle.db.select().from(documents).where(eq(documents.blobSha256, hash));
     expect(rows).toHaveLength(2);
-    expect(rows.every((r) => r.childId === child && r.uploadedBy === actor("sw1").id && !r.providerSubmitted)).toBe(true);
+    expect(rows.every((r) => r.childId === child && r.uploadedBy === actor("sw1").id && !r.providerSubmitted)).toBe(
+      true,
+    );
     expect(await lastEvent("sw1", "documents.upload")).toMatchObject({ outcome: "allowed", childId: child });
   });
 
@@ -94,7 +116,10 @@ describe("uploading documents", () => {
     for (const bytes of [exe, html]) {
       const result = await upload(demoChildId(0), fileOf(bytes, "Care plan.pdf"));
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.fieldErrors?.file?.[0]).toMatch(/cannot be uploaded\. Upload a PDF, Word \(\.docx or \.doc\), JPEG, PNG, GIF, WebP or HEIC images, or plain text \(\.txt\) file\./);
+      if (!result.ok)
+        expect(result.fieldErrors?.file?.[0]).toMatch(
+          /cannot be uploaded\. Upload a PDF, Word \(\.docx or \.doc\), JPEG, PNG, GIF, WebP or HEIC images, or plain text \(\.txt\) file\./,
+        );
     }
     expect(await counts()).toEqual(before);
   });
@@ -122,7 +147,9 @@ describe("uploading documents", () => {
 
   it("marks a provider's upload as provider-submitted, and standard", async () => {
     as("prov1");
-    const id = await uploaded(demoChildId(2), fileOf(pdf("provider report"), "Supervising social worker report.pdf"), { category: "visit" });
+    const id = await uploaded(demoChildId(2), fileOf(pdf("provider report"), "Supervising social worker report.pdf"), {
+      category: "visit",
+    });
     const [row] = await demo.handle.db.select().from(documents).where(eq(documents.id, id));
     expect(row).toMatchObject({ providerSubmitted: true, confidentiality: "standard", uploadedBy: actor("prov1").id });
   });
@@ -130,7 +157,9 @@ describe("uploading documents", () => {
   it("does not let a provider mark its upload restricted", async () => {
     as("prov1");
     const before = await counts();
-    const result = await upload(demoChildId(2), fileOf(pdf("provider restricted"), "Notes.pdf"), { confidentiality: "restricted" });
+    const result = await upload(demoChildId(2), fileOf(pdf("provider restricted"), "Notes.pdf"), {
+      confidentiality: "restricted",
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors?.confidentiality?.[0]).toMatch(/standard/);
     expect(await counts()).toEqual(before);
@@ -139,18 +168,33 @@ describe("uploading documents", () => {
   it("refuses an upload from a worker in another team or a provider without an arrangement for the child, and writes nothing", async () => {
     const before = await counts();
     as("sw3");
-    expect(await upload(demoChildId(0), fileOf(pdf("stranger"), "Letter.pdf"))).toMatchObject({ ok: false, error: { code: "forbidden:child" } });
+    expect(await upload(demoChildId(0), fileOf(pdf("stranger"), "Letter.pdf"))).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:child" },
+    });
     as("prov2");
-    expect(await upload(demoChildId(0), fileOf(pdf("other provider"), "Letter.pdf"))).toMatchObject({ ok: false, error: { code: "forbidden:child" } });
+    expect(await upload(demoChildId(0), fileOf(pdf("other provider"), "Letter.pdf"))).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:child" },
+    });
     as("iro1");
-    expect(await upload(demoChildId(0), fileOf(pdf("iro"), "Letter.pdf"))).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    expect(await upload(demoChildId(0), fileOf(pdf("iro"), "Letter.pdf"))).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action" },
+    });
     expect(await counts()).toEqual(before);
   });
 
   it("keeps court reports restricted whatever the form asked for", async () => {
     as("sw1");
-    const id = await uploaded(demoChildId(0), fileOf(pdf("guardian"), "Guardian report.pdf"), { category: "court_report", confidentiality: "standard" });
-    const [row] = await demo.handle.db.select({ confidentiality: documents.confidentiality }).from(documents).where(eq(documents.id, id));
+    const id = await uploaded(demoChildId(0), fileOf(pdf("guardian"), "Guardian report.pdf"), {
+      category: "court_report",
+      confidentiality: "standard",
+    });
+    const [row] = await demo.handle.db
+      .select({ confidentiality: documents.confidentiality })
+      .from(documents)
+      .where(eq(documents.id, id));
     expect(row?.confidentiality).toBe("restricted");
   });
 });
@@ -162,8 +206,13 @@ describe("who sees which documents", () => {
   let providerId = "";
   beforeAll(async () => {
     as("sw1");
-    restrictedId = await uploaded(child, fileOf(pdf("cp detail"), "Strategy meeting minutes.pdf"), { confidentiality: "restricted", category: "assessment_or_review" });
-    authorityId = await uploaded(child, fileOf(pdf("school letter"), "Letter from school.pdf"), { category: "education" });
+    restrictedId = await uploaded(child, fileOf(pdf("cp detail"), "Strategy meeting minutes.pdf"), {
+      confidentiality: "restricted",
+      category: "assessment_or_review",
+    });
+    authorityId = await uploaded(child, fileOf(pdf("school letter"), "Letter from school.pdf"), {
+      category: "education",
+    });
     as("prov1");
     providerId = await uploaded(child, fileOf(pdf("carer log"), "Foster carer log.pdf"), { category: "visit" });
     signInAs(null);
@@ -177,7 +226,10 @@ describe("who sees which documents", () => {
     expect(await getDocumentForDownload(demo.handle.db, prov, access, restrictedId)).toBeNull();
     expect(await getDocumentForDownload(demo.handle.db, prov, access, authorityId)).toBeNull();
     expect((await openDocumentDownload(demo.handle.db, prov, child, restrictedId)).ok).toBe(false);
-    expect(await lastEvent("prov1", "documents.download")).toMatchObject({ outcome: "refused", detail: { reason: "document", documentId: restrictedId } });
+    expect(await lastEvent("prov1", "documents.download")).toMatchObject({
+      outcome: "refused",
+      detail: { reason: "document", documentId: restrictedId },
+    });
   });
 
   it("the allocated social worker sees every document, restricted ones included, newest first and by category", async () => {
@@ -185,7 +237,10 @@ describe("who sees which documents", () => {
     const access = await accessOf("sw1", child);
     const list = await listDocuments(demo.handle.db, sw, access);
     expect(new Set(list.items.map((d) => d.id))).toEqual(new Set([restrictedId, authorityId, providerId]));
-    expect(list.items.find((d) => d.id === providerId)).toMatchObject({ providerSubmitted: true, uploadedByName: actor("prov1").name });
+    expect(list.items.find((d) => d.id === providerId)).toMatchObject({
+      providerSubmitted: true,
+      uploadedByName: actor("prov1").name,
+    });
     const education = await listDocuments(demo.handle.db, sw, access, { category: "education" });
     expect(education.items.map((d) => d.id)).toEqual([authorityId]);
     const paged = await listDocuments(demo.handle.db, sw, access, { pageSize: 2, page: 2 });
@@ -204,17 +259,31 @@ describe("who sees which documents", () => {
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",
     });
-    expect(await lastEvent("sw1", "documents.download")).toMatchObject({ outcome: "allowed", childId: child, detail: { documentId: authorityId } });
+    expect(await lastEvent("sw1", "documents.download")).toMatchObject({
+      outcome: "allowed",
+      childId: child,
+      detail: { documentId: authorityId },
+    });
   });
 
   it("refuses a download to someone without access to the child, the same as for a document that does not exist, and audits the refusal", async () => {
     const refused = await openDocumentDownload(demo.handle.db, actor("sw3"), child, authorityId);
-    const unknown = await openDocumentDownload(demo.handle.db, actor("sw3"), child, "00000000-0000-4000-8000-000000000009");
+    const unknown = await openDocumentDownload(
+      demo.handle.db,
+      actor("sw3"),
+      child,
+      "00000000-0000-4000-8000-000000000009",
+    );
     expect(refused).toEqual({ ok: false });
     expect(unknown).toEqual({ ok: false });
-    expect(await lastEvent("sw3", "documents.download")).toMatchObject({ outcome: "refused", detail: { reason: "relationship" } });
+    expect(await lastEvent("sw3", "documents.download")).toMatchObject({
+      outcome: "refused",
+      detail: { reason: "relationship" },
+    });
     // A document of another child, asked for through a child the person can open, is not found either.
-    expect(await openDocumentDownload(demo.handle.db, actor("sw1"), demoChildId(0), authorityId)).toEqual({ ok: false });
+    expect(await openDocumentDownload(demo.handle.db, actor("sw1"), demoChildId(0), authorityId)).toEqual({
+      ok: false,
+    });
     expect(await openDocumentDownload(demo.handle.db, null, child, authorityId)).toEqual({ ok: false });
   });
 
@@ -231,16 +300,27 @@ describe("documents attached to entries", () => {
       childId: child,
       occurredOn: "10/01/2026",
       title: "Autumn term progress",
-      data: { school: "Demo Primary School", attainment: "Working at the expected standard", specialNeeds: "None identified" },
+      data: {
+        school: "Demo Primary School",
+        attainment: "Working at the expected standard",
+        specialNeeds: "None identified",
+      },
     });
     expect(entry.ok).toBe(true);
     if (!entry.ok) return;
-    const id = await uploaded(child, fileOf(pdf("report card"), "Report card.pdf"), { category: "education", entryId: entry.data.entryId });
+    const id = await uploaded(child, fileOf(pdf("report card"), "Report card.pdf"), {
+      category: "education",
+      entryId: entry.data.entryId,
+    });
     const access = await accessOf("sw1", child);
     const attached = await documentsForEntry(demo.handle.db, actor("sw1"), access, entry.data.entryId);
     expect(attached.map((d) => d.id)).toEqual([id]);
     const list = await listDocuments(demo.handle.db, actor("sw1"), access);
-    expect(list.items.find((d) => d.id === id)?.entry).toMatchObject({ entryId: entry.data.entryId, section: "education", title: "Autumn term progress" });
+    expect(list.items.find((d) => d.id === id)?.entry).toMatchObject({
+      entryId: entry.data.entryId,
+      section: "education",
+      title: "Autumn term progress",
+    });
   });
 
   it("refuses to attach a document to an entry of another child", async () => {
@@ -253,7 +333,9 @@ describe("documents attached to entries", () => {
     });
     if (!entry.ok) throw new Error(entry.error.message);
     const before = await counts();
-    const result = await upload(demoChildId(6), fileOf(pdf("misfiled"), "Misfiled.pdf"), { entryId: entry.data.entryId });
+    const result = await upload(demoChildId(6), fileOf(pdf("misfiled"), "Misfiled.pdf"), {
+      entryId: entry.data.entryId,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "not-found" } });
     expect(await counts()).toEqual(before);
   });
@@ -271,18 +353,40 @@ describe("the child's progress file", () => {
       data: { kind: "Writing", description: "A poem written at school", originalWith: "The child" },
     });
     expect(contribution.ok).toBe(true);
-    await uploaded(child, fileOf(pdf("swimming"), "certificate.pdf"), { title: "Swimming certificate", category: "child_contribution", childProperty: true });
-    await uploaded(child, fileOf(pdf("reading"), "Certificate.pdf"), { title: "Reading certificate", category: "child_contribution", childProperty: true });
-    await uploaded(child, fileOf(pdf("review"), "Review <summary>.pdf"), { title: "Review summary for Sam", category: "review_report", inProgressFile: true });
+    await uploaded(child, fileOf(pdf("swimming"), "certificate.pdf"), {
+      title: "Swimming certificate",
+      category: "child_contribution",
+      childProperty: true,
+    });
+    await uploaded(child, fileOf(pdf("reading"), "Certificate.pdf"), {
+      title: "Reading certificate",
+      category: "child_contribution",
+      childProperty: true,
+    });
+    await uploaded(child, fileOf(pdf("review"), "Review <summary>.pdf"), {
+      title: "Review summary for Sam",
+      category: "review_report",
+      inProgressFile: true,
+    });
     await uploaded(child, fileOf(pdf("ordinary"), "Case note.pdf"), { title: "Case note", category: "correspondence" });
-    await uploaded(child, fileOf(pdf("restricted"), "Court bundle.pdf"), { title: "Court bundle", category: "court_report", childProperty: true, confidentiality: "restricted" });
+    await uploaded(child, fileOf(pdf("restricted"), "Court bundle.pdf"), {
+      title: "Court bundle",
+      category: "court_report",
+      childProperty: true,
+      confidentiality: "restricted",
+    });
 
     const result = await buildProgressFile(demo.handle.db, actor("sw1"), child);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.fileName).toBe("progress-file-DEMO-1011.zip");
     const zip = unzipSync(result.zip);
-    expect(Object.keys(zip).sort()).toEqual(["files/Certificate (2).pdf", "files/Review _summary_.pdf", "files/certificate.pdf", "index.html"]);
+    expect(Object.keys(zip).sort()).toEqual([
+      "files/Certificate (2).pdf",
+      "files/Review _summary_.pdf",
+      "files/certificate.pdf",
+      "index.html",
+    ]);
     expect(new TextDecoder().decode(zip["files/certificate.pdf"])).toContain("swimming");
     const index = new TextDecoder().decode(zip["index.html"]);
     expect(index).toContain("My poem about the sea");
@@ -293,14 +397,24 @@ describe("the child's progress file", () => {
     expect(index).not.toContain("Case note");
     expect(index).not.toContain("<summary>");
     expect(result.files).toBe(3);
-    expect(await lastEvent("sw1", "progressFile.export")).toMatchObject({ outcome: "allowed", childId: child, detail: { files: 3, entries: 1 } });
+    expect(await lastEvent("sw1", "progressFile.export")).toMatchObject({
+      outcome: "allowed",
+      childId: child,
+      detail: { files: 3, entries: 1 },
+    });
   });
 
   it("cannot be exported by a provider or by someone without access to the child, and each refusal is audited", async () => {
     expect(await buildProgressFile(demo.handle.db, actor("prov1"), demoChildId(0))).toEqual({ ok: false });
-    expect(await lastEvent("prov1", "progressFile.export")).toMatchObject({ outcome: "refused", detail: { reason: "permission" } });
+    expect(await lastEvent("prov1", "progressFile.export")).toMatchObject({
+      outcome: "refused",
+      detail: { reason: "permission" },
+    });
     expect(await buildProgressFile(demo.handle.db, actor("sw3"), child)).toEqual({ ok: false });
-    expect(await lastEvent("sw3", "progressFile.export")).toMatchObject({ outcome: "refused", detail: { reason: "relationship" } });
+    expect(await lastEvent("sw3", "progressFile.export")).toMatchObject({
+      outcome: "refused",
+      detail: { reason: "relationship" },
+    });
   });
 });
 
@@ -308,11 +422,17 @@ describe("documents and the Word formats", () => {
   it("accepts a Word document identified from its content", async () => {
     as("sw1");
     const docx = zipSync({
-      "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+      "[Content_Types].xml": strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
       "word/document.xml": strToU8("<w:document/>"),
     });
     const id = await uploaded(demoChildId(0), fileOf(docx, "Pathway plan.docx", ""));
-    const [row] = await demo.handle.db.select({ mimeType: documentBlobs.mimeType }).from(documents).innerJoin(documentBlobs, eq(documentBlobs.sha256, documents.blobSha256)).where(eq(documents.id, id));
+    const [row] = await demo.handle.db
+      .select({ mimeType: documentBlobs.mimeType })
+      .from(documents)
+      .innerJoin(documentBlobs, eq(documentBlobs.sha256, documents.blobSha256))
+      .where(eq(documents.id, id));
     expect(row?.mimeType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   });
 });
@@ -328,9 +448,15 @@ describe("documents attached to an entry that is later restricted or sealed", ()
       data: { assessmentType: "Dental check", assessor: "Community dentist (fictional)", summary: "All well" },
     });
     if (!entry.ok) throw new Error(entry.error.message);
-    const id = await uploaded(child, fileOf(pdf("dental letter"), "Dental letter.pdf"), { category: "health_assessment", entryId: entry.data.entryId, inProgressFile: true });
+    const id = await uploaded(child, fileOf(pdf("dental letter"), "Dental letter.pdf"), {
+      category: "health_assessment",
+      entryId: entry.data.entryId,
+      inProgressFile: true,
+    });
     const provider = actor("prov1");
-    expect((await listDocuments(demo.handle.db, actor("sw1"), await accessOf("sw1", child))).items.map((d) => d.id)).toContain(id);
+    expect(
+      (await listDocuments(demo.handle.db, actor("sw1"), await accessOf("sw1", child))).items.map((d) => d.id),
+    ).toContain(id);
 
     // The entry is restricted: its document leaves the provider's view and the progress file.
     const restricted = await amendEntryAction("health", {
@@ -341,7 +467,11 @@ describe("documents attached to an entry that is later restricted or sealed", ()
       occurredOn: "10/02/2026",
       title: "Dental check",
       confidentiality: "restricted",
-      data: { assessmentType: "Dental check", assessor: "Community dentist (fictional)", summary: "All well; safeguarding note" },
+      data: {
+        assessmentType: "Dental check",
+        assessor: "Community dentist (fictional)",
+        summary: "All well; safeguarding note",
+      },
     });
     expect(restricted.ok).toBe(true);
     const providerAccess = (await childAccess(demo.handle.db, provider, child)) as ChildAccess;
@@ -352,9 +482,24 @@ describe("documents attached to an entry that is later restricted or sealed", ()
 
     // Sealed as misfiled: only the records officer still sees it.
     as("ro");
-    expect((await sealEntryAction({ childId: child, section: "health", entryId: entry.data.entryId, reason: "Filed on the wrong child: belongs to another record" })).ok).toBe(true);
-    expect((await listDocuments(demo.handle.db, actor("sw1"), await accessOf("sw1", child))).items.map((d) => d.id)).not.toContain(id);
-    const roAccess = { childId: child, relation: "break_glass" as const, teamId: (await accessOf("sw1", child)).teamId };
+    expect(
+      (
+        await sealEntryAction({
+          childId: child,
+          section: "health",
+          entryId: entry.data.entryId,
+          reason: "Filed on the wrong child: belongs to another record",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (await listDocuments(demo.handle.db, actor("sw1"), await accessOf("sw1", child))).items.map((d) => d.id),
+    ).not.toContain(id);
+    const roAccess = {
+      childId: child,
+      relation: "break_glass" as const,
+      teamId: (await accessOf("sw1", child)).teamId,
+    };
     expect((await listDocuments(demo.handle.db, actor("ro"), roAccess)).items.map((d) => d.id)).toContain(id);
   });
 });

@@ -8,7 +8,13 @@ import { childAccess, type Actor } from "@/lib/access";
 import { getChronology } from "@/lib/records/chronology";
 import { diffEntryVersions, getEntryVersions, listSectionEntries } from "@/lib/records/queries";
 import { GENERIC_SECTIONS, SECTION_SPECS, type GenericSection, type FieldSpec } from "@/lib/records/sections";
-import { amendEntryAction, createEntryAction, markSignificantAction, saveDraftAction, sealEntryAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+import {
+  amendEntryAction,
+  createEntryAction,
+  markSignificantAction,
+  saveDraftAction,
+  sealEntryAction,
+} from "@/app/(portal)/children/[childId]/[section]/actions";
 import { requestBreakGlassAction } from "@/app/(portal)/children/[childId]/break-glass/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
@@ -17,7 +23,8 @@ const demo = useDemoAuthority();
 const as = (key: DemoUserKey) => signInAs(demo.actors.get(key) ?? null);
 
 const CHILD = demoChildId(0); // allocated to sw1, managed by tm1, reviewed by iro1, Brightwater arrangement active
-const entryCount = async () => (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries))[0]?.n ?? 0;
+const entryCount = async () =>
+  (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries))[0]?.n ?? 0;
 
 /** A valid value for each field, as typed in the form. */
 function sample(field: FieldSpec, n = 1): unknown {
@@ -57,9 +64,17 @@ describe.each(GENERIC_SECTIONS)("the %s section", (section) => {
     const result = await createEntryAction(section, validInput(section));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const [row] = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, result.data.entryId));
+    const [row] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(eq(recordEntries.entryId, result.data.entryId));
     expect(row).toMatchObject({ section, childId: CHILD, version: 1, occurredOn: "2026-10-15", isLatest: true });
-    const [event] = await demo.handle.db.select().from(auditEvents).where(eq(auditEvents.action, `${section}.create`)).orderBy(desc(auditEvents.id)).limit(1);
+    const [event] = await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, `${section}.create`))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
     expect(event).toMatchObject({ childId: CHILD, outcome: "allowed", actorId: demoUserId("sw1") });
   });
 
@@ -67,22 +82,43 @@ describe.each(GENERIC_SECTIONS)("the %s section", (section) => {
     as("sw1");
     const created = await createEntryAction(section, validInput(section, 2));
     if (!created.ok) throw new Error(created.error.message);
-    const amended = await amendEntryAction(section, { ...validInput(section, 3), entryId: created.data.entryId, baseVersion: 1, amendReason: "Corrected after checking the notes" });
+    const amended = await amendEntryAction(section, {
+      ...validInput(section, 3),
+      entryId: created.data.entryId,
+      baseVersion: 1,
+      amendReason: "Corrected after checking the notes",
+    });
     expect(amended).toMatchObject({ ok: true, data: { version: 2 } });
     const access = await childAccess(demo.handle.db, demo.actors.get("sw1") as Actor, CHILD);
-    const versions = await getEntryVersions(demo.handle.db, demo.actors.get("sw1") as Actor, access ?? (() => { throw new Error("no access"); })(), section, created.data.entryId);
+    const versions = await getEntryVersions(
+      demo.handle.db,
+      demo.actors.get("sw1") as Actor,
+      access ??
+        (() => {
+          throw new Error("no access");
+        })(),
+      section,
+      created.data.entryId,
+    );
     expect(versions.map((v) => [v.version, v.isLatest, v.amendReason])).toEqual([
       [1, false, null],
       [2, true, "Corrected after checking the notes"],
     ]);
-    const changed = diffEntryVersions(versions[0] as (typeof versions)[0], versions[1] as (typeof versions)[0]).filter((d) => d.changed);
+    const changed = diffEntryVersions(versions[0] as (typeof versions)[0], versions[1] as (typeof versions)[0]).filter(
+      (d) => d.changed,
+    );
     expect(changed.map((d) => d.field)).toContain("title");
   });
 
   it("refuses bad input with field errors and writes nothing", async () => {
     as("sw1");
     const before = await entryCount();
-    const result = await createEntryAction(section, { ...validInput(section), title: "", occurredOn: "31/02/2026", data: {} });
+    const result = await createEntryAction(section, {
+      ...validInput(section),
+      title: "",
+      occurredOn: "31/02/2026",
+      data: {},
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe("invalid:input");
@@ -97,9 +133,15 @@ describe.each(GENERIC_SECTIONS)("the %s section", (section) => {
     as("sw3");
     const before = await entryCount();
     const result = await createEntryAction(section, validInput(section));
-    expect(result).toEqual({ ok: false, error: { code: "forbidden:child", message: "You do not have access to this record, or it does not exist." } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "forbidden:child", message: "You do not have access to this record, or it does not exist." },
+    });
     expect(await entryCount()).toBe(before);
-    const [event] = await demo.handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, demoUserId("sw3")), eq(auditEvents.action, `${section}.create`)));
+    const [event] = await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, demoUserId("sw3")), eq(auditEvents.action, `${section}.create`)));
     expect(event?.outcome).toBe("refused");
   });
 });
@@ -108,7 +150,10 @@ describe("who may write which section", () => {
   it("lets an IRO record a decision but not a visit", async () => {
     as("iro1");
     expect((await createEntryAction("decisions", validInput("decisions"))).ok).toBe(true);
-    expect(await createEntryAction("visits", validInput("visits"))).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    expect(await createEntryAction("visits", validInput("visits"))).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action" },
+    });
   });
 
   it("lets a provider submit a visit, marked provider-submitted and standard, but not a court order", async () => {
@@ -116,23 +161,39 @@ describe("who may write which section", () => {
     const visit = await createEntryAction("visits", { ...validInput("visits"), confidentiality: "restricted" });
     expect(visit.ok).toBe(true);
     if (!visit.ok) return;
-    const [row] = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, visit.data.entryId));
+    const [row] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(eq(recordEntries.entryId, visit.data.entryId));
     expect(row).toMatchObject({ providerSubmitted: true, confidentiality: "standard" });
     expect(await createEntryAction("courtOrders", validInput("courtOrders"))).toMatchObject({ ok: false });
   });
 
   it("a social worker on the same team may read the summary but not add a visit", async () => {
     as("sw2");
-    expect(await createEntryAction("visits", validInput("visits"))).toMatchObject({ ok: false, error: { code: "forbidden:child" } });
+    expect(await createEntryAction("visits", validInput("visits"))).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:child" },
+    });
   });
 
   it("court reports are always restricted, and a provider never sees them nor restricted entries", async () => {
     as("sw1");
-    const report = await createEntryAction("courtReports", { ...validInput("courtReports"), confidentiality: "standard" });
+    const report = await createEntryAction("courtReports", {
+      ...validInput("courtReports"),
+      confidentiality: "standard",
+    });
     if (!report.ok) throw new Error(report.error.message);
-    const [row] = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, report.data.entryId));
+    const [row] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(eq(recordEntries.entryId, report.data.entryId));
     expect(row?.confidentiality).toBe("restricted");
-    const restrictedHealth = await createEntryAction("health", { ...validInput("health"), confidentiality: "restricted", title: "Restricted health note" });
+    const restrictedHealth = await createEntryAction("health", {
+      ...validInput("health"),
+      confidentiality: "restricted",
+      title: "Restricted health note",
+    });
     expect(restrictedHealth.ok).toBe(true);
     const provider = demo.actors.get("prov1") as Actor;
     const access = await childAccess(demo.handle.db, provider, CHILD);
@@ -153,10 +214,18 @@ describe("no work is lost", () => {
     const created = await createEntryAction("contact", validInput("contact", 7));
     if (!created.ok) throw new Error(created.error.message);
     const base = { entryId: created.data.entryId, baseVersion: 1 };
-    const first = await amendEntryAction("contact", { ...validInput("contact", 8), ...base, amendReason: "Fortnightly now, agreed at review" });
+    const first = await amendEntryAction("contact", {
+      ...validInput("contact", 8),
+      ...base,
+      amendReason: "Fortnightly now, agreed at review",
+    });
     expect(first.ok).toBe(true);
     signInAs(demo.actors.get("tm1") ?? null);
-    const second = await amendEntryAction("contact", { ...validInput("contact", 9), ...base, amendReason: "Manager's change from the same old version" });
+    const second = await amendEntryAction("contact", {
+      ...validInput("contact", 9),
+      ...base,
+      amendReason: "Manager's change from the same old version",
+    });
     expect(second.ok).toBe(false);
     if (second.ok) return;
     expect(second.error.code).toBe("conflict:version");
@@ -165,10 +234,16 @@ describe("no work is lost", () => {
     expect(details.yours.title).toBe("Fictional contact arrangement 9");
     expect(details.current).toMatchObject({ version: 2, title: "Fictional contact arrangement 8" });
     // The refused text is kept on the server as the manager's draft, and the saved version is untouched.
-    const [draft] = await demo.handle.db.select().from(formDrafts).where(and(eq(formDrafts.userId, demoUserId("tm1")), eq(formDrafts.formKey, `contact:${created.data.entryId}`)));
+    const [draft] = await demo.handle.db
+      .select()
+      .from(formDrafts)
+      .where(and(eq(formDrafts.userId, demoUserId("tm1")), eq(formDrafts.formKey, `contact:${created.data.entryId}`)));
     expect(draft?.conflictWithVersion).toBe(2);
     expect((draft?.data as { title?: string }).title).toBe("Fictional contact arrangement 9");
-    const rows = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, created.data.entryId));
+    const rows = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(eq(recordEntries.entryId, created.data.entryId));
     expect(rows).toHaveLength(2);
   });
 
@@ -176,22 +251,43 @@ describe("no work is lost", () => {
     const [decision] = await demo.handle.db
       .select()
       .from(recordEntries)
-      .where(and(eq(recordEntries.section, "decisions"), sql`${recordEntries.data}->>'reasons' = 'Fortnightly now, agreed at review'`))
+      .where(
+        and(
+          eq(recordEntries.section, "decisions"),
+          sql`${recordEntries.data}->>'reasons' = 'Fortnightly now, agreed at review'`,
+        ),
+      )
       .limit(1);
     expect(decision?.title).toMatch(/^Contact arrangement changed/);
     expect(decision?.significant).toBe(true);
-    expect(decision?.data).toMatchObject({ decidedBy: "Alex Rowan (demo)", childViews: { status: "given" }, relatesTo: { section: "contact", version: 2 } });
+    expect(decision?.data).toMatchObject({
+      decidedBy: "Alex Rowan (demo)",
+      childViews: { status: "given" },
+      relatesTo: { section: "contact", version: 2 },
+    });
   });
 
   it("keeps an autosaved draft through an expired session", async () => {
     as("sw1");
-    const saved = await saveDraftAction({ childId: CHILD, formKey: "visits:new", data: { title: "Half-written visit", data: { observations: "Long notes typed before the time-out" } } });
+    const saved = await saveDraftAction({
+      childId: CHILD,
+      formKey: "visits:new",
+      data: { title: "Half-written visit", data: { observations: "Long notes typed before the time-out" } },
+    });
     expect(saved.ok).toBe(true);
     signInAs(null); // the session expires
-    expect(await saveDraftAction({ childId: CHILD, formKey: "visits:new", data: {} })).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+    expect(await saveDraftAction({ childId: CHILD, formKey: "visits:new", data: {} })).toMatchObject({
+      ok: false,
+      error: { code: "unauthenticated" },
+    });
     as("sw1"); // signs in again
-    const [draft] = await demo.handle.db.select().from(formDrafts).where(and(eq(formDrafts.userId, demoUserId("sw1")), eq(formDrafts.formKey, "visits:new")));
-    expect((draft?.data as { data: { observations: string } }).data.observations).toBe("Long notes typed before the time-out");
+    const [draft] = await demo.handle.db
+      .select()
+      .from(formDrafts)
+      .where(and(eq(formDrafts.userId, demoUserId("sw1")), eq(formDrafts.formKey, "visits:new")));
+    expect((draft?.data as { data: { observations: string } }).data.observations).toBe(
+      "Long notes typed before the time-out",
+    );
   });
 });
 
@@ -259,10 +355,19 @@ describe("the chronology", () => {
 describe("confidentiality holds across versions", () => {
   it("once the authority restricts a provider's visit record, the provider sees none of its versions and cannot amend it", async () => {
     demo.as("prov1");
-    const created = await createEntryAction("visits", { ...validInput("visits", 21), title: "Provider visit (later restricted)" });
+    const created = await createEntryAction("visits", {
+      ...validInput("visits", 21),
+      title: "Provider visit (later restricted)",
+    });
     if (!created.ok) throw new Error(created.error.message);
     demo.as("sw1");
-    const restricted = await amendEntryAction("visits", { ...validInput("visits", 22), confidentiality: "restricted", entryId: created.data.entryId, baseVersion: 1, amendReason: "Contains CP detail: restricting" });
+    const restricted = await amendEntryAction("visits", {
+      ...validInput("visits", 22),
+      confidentiality: "restricted",
+      entryId: created.data.entryId,
+      baseVersion: 1,
+      amendReason: "Contains CP detail: restricting",
+    });
     expect(restricted.ok).toBe(true);
     const provider = demo.actor("prov1");
     const access = await childAccess(demo.handle.db, provider, CHILD);
@@ -270,44 +375,86 @@ describe("confidentiality holds across versions", () => {
     expect(await getEntryVersions(demo.handle.db, provider, access, "visits", created.data.entryId)).toEqual([]);
     demo.as("prov1");
     // Even from the old version it knows, the provider can neither undo the restriction nor read it back in a conflict.
-    const attempt = await amendEntryAction("visits", { ...validInput("visits", 23), entryId: created.data.entryId, baseVersion: 1, amendReason: "Trying to see or undo it" });
+    const attempt = await amendEntryAction("visits", {
+      ...validInput("visits", 23),
+      entryId: created.data.entryId,
+      baseVersion: 1,
+      amendReason: "Trying to see or undo it",
+    });
     expect(attempt).toMatchObject({ ok: false, error: { code: "not-found" } });
     expect(JSON.stringify(attempt)).not.toContain("Fictional visit 22");
-    const [latest] = await demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.entryId, created.data.entryId), eq(recordEntries.isLatest, true)));
+    const [latest] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(and(eq(recordEntries.entryId, created.data.entryId), eq(recordEntries.isLatest, true)));
     expect(latest?.confidentiality).toBe("restricted");
   });
 
   it("an amendment never lowers confidentiality", async () => {
     demo.as("sw1");
-    const created = await createEntryAction("correspondence", { ...validInput("correspondence", 31), confidentiality: "restricted" });
+    const created = await createEntryAction("correspondence", {
+      ...validInput("correspondence", 31),
+      confidentiality: "restricted",
+    });
     if (!created.ok) throw new Error(created.error.message);
-    const amended = await amendEntryAction("correspondence", { ...validInput("correspondence", 32), confidentiality: "standard", entryId: created.data.entryId, baseVersion: 1, amendReason: "Typo in the subject" });
+    const amended = await amendEntryAction("correspondence", {
+      ...validInput("correspondence", 32),
+      confidentiality: "standard",
+      entryId: created.data.entryId,
+      baseVersion: 1,
+      amendReason: "Typo in the subject",
+    });
     expect(amended.ok).toBe(true);
-    const [latest] = await demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.entryId, created.data.entryId), eq(recordEntries.isLatest, true)));
+    const [latest] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(and(eq(recordEntries.entryId, created.data.entryId), eq(recordEntries.isLatest, true)));
     expect(latest?.confidentiality).toBe("restricted");
   });
 
   it("break-glass access is read-only: it cannot even mark an entry significant", async () => {
     demo.as("sw3");
-    const grant = await requestBreakGlassAction({ childId: CHILD, reason: "Out-of-hours call about this child, need the plan" });
+    const grant = await requestBreakGlassAction({
+      childId: CHILD,
+      reason: "Out-of-hours call about this child, need the plan",
+    });
     expect(grant.ok).toBe(true);
     const [row] = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.childId, CHILD)).limit(1);
     if (!row) throw new Error("no entry");
-    expect(await markSignificantAction({ childId: CHILD, rowId: row.id, significant: !row.significant })).toMatchObject({ ok: false, error: { code: "forbidden:child" } });
-    expect(await createEntryAction("visits", validInput("visits"))).toMatchObject({ ok: false, error: { code: "forbidden:child" } });
+    expect(await markSignificantAction({ childId: CHILD, rowId: row.id, significant: !row.significant })).toMatchObject(
+      { ok: false, error: { code: "forbidden:child" } },
+    );
+    expect(await createEntryAction("visits", validInput("visits"))).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:child" },
+    });
   });
 
   it("amending a decision the system recorded keeps what it relates to", async () => {
     const [decision] = await demo.handle.db
       .select()
       .from(recordEntries)
-      .where(and(eq(recordEntries.section, "decisions"), eq(recordEntries.isLatest, true), sql`${recordEntries.data} ? 'relatesTo'`))
+      .where(
+        and(
+          eq(recordEntries.section, "decisions"),
+          eq(recordEntries.isLatest, true),
+          sql`${recordEntries.data} ? 'relatesTo'`,
+        ),
+      )
       .limit(1);
     if (!decision) throw new Error("no system decision");
     demo.as("sw1");
-    const amended = await amendEntryAction("decisions", { ...validInput("decisions", 41), entryId: decision.entryId, baseVersion: decision.version, amendReason: "Adding the father's views" });
+    const amended = await amendEntryAction("decisions", {
+      ...validInput("decisions", 41),
+      entryId: decision.entryId,
+      baseVersion: decision.version,
+      amendReason: "Adding the father's views",
+    });
     expect(amended.ok).toBe(true);
-    const [latest] = await demo.handle.db.select().from(recordEntries).where(and(eq(recordEntries.entryId, decision.entryId), eq(recordEntries.isLatest, true)));
+    const [latest] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(and(eq(recordEntries.entryId, decision.entryId), eq(recordEntries.isLatest, true)));
     expect(latest?.data.relatesTo).toEqual(decision.data.relatesTo);
   });
 });
@@ -315,31 +462,59 @@ describe("confidentiality holds across versions", () => {
 describe("sealing a misfiled entry", () => {
   it("only a records officer can seal; the entry then disappears for everyone else and nothing is deleted", async () => {
     demo.as("sw1");
-    const created = await createEntryAction("correspondence", { ...validInput("correspondence", 51), title: "Letter meant for another child" });
+    const created = await createEntryAction("correspondence", {
+      ...validInput("correspondence", 51),
+      title: "Letter meant for another child",
+    });
     if (!created.ok) throw new Error(created.error.message);
-    const seal = { childId: CHILD, section: "correspondence", entryId: created.data.entryId, reason: "Filed on the wrong child: belongs to the sibling's record" };
+    const seal = {
+      childId: CHILD,
+      section: "correspondence",
+      entryId: created.data.entryId,
+      reason: "Filed on the wrong child: belongs to the sibling's record",
+    };
 
     for (const key of ["sw1", "tm1", "iro1", "prov1"] as const) {
       demo.as(key);
       expect(await sealEntryAction(seal), key).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
     }
     demo.as("ro");
-    expect(await sealEntryAction({ ...seal, reason: "misfiled" })).toMatchObject({ ok: false, fieldErrors: { reason: [expect.stringMatching(/at least 20/)] } });
+    expect(await sealEntryAction({ ...seal, reason: "misfiled" })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: [expect.stringMatching(/at least 20/)] },
+    });
     expect(await sealEntryAction(seal)).toMatchObject({ ok: true, data: { version: 2 } });
-    const [event] = await demo.handle.db.select().from(auditEvents).where(eq(auditEvents.action, "entry.seal")).orderBy(desc(auditEvents.id)).limit(1);
+    const [event] = await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "entry.seal"))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
     expect(event).toMatchObject({ outcome: "allowed", flagged: true, childId: CHILD });
 
     const sw1 = demo.actor("sw1");
     const access = await childAccess(demo.handle.db, sw1, CHILD);
     if (!access) throw new Error("sw1 should reach child 0");
     expect(await getEntryVersions(demo.handle.db, sw1, access, "correspondence", created.data.entryId)).toEqual([]);
-    expect((await listSectionEntries(demo.handle.db, sw1, access, "correspondence")).items.map((i) => i.title)).not.toContain("Letter meant for another child");
+    expect(
+      (await listSectionEntries(demo.handle.db, sw1, access, "correspondence")).items.map((i) => i.title),
+    ).not.toContain("Letter meant for another child");
     expect((await getChronology(demo.handle.db, sw1, access, { search: "meant for another child" })).total).toBe(0);
     demo.as("sw1");
-    expect(await amendEntryAction("correspondence", { ...validInput("correspondence", 52), entryId: created.data.entryId, baseVersion: 2, amendReason: "Trying to edit a sealed entry" })).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(
+      await amendEntryAction("correspondence", {
+        ...validInput("correspondence", 52),
+        entryId: created.data.entryId,
+        baseVersion: 2,
+        amendReason: "Trying to edit a sealed entry",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "not-found" } });
 
     // Every version is still in the database, the sealed one carrying its reason.
-    const rows = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.entryId, created.data.entryId));
+    const rows = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(eq(recordEntries.entryId, created.data.entryId));
     expect(rows.map((r) => [r.version, r.confidentiality]).sort()).toEqual([
       [1, "standard"],
       [2, "sealed"],
@@ -348,12 +523,20 @@ describe("sealing a misfiled entry", () => {
     // Nor can an earlier version be reached another way, e.g. by marking it significant.
     const first = rows.find((r) => r.version === 1);
     demo.as("sw1");
-    expect(await markSignificantAction({ childId: CHILD, rowId: first?.id, significant: true })).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(await markSignificantAction({ childId: CHILD, rowId: first?.id, significant: true })).toMatchObject({
+      ok: false,
+      error: { code: "not-found" },
+    });
   });
 
   it("does not seal a care plan's versions from this form: they have their own lifecycle", async () => {
     demo.as("ro");
-    const result = await sealEntryAction({ childId: CHILD, section: "carePlan", entryId: CHILD, reason: "Trying to seal a care plan version this way" });
+    const result = await sealEntryAction({
+      childId: CHILD,
+      section: "carePlan",
+      entryId: CHILD,
+      reason: "Trying to seal a care plan version this way",
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "invalid:input" } });
   });
 });

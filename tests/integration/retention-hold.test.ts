@@ -16,7 +16,9 @@ let tables: string[];
 beforeAll(async () => {
   handle = await createTestDb();
   tables = rowsOf<{ table_name: string }>(
-    await handle.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+    await handle.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    ),
   ).map((r) => r.table_name);
 });
 afterAll(() => handle.close());
@@ -55,16 +57,24 @@ describe("the retention hold, enforced by the database", () => {
 
   it("refuses setting any soft-delete column on every record table while the hold is on", async () => {
     const withColumns = rowsOf<{ table_name: string }>(
-      await handle.db.execute(sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'deleted_at' order by 1`),
+      await handle.db.execute(
+        sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'deleted_at' order by 1`,
+      ),
     ).map((r) => r.table_name);
-    expect(withColumns).toEqual(expect.arrayContaining(["children", "episodes", "users", "provider_arrangements", "sibling_links"]));
+    expect(withColumns).toEqual(
+      expect.arrayContaining(["children", "episodes", "users", "provider_arrangements", "sibling_links"]),
+    );
     const guarded = rowsOf<{ table_name: string }>(
-      await handle.db.execute(sql`select c.relname as table_name from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'retention_refuse_soft_delete' order by 1`),
+      await handle.db.execute(
+        sql`select c.relname as table_name from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'retention_refuse_soft_delete' order by 1`,
+      ),
     ).map((r) => r.table_name);
     expect(guarded).toEqual(withColumns);
     let tried = 0;
     for (const table of withColumns) {
-      const [count] = rowsOf<{ n: number }>(await handle.db.execute(sql.raw(`select count(*)::int as n from "${table}"`)));
+      const [count] = rowsOf<{ n: number }>(
+        await handle.db.execute(sql.raw(`select count(*)::int as n from "${table}"`)),
+      );
       if (!count || count.n === 0) continue; // no row to try it on: the trigger's presence is checked above
       tried++;
       expect(await refusal(`UPDATE "${table}" SET deleted_at = now()`), table).toMatch(/refused/);
@@ -85,9 +95,15 @@ describe("the retention hold, enforced by the database", () => {
       expect(await refusal(`DELETE FROM audit_events`)).toMatch(/refused/);
       expect(await refusal(`DELETE FROM audit_chain_heads`)).toMatch(/refused/);
       // With the hold lifted, soft-deletion of a record becomes possible (for when guidance allows it).
-      expect(await refusal(`UPDATE children SET deleted_at = now(), deletion_reason = 'test' WHERE id = '${demoChildId(39)}'`)).toBe("ALLOWED");
+      expect(
+        await refusal(
+          `UPDATE children SET deleted_at = now(), deletion_reason = 'test' WHERE id = '${demoChildId(39)}'`,
+        ),
+      ).toBe("ALLOWED");
     } finally {
-      await handle.db.execute(sql`update children set deleted_at = null, deletion_reason = null where id = ${demoChildId(39)}`).catch(() => undefined);
+      await handle.db
+        .execute(sql`update children set deleted_at = null, deletion_reason = null where id = ${demoChildId(39)}`)
+        .catch(() => undefined);
       await handle.db.update(retentionHold).set({ active: true });
     }
   });
@@ -102,17 +118,56 @@ describe("versions that have left draft, enforced by the database", () => {
   it("refuses changing what a recorded or approved version says, but lets its place in the record move", async () => {
     const sw1 = demoUserId("sw1");
     const entryId = "00000000-0000-4000-8000-0000000000e1";
-    await handle.db.insert(recordEntries).values({ id: entryId, entryId, version: 1, childId: demoChildId(0), section: "visits", occurredOn: "2026-10-01", title: "Visit", data: { observations: "As written" }, createdBy: sw1 });
-    expect(await refusal(`UPDATE record_entries SET data = '{"observations":"Rewritten"}' WHERE id = '${entryId}'`)).toMatch(/cannot be changed/);
-    expect(await refusal(`UPDATE record_entries SET title = 'Other' WHERE id = '${entryId}'`)).toMatch(/cannot be changed/);
-    expect(await refusal(`UPDATE record_entries SET confidentiality = 'standard', occurred_on = '2026-01-01' WHERE id = '${entryId}'`)).toMatch(/cannot be changed/);
-    expect(await refusal(`UPDATE record_entries SET is_latest = false, in_chronology = false, significant = true WHERE id = '${entryId}'`)).toBe("ALLOWED");
+    await handle.db.insert(recordEntries).values({
+      id: entryId,
+      entryId,
+      version: 1,
+      childId: demoChildId(0),
+      section: "visits",
+      occurredOn: "2026-10-01",
+      title: "Visit",
+      data: { observations: "As written" },
+      createdBy: sw1,
+    });
+    expect(
+      await refusal(`UPDATE record_entries SET data = '{"observations":"Rewritten"}' WHERE id = '${entryId}'`),
+    ).toMatch(/cannot be changed/);
+    expect(await refusal(`UPDATE record_entries SET title = 'Other' WHERE id = '${entryId}'`)).toMatch(
+      /cannot be changed/,
+    );
+    expect(
+      await refusal(
+        `UPDATE record_entries SET confidentiality = 'standard', occurred_on = '2026-01-01' WHERE id = '${entryId}'`,
+      ),
+    ).toMatch(/cannot be changed/);
+    expect(
+      await refusal(
+        `UPDATE record_entries SET is_latest = false, in_chronology = false, significant = true WHERE id = '${entryId}'`,
+      ),
+    ).toBe("ALLOWED");
     const draftId = "00000000-0000-4000-8000-0000000000e2";
-    await handle.db.insert(recordEntries).values({ id: draftId, entryId: draftId, version: 1, childId: demoChildId(0), section: "carePlan", status: "draft", occurredOn: "2026-10-01", title: "Care plan", data: {}, createdBy: sw1 });
-    expect(await refusal(`UPDATE record_entries SET data = '{"needs":"Edited while a draft"}' WHERE id = '${draftId}'`)).toBe("ALLOWED");
+    await handle.db.insert(recordEntries).values({
+      id: draftId,
+      entryId: draftId,
+      version: 1,
+      childId: demoChildId(0),
+      section: "carePlan",
+      status: "draft",
+      occurredOn: "2026-10-01",
+      title: "Care plan",
+      data: {},
+      createdBy: sw1,
+    });
+    expect(
+      await refusal(`UPDATE record_entries SET data = '{"needs":"Edited while a draft"}' WHERE id = '${draftId}'`),
+    ).toBe("ALLOWED");
     // Status only moves forward: nothing becomes an editable draft again.
-    expect(await refusal(`UPDATE record_entries SET status = 'draft' WHERE id = '${entryId}'`)).toMatch(/cannot move from recorded to draft/);
+    expect(await refusal(`UPDATE record_entries SET status = 'draft' WHERE id = '${entryId}'`)).toMatch(
+      /cannot move from recorded to draft/,
+    );
     expect(await refusal(`UPDATE record_entries SET status = 'submitted' WHERE id = '${draftId}'`)).toBe("ALLOWED");
-    expect(await refusal(`UPDATE record_entries SET status = 'draft' WHERE id = '${draftId}'`)).toMatch(/cannot move from submitted to draft/);
+    expect(await refusal(`UPDATE record_entries SET status = 'draft' WHERE id = '${draftId}'`)).toMatch(
+      /cannot move from submitted to draft/,
+    );
   });
 });

@@ -16,8 +16,17 @@ import { signInAs } from "../helpers/session";
 const demo = useDemoAuthority();
 
 const as = (key: DemoUserKey) => signInAs(demo.actors.get(key) ?? null);
-const lastEvent = async (actorId: string) => (await demo.handle.db.select().from(auditEvents).where(eq(auditEvents.actorId, actorId)).orderBy(desc(auditEvents.id)).limit(1))[0];
-const count = async (table: typeof breakGlassGrants | typeof users) => (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
+const lastEvent = async (actorId: string) =>
+  (
+    await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.actorId, actorId))
+      .orderBy(desc(auditEvents.id))
+      .limit(1)
+  )[0];
+const count = async (table: typeof breakGlassGrants | typeof users) =>
+  (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
 
 const STAFF: DemoUserKey[] = ["sw1", "sw2", "sw3", "tm1", "tm2", "iro1", "iro2", "ro"];
 const NOT_RECORDS_OFFICER: DemoUserKey[] = ["sw1", "sw3", "tm1", "iro1", "prov1"];
@@ -34,14 +43,22 @@ describe("calling server actions without the right", () => {
     it(`refuses ${key} changing the retention hold, deactivating a user or verifying the audit log, and audits each refusal`, async () => {
       as(key);
       const actorId = demoUserId(key);
-      expect(await setRetentionHoldAction({ active: "off", reason: "Trying to lift the hold without the right" })).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+      expect(
+        await setRetentionHoldAction({ active: "off", reason: "Trying to lift the hold without the right" }),
+      ).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
       expect((await lastEvent(actorId))?.action).toBe("retention.setHold");
       expect((await lastEvent(actorId))?.outcome).toBe("refused");
-      expect(await setUserActiveAction({ userId: demoUserId("sw2"), active: false })).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+      expect(await setUserActiveAction({ userId: demoUserId("sw2"), active: false })).toMatchObject({
+        ok: false,
+        error: { code: "forbidden:action" },
+      });
       expect(await verifyAuditAction({})).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
       const [hold] = await demo.handle.db.select().from(retentionHold);
       expect(hold?.active).toBe(true);
-      const [sw2] = await demo.handle.db.select().from(users).where(eq(users.id, demoUserId("sw2")));
+      const [sw2] = await demo.handle.db
+        .select()
+        .from(users)
+        .where(eq(users.id, demoUserId("sw2")));
       expect(sw2?.active).toBe(true);
     });
   }
@@ -49,7 +66,10 @@ describe("calling server actions without the right", () => {
   it("refuses a provider break-glass access, and writes nothing", async () => {
     as("prov1");
     const before = await count(breakGlassGrants);
-    const result = await requestBreakGlassAction({ childId: demoChildId(10), reason: "I would like to read this child's record please" });
+    const result = await requestBreakGlassAction({
+      childId: demoChildId(10),
+      reason: "I would like to read this child's record please",
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
     expect(await count(breakGlassGrants)).toBe(before);
   });
@@ -62,11 +82,19 @@ describe("break-glass", () => {
       // A child outside this person's caseload: another team's, and not one they review.
       const child = demoChildId(["sw3", "tm2", "ro"].includes(key) ? 11 : key === "iro2" ? 30 : 31);
       expect(await childAccess(demo.handle.db, demo.actors.get(key) as Actor, child)).toBeNull();
-      const result = await requestBreakGlassAction({ childId: child, reason: `Emergency duty call about this child, needed now (${key})` });
+      const result = await requestBreakGlassAction({
+        childId: child,
+        reason: `Emergency duty call about this child, needed now (${key})`,
+      });
       expect(result.ok).toBe(true);
       const access = await childAccess(demo.handle.db, demo.actors.get(key) as Actor, child);
       expect(access?.relation).toBe("break_glass");
-      const [event] = await demo.handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, demoUserId(key)), eq(auditEvents.action, "breakGlass.grant"))).orderBy(desc(auditEvents.id)).limit(1);
+      const [event] = await demo.handle.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actorId, demoUserId(key)), eq(auditEvents.action, "breakGlass.grant")))
+        .orderBy(desc(auditEvents.id))
+        .limit(1);
       expect(event).toMatchObject({ outcome: "allowed", flagged: true, childId: child });
     });
   }
@@ -82,7 +110,10 @@ describe("break-glass", () => {
 
   it("gives the same answer for a child that does not exist, without leaking anything", async () => {
     as("sw3");
-    const result = await requestBreakGlassAction({ childId: "00000000-0000-4000-8000-000000000001", reason: "Looking for a child that is not in the system" });
+    const result = await requestBreakGlassAction({
+      childId: "00000000-0000-4000-8000-000000000001",
+      reason: "Looking for a child that is not in the system",
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "forbidden:child" } });
     expect(JSON.stringify(result)).not.toMatch(new RegExp(demoChildName(12).lastName));
     expect((await lastEvent(demoUserId("sw3")))?.outcome).toBe("failed");
@@ -94,9 +125,12 @@ describe("records officer actions", () => {
     as("ro");
     const result = await setUserActiveAction({ userId: demoUserId("sw2"), active: false });
     expect(result.ok).toBe(true);
-    const [sw2] = await demo.handle.db.select().from(users).where(eq(users.id, demoUserId("sw2")));
+    const [sw2] = await demo.handle.db
+      .select()
+      .from(users)
+      .where(eq(users.id, demoUserId("sw2")));
     expect(sw2?.active).toBe(false);
-    expect((await lastEvent(demoUserId("ro")))).toMatchObject({ action: "user.setActive", outcome: "allowed" });
+    expect(await lastEvent(demoUserId("ro"))).toMatchObject({ action: "user.setActive", outcome: "allowed" });
     expect((await setUserActiveAction({ userId: demoUserId("sw2"), active: true })).ok).toBe(true);
   });
 
@@ -110,7 +144,10 @@ describe("records officer actions", () => {
     as("ro");
     const bad = await setRetentionHoldAction({ active: "off", reason: "" });
     expect(bad.ok).toBe(false);
-    const good = await setRetentionHoldAction({ active: "on", reason: "Confirming the hold pending national guidance (IICSA)" });
+    const good = await setRetentionHoldAction({
+      active: "on",
+      reason: "Confirming the hold pending national guidance (IICSA)",
+    });
     expect(good.ok).toBe(true);
     expect(await lastEvent(demoUserId("ro"))).toMatchObject({ action: "retention.setHold", flagged: true });
   });

@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const events = (actorId: string) => handle.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, actorId), eq(auditEvents.action, "auth.signIn")));
+const events = (actorId: string) =>
+  handle.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorId, actorId), eq(auditEvents.action, "auth.signIn")));
 
 describe("signing in with a password", () => {
   it("accepts the right password, whatever the email's case, and audits it", async () => {
@@ -39,16 +43,25 @@ describe("signing in with a password", () => {
   it("slows repeated failures and then locks the account for a while", async () => {
     expect(failureDelayMs(2)).toBeGreaterThan(failureDelayMs(1));
     const now = new Date();
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await verifyCredentials(handle.db, "iro@demo.invalid", `guess-${i}`, now, false);
-    const [row] = await handle.db.select().from(users).where(eq(users.id, demoUserId("iro1")));
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++)
+      await verifyCredentials(handle.db, "iro@demo.invalid", `guess-${i}`, now, false);
+    const [row] = await handle.db
+      .select()
+      .from(users)
+      .where(eq(users.id, demoUserId("iro1")));
     expect(row?.failedSignIns).toBe(MAX_FAILED_SIGN_INS);
     expect(row?.lockedUntil?.getTime()).toBe(now.getTime() + LOCK_MINUTES * 60_000);
     // Locked: even the right password is refused until the lock expires.
-    expect(await verifyCredentials(handle.db, "iro@demo.invalid", DEMO_PASSWORD, new Date(now.getTime() + 60_000), false)).toEqual({ ok: false, reason: "locked" });
+    expect(
+      await verifyCredentials(handle.db, "iro@demo.invalid", DEMO_PASSWORD, new Date(now.getTime() + 60_000), false),
+    ).toEqual({ ok: false, reason: "locked" });
     const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
     const outcome = await verifyCredentials(handle.db, "iro@demo.invalid", DEMO_PASSWORD, later, false);
     expect(outcome.ok).toBe(true);
-    const [after] = await handle.db.select().from(users).where(eq(users.id, demoUserId("iro1")));
+    const [after] = await handle.db
+      .select()
+      .from(users)
+      .where(eq(users.id, demoUserId("iro1")));
     expect(after?.failedSignIns).toBe(0);
     expect(after?.lockedUntil).toBeNull();
   });

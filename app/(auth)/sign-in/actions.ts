@@ -9,7 +9,6 @@ export interface SignInState {
   email?: string;
 }
 
-
 function safeCallback(value: FormDataEntryValue | null): string {
   const path = typeof value === "string" ? value : "";
   // Only same-site paths: never an open redirect.

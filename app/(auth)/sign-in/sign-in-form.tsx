@@ -37,9 +37,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <label htmlFor="password" className="block font-semibold">
           Password
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded border border-slate-600 px-3 py-2" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded border border-slate-600 px-3 py-2"
+        />
       </div>
-      <button type="submit" disabled={pending} className="min-h-11 w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -20,15 +20,30 @@ export const verifyAuditAction = authorizedAction(
 
 // Mark a break-glass access as reviewed
 export const reviewBreakGlassAction = authorizedAction(
-  { action: "breakGlass.review", permission: "breakGlass.review", schema: z.object({ grantId: id }), revalidate: () => ["/audit"] },
+  {
+    action: "breakGlass.review",
+    permission: "breakGlass.review",
+    schema: z.object({ grantId: id }),
+    revalidate: () => ["/audit"],
+  },
   async ({ tx, actor, input, auditDetail }) => {
     // Reviewed once, and never by the person who used the access.
     const [row] = await tx
       .update(breakGlassGrants)
       .set({ reviewedBy: actor.id, reviewedAt: new Date() })
-      .where(and(eq(breakGlassGrants.id, input.grantId), isNull(breakGlassGrants.reviewedAt), ne(breakGlassGrants.userId, actor.id)))
+      .where(
+        and(
+          eq(breakGlassGrants.id, input.grantId),
+          isNull(breakGlassGrants.reviewedAt),
+          ne(breakGlassGrants.userId, actor.id),
+        ),
+      )
       .returning({ id: breakGlassGrants.id, childId: breakGlassGrants.childId });
-    if (!row) throw new AppError("not-found", "That access has already been reviewed, or it is your own: another records officer must review it.");
+    if (!row)
+      throw new AppError(
+        "not-found",
+        "That access has already been reviewed, or it is your own: another records officer must review it.",
+      );
     auditDetail({ grantId: row.id, childId: row.childId });
     return row;
   },

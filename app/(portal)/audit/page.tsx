@@ -14,14 +14,21 @@ import { VerifyPanel } from "./verify-panel";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireActor();
   if (!can(actor, "audit.read")) redirect("/");
   const params = await searchParams;
   const flaggedOnly = params.flagged === "1";
   const before = Number(params.before) || undefined;
   const db = getDb();
-  const [events, reviews] = await Promise.all([listAuditEvents(db, { flaggedOnly, before }), listBreakGlassForReview(db)]);
+  const [events, reviews] = await Promise.all([
+    listAuditEvents(db, { flaggedOnly, before }),
+    listBreakGlassForReview(db),
+  ]);
 
   return (
     <>
@@ -38,10 +45,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {reviews.map((r) => (
                 <li key={r.id} className="border-b border-slate-200 pb-2">
                   <p>
-                    <span className="font-semibold">{r.userName}</span> opened {r.childReference} on {formatUkDateTime(r.createdAt)}
+                    <span className="font-semibold">{r.userName}</span> opened {r.childReference} on{" "}
+                    {formatUkDateTime(r.createdAt)}
                   </p>
                   <p className="text-sm text-slate-700">Reason: {r.reason}</p>
-                  <ActionButton action={reviewBreakGlassAction.bind(null, { grantId: r.id })} label="Mark as reviewed" successMessage="Reviewed" />
+                  <ActionButton
+                    action={reviewBreakGlassAction.bind(null, { grantId: r.id })}
+                    label="Mark as reviewed"
+                    successMessage="Reviewed"
+                  />
                 </li>
               ))}
             </ul>
@@ -49,7 +61,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Card>
       </div>
       <nav aria-label="Audit filters" className="mb-3 flex gap-4">
-        {flaggedOnly ? <Link href="/audit">Show all events</Link> : <Link href="/audit?flagged=1">Show flagged events only</Link>}
+        {flaggedOnly ? (
+          <Link href="/audit">Show all events</Link>
+        ) : (
+          <Link href="/audit?flagged=1">Show flagged events only</Link>
+        )}
       </nav>
       {events.items.length === 0 ? (
         <EmptyState title="No events" />
@@ -59,11 +75,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">Audit events, newest first</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">Action</th>
-                <th scope="col" className="px-3 py-2">Outcome</th>
-                <th scope="col" className="px-3 py-2">Child</th>
+                <th scope="col" className="px-3 py-2">
+                  When
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Who
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Action
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Outcome
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Child
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -78,9 +104,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <Badge tone={e.outcome === "allowed" ? "green" : "red"}>{e.outcome}</Badge>
                   </td>
                   <td className="px-3 py-2">
-                    {e.childReference ?? (e.childId ? <span className="font-mono text-xs">unknown id {e.childId.slice(0, 8)}</span> : "")}
+                    {e.childReference ??
+                      (e.childId ? <span className="font-mono text-xs">unknown id {e.childId.slice(0, 8)}</span> : "")}
                     {e.outcome !== "allowed" && typeof (e.detail.reason ?? e.detail.code) === "string" ? (
-                      <span className="block text-xs text-slate-700">Why: {String(e.detail.reason ?? e.detail.code)}</span>
+                      <span className="block text-xs text-slate-700">
+                        Why: {String(e.detail.reason ?? e.detail.code)}
+                      </span>
                     ) : null}
                   </td>
                 </tr>
@@ -91,7 +120,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       {events.nextBefore ? (
         <p className="mt-4">
-          <Link href={`/audit?${new URLSearchParams({ ...(flaggedOnly ? { flagged: "1" } : {}), before: String(events.nextBefore) })}`}>Older events</Link>
+          <Link
+            href={`/audit?${new URLSearchParams({ ...(flaggedOnly ? { flagged: "1" } : {}), before: String(events.nextBefore) })}`}
+          >
+            Older events
+          </Link>
         </p>
       ) : null}
     </>

@@ -10,17 +10,25 @@ export function VerifyPanel() {
   const [result, setResult] = useState<VerifyResult | string | null>(null);
   return (
     <div>
-      <Button type="button" onClick={() => start(async () => {
-        const r = await verifyAuditAction({});
-        setResult(r.ok ? r.data : r.error.message);
-      })} disabled={pending}>
+      <Button
+        type="button"
+        onClick={() =>
+          start(async () => {
+            const r = await verifyAuditAction({});
+            setResult(r.ok ? r.data : r.error.message);
+          })
+        }
+        disabled={pending}
+      >
         {pending ? "Verifying…" : "Verify the audit chains"}
       </Button>
       <div role="status" className="mt-2">
         {typeof result === "string" ? <p className="text-red-800">{result}</p> : null}
         {result && typeof result !== "string" ? (
           result.ok ? (
-            <p className="text-green-800">Intact: {result.events} events in {result.chains} chains verified.</p>
+            <p className="text-green-800">
+              Intact: {result.events} events in {result.chains} chains verified.
+            </p>
           ) : (
             <div className="text-red-800">
               <p className="font-bold">Tampering detected in {result.problems.length} place(s):</p>

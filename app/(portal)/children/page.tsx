@@ -12,33 +12,55 @@ import { LEGAL_STATUS } from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Children" };
 
-export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CaseloadPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   if (!can(actor, "child.list")) redirect("/");
   const params = await searchParams;
   const search = typeof params.q === "string" ? params.q : "";
   const page = Number(typeof params.page === "string" ? params.page : "1") || 1;
   const result = await listCaseload(getDb(), actor, { search, page });
-  const hrefFor = (p: number) => `/children?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
+  const hrefFor = (p: number) =>
+    `/children?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
   const showStaff = actor.role !== "provider";
 
   return (
     <>
       <PageHeader
         title="Children"
-        caption={actor.role === "provider" ? "Children with an active arrangement with your organisation" : "Children you can see"}
+        caption={
+          actor.role === "provider"
+            ? "Children with an active arrangement with your organisation"
+            : "Children you can see"
+        }
       />
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action="/children">
         <div>
           <label htmlFor="q" className="block font-semibold">
             Search by name
           </label>
-          <input id="q" name="q" type="search" defaultValue={search} className="mt-1 w-72 rounded border border-slate-600 px-3 py-2" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={search}
+            className="mt-1 w-72 rounded border border-slate-600 px-3 py-2"
+          />
         </div>
-        <button type="submit" className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           Search
         </button>
-        {search ? <Link href="/children" className="py-2">Clear search</Link> : null}
+        {search ? (
+          <Link href="/children" className="py-2">
+            Clear search
+          </Link>
+        ) : null}
       </form>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {result.total === 1 ? "1 child" : `${result.total} children`}
@@ -46,7 +68,9 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
       </p>
       {result.items.length === 0 ? (
         <EmptyState title={search ? "No children match that search" : "No children to show"}>
-          {search ? "Check the spelling, or search for part of the name." : "When children are allocated to you, or arrangements start, they appear here."}
+          {search
+            ? "Check the spelling, or search for part of the name."
+            : "When children are allocated to you, or arrangements start, they appear here."}
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded border border-slate-300 bg-white">
@@ -54,11 +78,25 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">Children, sorted by surname</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Age</th>
-                <th scope="col" className="px-3 py-2">Legal status</th>
-                {showStaff ? <th scope="col" className="px-3 py-2">Allocated worker</th> : null}
-                {showStaff ? <th scope="col" className="px-3 py-2">IRO</th> : null}
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Age
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Legal status
+                </th>
+                {showStaff ? (
+                  <th scope="col" className="px-3 py-2">
+                    Allocated worker
+                  </th>
+                ) : null}
+                {showStaff ? (
+                  <th scope="col" className="px-3 py-2">
+                    IRO
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -78,7 +116,9 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                         {child.legalStatus}
                       </abbr>
                     ) : null}
-                    {child.legalStatus && !child.lookedAfter ? <span className="block text-xs text-slate-600">No longer looked after</span> : null}
+                    {child.legalStatus && !child.lookedAfter ? (
+                      <span className="block text-xs text-slate-600">No longer looked after</span>
+                    ) : null}
                   </td>
                   {showStaff ? <td className="px-3 py-2">{child.workerName ?? "Not allocated"}</td> : null}
                   {showStaff ? <td className="px-3 py-2">{child.iroName ?? "Not allocated"}</td> : null}

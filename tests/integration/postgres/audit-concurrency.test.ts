@@ -28,8 +28,13 @@ describe("audit chains under concurrent writes", () => {
     const inside = new Promise<void>((r) => (entered = r));
     const slow = holdOpen(demoChildId(0), gate, entered);
     await inside;
-    const other = handle.db.transaction((tx) => recordAudit(tx, { actorId: demoUserId("sw2"), action: "visits.create", childId: demoChildId(1) }));
-    const winner = await Promise.race([other.then(() => "other child committed"), new Promise((r) => setTimeout(() => r("blocked"), 3000))]);
+    const other = handle.db.transaction((tx) =>
+      recordAudit(tx, { actorId: demoUserId("sw2"), action: "visits.create", childId: demoChildId(1) }),
+    );
+    const winner = await Promise.race([
+      other.then(() => "other child committed"),
+      new Promise((r) => setTimeout(() => r("blocked"), 3000)),
+    ]);
     release();
     await slow;
     expect(winner).toBe("other child committed");
@@ -38,7 +43,9 @@ describe("audit chains under concurrent writes", () => {
   it("keeps every chain intact after many concurrent writes", async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        handle.db.transaction((tx) => recordAudit(tx, { actorId: demoUserId("sw1"), action: "visits.create", childId: demoChildId(i % 4) })),
+        handle.db.transaction((tx) =>
+          recordAudit(tx, { actorId: demoUserId("sw1"), action: "visits.create", childId: demoChildId(i % 4) }),
+        ),
       ),
     );
     const result = await verifyAuditChains(handle.db);

@@ -21,9 +21,26 @@ export function HoldForm({ active }: { active: boolean }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
-      <Select id="active" label="Retention hold" options={[{ value: "on", label: "On: nothing may be deleted" }, { value: "off", label: "Off: destruction per the retention schedule" }]} error={form.formState.errors.active} {...form.register("active")} />
-      <TextArea id="reason" label="Reason for this decision" hint="Cite the national guidance or the decision that allows this." error={form.formState.errors.reason} {...form.register("reason")} />
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Record decision"}</Button>
+      <Select
+        id="active"
+        label="Retention hold"
+        options={[
+          { value: "on", label: "On: nothing may be deleted" },
+          { value: "off", label: "Off: destruction per the retention schedule" },
+        ]}
+        error={form.formState.errors.active}
+        {...form.register("active")}
+      />
+      <TextArea
+        id="reason"
+        label="Reason for this decision"
+        hint="Cite the national guidance or the decision that allows this."
+        error={form.formState.errors.reason}
+        {...form.register("reason")}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Record decision"}
+      </Button>
     </form>
   );
 }

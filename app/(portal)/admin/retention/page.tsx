@@ -20,7 +20,8 @@ export default async function RetentionPage() {
       <PageHeader title="Retention hold" />
       {hold.active ? (
         <Notice tone="warning" title="The retention hold is on">
-          No record may be deleted. The database refuses deletion and soft-deletion of every record table while the hold is on.
+          No record may be deleted. The database refuses deletion and soft-deletion of every record table while the hold
+          is on.
         </Notice>
       ) : (
         <Notice tone="info" title="The retention hold is off">
@@ -29,7 +30,12 @@ export default async function RetentionPage() {
       )}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Current decision">
-          <SummaryList items={[{ term: "Reason", value: hold.reason }, { term: "Last changed", value: formatUkDateTime(hold.changedAt) }]} />
+          <SummaryList
+            items={[
+              { term: "Reason", value: hold.reason },
+              { term: "Last changed", value: formatUkDateTime(hold.changedAt) },
+            ]}
+          />
         </Card>
         <Card title="Change the hold">
           <HoldForm active={hold.active} />

@@ -6,7 +6,12 @@ import { setUserActiveSchema } from "@/lib/users/schemas";
 
 // Activate or deactivate a user
 export const setUserActiveAction = authorizedAction(
-  { action: "user.setActive", permission: "user.manage", schema: setUserActiveSchema, revalidate: () => ["/admin/users"] },
+  {
+    action: "user.setActive",
+    permission: "user.manage",
+    schema: setUserActiveSchema,
+    revalidate: () => ["/admin/users"],
+  },
   async ({ tx, actor, input, auditDetail }) => {
     const row = await setUserActive(tx, actor.id, input);
     auditDetail({ userId: row.id, active: input.active });

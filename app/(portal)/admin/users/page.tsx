@@ -25,12 +25,24 @@ export default async function UsersPage() {
           <caption className="sr-only">Users</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Role</th>
-              <th scope="col" className="px-3 py-2">Team or organisation</th>
-              <th scope="col" className="px-3 py-2">Status</th>
-              <th scope="col" className="px-3 py-2">Last sign-in</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Team or organisation
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Last sign-in
+              </th>
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -49,9 +61,16 @@ export default async function UsersPage() {
                 <td className="px-3 py-2">{formatUkDateTime(u.lastSignInAt) || "Never"}</td>
                 <td className="px-3 py-2">
                   {u.id === actor.id ? null : u.active ? (
-                    <ActionButton action={setUserActiveAction.bind(null, { userId: u.id, active: false })} label={`Deactivate ${u.name}`} variant="danger" />
+                    <ActionButton
+                      action={setUserActiveAction.bind(null, { userId: u.id, active: false })}
+                      label={`Deactivate ${u.name}`}
+                      variant="danger"
+                    />
                   ) : (
-                    <ActionButton action={setUserActiveAction.bind(null, { userId: u.id, active: true })} label={`Reactivate ${u.name}`} />
+                    <ActionButton
+                      action={setUserActiveAction.bind(null, { userId: u.id, active: true })}
+                      label={`Reactivate ${u.name}`}
+                    />
                   )}
                 </td>
               </tr>

@@ -12,8 +12,8 @@ export default function ChildNotAvailable() {
       <p className="mb-4">You do not have access to this record, or it does not exist.</p>
       <p className="mb-4">
         If you need to see a child&apos;s record outside your caseload (for example, in an emergency), you can{" "}
-        <Link href={`${childPath}/break-glass`}>request break-glass access</Link>. You must give a reason; the access is logged and reviewed by the
-        records officer.
+        <Link href={`${childPath}/break-glass`}>request break-glass access</Link>. You must give a reason; the access is
+        logged and reviewed by the records officer.
       </p>
       <Link href="/children">Back to children</Link>
     </div>

@@ -7,14 +7,26 @@ import { loadChildPage } from "@/lib/children/page";
 import { getChildOverview } from "@/lib/children/queries";
 import { formatUkDate } from "@/lib/dates";
 import { earliestDestructionDate, getRetentionHold } from "@/lib/retention";
-import { CATEGORY_OF_NEED, LEGAL_STATUS, PLACEMENT, PLACEMENT_PROVIDER, REASON_CEASED, REASON_NEW_EPISODE, SEX, label } from "@/lib/ssda903/codes";
+import {
+  CATEGORY_OF_NEED,
+  LEGAL_STATUS,
+  PLACEMENT,
+  PLACEMENT_PROVIDER,
+  REASON_CEASED,
+  REASON_NEW_EPISODE,
+  SEX,
+  label,
+} from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Child overview" };
 
 export default async function ChildOverviewPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const page = await loadChildPage(childId, "summary");
-  const [overview, hold] = await Promise.all([getChildOverview(page.db, page.actor, page.access), getRetentionHold(page.db)]);
+  const [overview, hold] = await Promise.all([
+    getChildOverview(page.db, page.actor, page.access),
+    getRetentionHold(page.db),
+  ]);
   if (!overview) return null;
   const { child, currentEpisode } = overview;
   const isProvider = page.access.relation === "provider";
@@ -29,14 +41,24 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
               { term: "Date of birth", value: formatUkDate(child.dateOfBirth) },
               { term: "Sex", value: SEX[child.sex] ?? child.sex },
               { term: "Ethnicity (SSDA903)", value: child.ethnicity },
-              ...(isProvider ? [] : [{ term: "Unique pupil number", value: child.upn ?? "" }, { term: "Birth family address", value: child.familyAddress ?? "" }]),
+              ...(isProvider
+                ? []
+                : [
+                    { term: "Unique pupil number", value: child.upn ?? "" },
+                    { term: "Birth family address", value: child.familyAddress ?? "" },
+                  ]),
               {
                 term: "Retention",
                 value: (
                   <>
-                    Normal earliest destruction date {formatUkDate(earliestDestructionDate(child.dateOfBirth, child.dateOfDeath))}
+                    Normal earliest destruction date{" "}
+                    {formatUkDate(earliestDestructionDate(child.dateOfBirth, child.dateOfDeath))}
                     {child.dateOfDeath ? " (15 years after death)" : " (75th birthday)"}.{" "}
-                    {hold.active ? <strong>The retention hold is in force and overrides it: this record will not be destroyed.</strong> : null}
+                    {hold.active ? (
+                      <strong>
+                        The retention hold is in force and overrides it: this record will not be destroyed.
+                      </strong>
+                    ) : null}
                   </>
                 ),
               },
@@ -90,12 +112,24 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
               <caption className="sr-only">Episodes of care, newest first</caption>
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className="px-2 py-2">Start</th>
-                  <th scope="col" className="px-2 py-2">Reason for new episode</th>
-                  <th scope="col" className="px-2 py-2">Legal status</th>
-                  <th scope="col" className="px-2 py-2">Placement</th>
-                  <th scope="col" className="px-2 py-2">End</th>
-                  <th scope="col" className="px-2 py-2">Reason ceased</th>
+                  <th scope="col" className="px-2 py-2">
+                    Start
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    Reason for new episode
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    Legal status
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    Placement
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    End
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    Reason ceased
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -105,7 +139,9 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
                     <td className="px-2 py-2">{label(REASON_NEW_EPISODE, e.reasonNewEpisode)}</td>
                     <td className="px-2 py-2">{e.legalStatus}</td>
                     <td className="px-2 py-2">{e.placement}</td>
-                    <td className="px-2 py-2">{e.endDate ? formatUkDate(e.endDate) : <Badge tone="green">Open</Badge>}</td>
+                    <td className="px-2 py-2">
+                      {e.endDate ? formatUkDate(e.endDate) : <Badge tone="green">Open</Badge>}
+                    </td>
                     <td className="px-2 py-2">{label(REASON_CEASED, e.reasonCeased)}</td>
                   </tr>
                 ))}
@@ -121,7 +157,8 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
             <ul className="space-y-2">
               {overview.arrangements.map((a) => (
                 <li key={a.id}>
-                  <span className="font-semibold">{a.organisation}</span> {a.active ? <Badge tone="green">Active</Badge> : <Badge>Not active</Badge>}
+                  <span className="font-semibold">{a.organisation}</span>{" "}
+                  {a.active ? <Badge tone="green">Active</Badge> : <Badge>Not active</Badge>}
                   <span className="block text-sm text-slate-700">
                     {a.functions}. From {formatUkDate(a.startDate)}
                     {a.endDate ? ` to ${formatUkDate(a.endDate)}` : ", no end date"}.

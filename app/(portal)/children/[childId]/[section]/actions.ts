@@ -1,6 +1,12 @@
 "use server";
 // Server actions for the sections of a child's record kept as entries.
-import { amendEntryFor, createEntryFor, markSignificant, saveDraftFor, sealMisfiledEntry } from "@/lib/records/entry-actions";
+import {
+  amendEntryFor,
+  createEntryFor,
+  markSignificant,
+  saveDraftFor,
+  sealMisfiledEntry,
+} from "@/lib/records/entry-actions";
 
 // Record a new entry in a section of a child's record
 export async function createEntryAction(section: string, values: unknown) {

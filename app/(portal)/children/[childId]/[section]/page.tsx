@@ -10,7 +10,13 @@ import { listSectionEntries } from "@/lib/records/queries";
 
 export const metadata: Metadata = { title: "Record section" };
 
-export default async function SectionPage({ params, searchParams }: { params: Promise<{ childId: string; section: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ childId: string; section: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { childId, section: path } = await params;
   const page = await loadSectionPage(childId, path);
   const { spec } = page;
@@ -29,7 +35,9 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
         {mayWrite ? <ButtonLink href={`${base}/new`}>Add a {spec.singular}</ButtonLink> : null}
       </div>
       {result.items.length === 0 ? (
-        <EmptyState title={`No ${spec.label.toLowerCase()} recorded yet`}>{mayWrite ? `Use "Add a ${spec.singular}" to record the first one.` : null}</EmptyState>
+        <EmptyState title={`No ${spec.label.toLowerCase()} recorded yet`}>
+          {mayWrite ? `Use "Add a ${spec.singular}" to record the first one.` : null}
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white">
           {result.items.map((item) => (
@@ -55,7 +63,12 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
           ))}
         </ul>
       )}
-      <Pagination page={result.page} pages={result.pages} hrefFor={(p) => `${base}?page=${p}`} label={`${spec.label} pages`} />
+      <Pagination
+        page={result.page}
+        pages={result.pages}
+        hrefFor={(p) => `${base}?page=${p}`}
+        label={`${spec.label} pages`}
+      />
     </ChildRecordShell>
   );
 }

@@ -14,13 +14,19 @@ export const metadata: Metadata = { title: "Provider arrangements" };
 export default async function ArrangementsPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const page = await loadChildPage(childId, "arrangements");
-  const [{ current, superseded }, orgs] = await Promise.all([listArrangements(page.db, page.access), listProviderOrganisations(page.db)]);
+  const [{ current, superseded }, orgs] = await Promise.all([
+    listArrangements(page.db, page.access),
+    listProviderOrganisations(page.db),
+  ]);
   const mayWrite = canWriteSection(page.actor, page.access, "arrangements");
   const today = todayIso();
   return (
     <ChildRecordShell page={page} current="arrangements">
       <h2 className="mb-1 text-xl font-bold">Provider arrangements</h2>
-      <p className="mb-4 text-slate-700">A provider&apos;s staff can see this child only while an arrangement is active; access ends on the arrangement&apos;s end date with no action from anyone.</p>
+      <p className="mb-4 text-slate-700">
+        A provider&apos;s staff can see this child only while an arrangement is active; access ends on the
+        arrangement&apos;s end date with no action from anyone.
+      </p>
       {current.length === 0 ? <EmptyState title="No provider arrangements" /> : null}
       <ul className="space-y-3">
         {current.map((a) => {
@@ -34,13 +40,22 @@ export default async function ArrangementsPage({ params }: { params: Promise<{ c
                 <p>{a.functions}</p>
                 <p className="text-sm text-slate-700">
                   From {formatUkDate(a.startDate)}
-                  {a.endDate ? ` to ${formatUkDate(a.endDate)}` : ", no end date"}. Recorded by {a.authorName ?? "the system"}, {formatUkDateTime(a.createdAt)}.
+                  {a.endDate ? ` to ${formatUkDate(a.endDate)}` : ", no end date"}. Recorded by{" "}
+                  {a.authorName ?? "the system"}, {formatUkDateTime(a.createdAt)}.
                   {a.amendReason ? ` Changed because: ${a.amendReason}` : ""}
                 </p>
                 {mayWrite ? (
                   <details className="mt-2">
                     <summary className="cursor-pointer font-semibold text-brand-700">Change this arrangement</summary>
-                    <AmendArrangementForm childId={childId} arrangement={{ id: a.id, functions: a.functions, startDate: formatUkDate(a.startDate), endDate: formatUkDate(a.endDate) }} />
+                    <AmendArrangementForm
+                      childId={childId}
+                      arrangement={{
+                        id: a.id,
+                        functions: a.functions,
+                        startDate: formatUkDate(a.startDate),
+                        endDate: formatUkDate(a.endDate),
+                      }}
+                    />
                   </details>
                 ) : null}
               </Card>

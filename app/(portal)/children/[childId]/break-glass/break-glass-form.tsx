@@ -18,7 +18,13 @@ export function BreakGlassForm({ childId }: { childId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
-      <TextArea id="reason" label="Why do you need to see this record?" hint="Be specific. The records officer reviews every break-glass access." error={form.formState.errors.reason} {...form.register("reason")} />
+      <TextArea
+        id="reason"
+        label="Why do you need to see this record?"
+        hint="Be specific. The records officer reviews every break-glass access."
+        error={form.formState.errors.reason}
+        {...form.register("reason")}
+      />
       <Button type="submit" variant="danger" disabled={pending}>
         {pending ? "Requesting…" : "Open the record with break-glass access"}
       </Button>

@@ -17,8 +17,9 @@ export default async function BreakGlassPage({ params }: { params: Promise<{ chi
     <div className="max-w-2xl">
       <PageHeader title="Break-glass access" />
       <Notice tone="warning" title="This access is logged and reviewed">
-        Use break-glass only when you need a record outside your caseload, for example in an emergency. Access is read-only and lasts {BREAK_GLASS_HOURS} hours. Your name, the
-        time and your reason are recorded in the audit log and listed for the records officer to review.
+        Use break-glass only when you need a record outside your caseload, for example in an emergency. Access is
+        read-only and lasts {BREAK_GLASS_HOURS} hours. Your name, the time and your reason are recorded in the audit log
+        and listed for the records officer to review.
       </Notice>
       <BreakGlassForm childId={childId} />
       <p className="mt-4">

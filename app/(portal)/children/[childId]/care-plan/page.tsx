@@ -15,7 +15,12 @@ import { can, canWriteSection } from "@/lib/access";
 import { getCarePlan } from "@/lib/care-plans/queries";
 import { loadChildPage } from "@/lib/children/page";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
-import { approveCarePlanAction, returnCarePlanAction, startCarePlanVersionAction, submitCarePlanAction } from "./actions";
+import {
+  approveCarePlanAction,
+  returnCarePlanAction,
+  startCarePlanVersionAction,
+  submitCarePlanAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Care plan" };
 
@@ -34,14 +39,24 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
     <ChildRecordShell page={page} current="carePlan">
       <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
         <h2 className="text-xl font-bold">Care plan</h2>
-        {canWrite && current && !inProgress ? <StartVersionButton childId={childId} start={startCarePlanVersionAction} /> : null}
+        {canWrite && current && !inProgress ? (
+          <StartVersionButton childId={childId} start={startCarePlanVersionAction} />
+        ) : null}
       </div>
 
       {plan.versions.length === 0 ? (
-        <EmptyState title={access.relation === "provider" ? "No approved care plan has been shared for this child" : "There is no care plan for this child yet"}>
+        <EmptyState
+          title={
+            access.relation === "provider"
+              ? "No approved care plan has been shared for this child"
+              : "There is no care plan for this child yet"
+          }
+        >
           {canWrite ? (
             <>
-              <p className="mb-4">A care plan is needed before the first placement, or within 10 working days of its start.</p>
+              <p className="mb-4">
+                A care plan is needed before the first placement, or within 10 working days of its start.
+              </p>
               <ButtonLink href={`${base}/edit`}>Start the care plan</ButtonLink>
             </>
           ) : null}
@@ -50,12 +65,17 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
 
       {inProgress ? (
         <div className="mb-6">
-          <Card title={`Version ${inProgress.version}: ${inProgress.status === "draft" ? "draft in progress" : "waiting for approval"}`}>
+          <Card
+            title={`Version ${inProgress.version}: ${inProgress.status === "draft" ? "draft in progress" : "waiting for approval"}`}
+          >
             <p className="mb-2">
               <CarePlanStatusBadge status={inProgress.status} />{" "}
               <span className="text-sm text-slate-700">
                 Started by {inProgress.authorName}; last changed {formatUkDateTime(inProgress.updatedAt)}
-                {inProgress.submittedAt ? `; submitted ${formatUkDateTime(inProgress.submittedAt)} by ${inProgress.submittedByName ?? "unknown"}` : ""}.
+                {inProgress.submittedAt
+                  ? `; submitted ${formatUkDateTime(inProgress.submittedAt)} by ${inProgress.submittedByName ?? "unknown"}`
+                  : ""}
+                .
               </span>
             </p>
             {inProgress.status === "draft" && inProgress.returnNotes.length > 0 ? (
@@ -72,7 +92,9 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
               </li>
               {current ? (
                 <li>
-                  <Link href={`${base}/compare?a=${current.version}&b=${inProgress.version}`}>Compare it with the approved plan (version {current.version})</Link>
+                  <Link href={`${base}/compare?a=${current.version}&b=${inProgress.version}`}>
+                    Compare it with the approved plan (version {current.version})
+                  </Link>
                 </li>
               ) : null}
             </ul>
@@ -84,7 +106,12 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
                     label="Submit for approval"
                     pendingLabel="Submitting…"
                     successMessage="Submitted for approval."
-                    action={submitCarePlanAction.bind(null, { childId, entryId: inProgress.entryId, version: inProgress.version, lockVersion: inProgress.lockVersion })}
+                    action={submitCarePlanAction.bind(null, {
+                      childId,
+                      entryId: inProgress.entryId,
+                      version: inProgress.version,
+                      lockVersion: inProgress.lockVersion,
+                    })}
                   />
                 ) : null}
               </div>
@@ -92,8 +119,24 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
             {inProgress.status === "submitted" ? (
               canApprove ? (
                 <div className="grid gap-6 md:grid-cols-2">
-                  <ApproveCarePlanForm target={{ childId, entryId: inProgress.entryId, version: inProgress.version, lockVersion: inProgress.lockVersion }} approve={approveCarePlanAction} />
-                  <ReturnCarePlanForm target={{ childId, entryId: inProgress.entryId, version: inProgress.version, lockVersion: inProgress.lockVersion }} returnToDraft={returnCarePlanAction} />
+                  <ApproveCarePlanForm
+                    target={{
+                      childId,
+                      entryId: inProgress.entryId,
+                      version: inProgress.version,
+                      lockVersion: inProgress.lockVersion,
+                    }}
+                    approve={approveCarePlanAction}
+                  />
+                  <ReturnCarePlanForm
+                    target={{
+                      childId,
+                      entryId: inProgress.entryId,
+                      version: inProgress.version,
+                      lockVersion: inProgress.lockVersion,
+                    }}
+                    returnToDraft={returnCarePlanAction}
+                  />
                 </div>
               ) : (
                 <p>A team manager approves it, or returns it to draft to be changed. It cannot be edited meanwhile.</p>
@@ -107,8 +150,9 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
         <div className="mb-6">
           <Card title={`The plan in force: version ${current.version}`}>
             <p className="mb-2 text-sm text-slate-700">
-              {current.content.title}. Plan date {formatUkDate(current.content.planDate)}. Approved {formatUkDateTime(current.approvedAt)} by {current.approvedByName ?? "unknown"}. An
-              approved plan is never changed: a change is a new version.
+              {current.content.title}. Plan date {formatUkDate(current.content.planDate)}. Approved{" "}
+              {formatUkDateTime(current.approvedAt)} by {current.approvedByName ?? "unknown"}. An approved plan is never
+              changed: a change is a new version.
             </p>
             <CarePlanView content={current.content} />
             <details className="mt-4">
@@ -130,7 +174,10 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
             {plan.versions.length >= 2 ? (
               <div className="mt-4 border-t border-slate-200 pt-4">
                 <h3 className="mb-2 font-bold">Compare two versions</h3>
-                <CompareVersionsForm action={`/children/${childId}/care-plan/compare`} versions={plan.versions.map((v) => v.version)} />
+                <CompareVersionsForm
+                  action={`/children/${childId}/care-plan/compare`}
+                  versions={plan.versions.map((v) => v.version)}
+                />
               </div>
             ) : null}
           </Card>

@@ -35,26 +35,46 @@ const FILTERS: Array<{ value: string; label: string }> = [
   { value: "documents", label: "Documents" },
 ];
 
-export default async function ChronologyPage({ params, searchParams }: { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ChronologyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ childId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { childId } = await params;
   const query = await searchParams;
   const page = await loadChildPage(childId, "chronology");
   const section = FILTERS.some((f) => f.value === query.section) ? (query.section ?? "") : "";
   const search = query.q ?? "";
   const significantOnly = query.significant === "1";
-  const result = await getChronology(page.db, page.actor, page.access, { section, search, significantOnly, page: Number(query.page) || 1 });
+  const result = await getChronology(page.db, page.actor, page.access, {
+    section,
+    search,
+    significantOnly,
+    page: Number(query.page) || 1,
+  });
   const mayMark = can(page.actor, "entry.markSignificant");
-  const link = (p: number) => `/children/${childId}/chronology?${new URLSearchParams({ ...(section ? { section } : {}), ...(search ? { q: search } : {}), ...(significantOnly ? { significant: "1" } : {}), page: String(p) })}`;
+  const link = (p: number) =>
+    `/children/${childId}/chronology?${new URLSearchParams({ ...(section ? { section } : {}), ...(search ? { q: search } : {}), ...(significantOnly ? { significant: "1" } : {}), page: String(p) })}`;
 
   return (
     <ChildRecordShell page={page} current="chronology">
       <h2 className="mb-2 text-xl font-bold">Chronology</h2>
-      <form className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3" action={`/children/${childId}/chronology`}>
+      <form
+        className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3"
+        action={`/children/${childId}/chronology`}
+      >
         <div>
           <label htmlFor="section" className="block font-semibold">
             Section
           </label>
-          <select id="section" name="section" defaultValue={section} className="mt-1 rounded border border-slate-600 px-3 py-2">
+          <select
+            id="section"
+            name="section"
+            defaultValue={section}
+            className="mt-1 rounded border border-slate-600 px-3 py-2"
+          >
             {FILTERS.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
@@ -66,18 +86,38 @@ export default async function ChronologyPage({ params, searchParams }: { params:
           <label htmlFor="q" className="block font-semibold">
             Search
           </label>
-          <input id="q" name="q" type="search" defaultValue={search} className="mt-1 w-64 rounded border border-slate-600 px-3 py-2" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={search}
+            className="mt-1 w-64 rounded border border-slate-600 px-3 py-2"
+          />
         </div>
         <div className="flex items-center gap-2 py-2">
-          <input id="significant" name="significant" type="checkbox" value="1" defaultChecked={significantOnly} className="h-5 w-5" />
+          <input
+            id="significant"
+            name="significant"
+            type="checkbox"
+            value="1"
+            defaultChecked={significantOnly}
+            className="h-5 w-5"
+          />
           <label htmlFor="significant" className="font-semibold">
             Significant events only
           </label>
         </div>
-        <button type="submit" className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           Apply
         </button>
-        {section || search || significantOnly ? <Link href={`/children/${childId}/chronology`} className="py-2">Clear filters</Link> : null}
+        {section || search || significantOnly ? (
+          <Link href={`/children/${childId}/chronology`} className="py-2">
+            Clear filters
+          </Link>
+        ) : null}
       </form>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {result.total} event{result.total === 1 ? "" : "s"}
@@ -90,7 +130,10 @@ export default async function ChronologyPage({ params, searchParams }: { params:
             const href = hrefFor(childId, item);
             const isDecision = item.section === "decisions";
             return (
-              <li key={`${item.kind}-${item.id}`} className={`rounded border bg-white p-3 ${isDecision ? "border-l-8 border-brand-700" : "border-slate-300"}`}>
+              <li
+                key={`${item.kind}-${item.id}`}
+                className={`rounded border bg-white p-3 ${isDecision ? "border-l-8 border-brand-700" : "border-slate-300"}`}
+              >
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <p>
                     <span className="mr-2 font-mono text-sm">{formatUkDate(item.occurredOn)}</span>
@@ -103,10 +146,16 @@ export default async function ChronologyPage({ params, searchParams }: { params:
                     )}
                   </p>
                   <span className="flex flex-wrap gap-1">
-                    <Badge tone={isDecision ? "blue" : "grey"}>{isDecision ? "Decision" : (SECTION_LABELS[item.section as Section] ?? "Episode of care")}</Badge>
-                    {item.section === "carePlan" && item.status ? <Badge tone={item.status === "approved" ? "green" : "amber"}>{`Version ${item.version}: ${item.status}`}</Badge> : null}
+                    <Badge tone={isDecision ? "blue" : "grey"}>
+                      {isDecision ? "Decision" : (SECTION_LABELS[item.section as Section] ?? "Episode of care")}
+                    </Badge>
+                    {item.section === "carePlan" && item.status ? (
+                      <Badge
+                        tone={item.status === "approved" ? "green" : "amber"}
+                      >{`Version ${item.version}: ${item.status}`}</Badge>
+                    ) : null}
                     {item.confidentiality === "restricted" ? <Badge tone="red">Restricted</Badge> : null}
-                {item.confidentiality === "sealed" ? <Badge tone="red">Sealed: misfiled</Badge> : null}
+                    {item.confidentiality === "sealed" ? <Badge tone="red">Sealed: misfiled</Badge> : null}
                     {item.significant ? <Badge tone="amber">Significant</Badge> : null}
                   </span>
                 </div>
@@ -125,7 +174,11 @@ export default async function ChronologyPage({ params, searchParams }: { params:
                   <span>{item.authorName ? `Recorded by ${item.authorName}` : ""}</span>
                   {mayMark && item.kind === "entry" ? (
                     <ActionButton
-                      action={markSignificantAction.bind(null, { childId, rowId: item.id, significant: !item.significant })}
+                      action={markSignificantAction.bind(null, {
+                        childId,
+                        rowId: item.id,
+                        significant: !item.significant,
+                      })}
                       label={item.significant ? "Unmark significant" : "Mark significant"}
                       context={item.title}
                       compact

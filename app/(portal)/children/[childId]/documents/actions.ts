@@ -18,7 +18,14 @@ export const uploadDocumentAction = authorizedAction(
     const { file, childId: _childId, ...details } = input;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const row = await uploadDocument(tx, actor, access, { ...details, fileName: file.name }, bytes);
-    auditDetail({ documentId: row.id, sha256: row.blobSha256, category: row.category, confidentiality: row.confidentiality, entryId: row.entryId, providerSubmitted: row.providerSubmitted });
+    auditDetail({
+      documentId: row.id,
+      sha256: row.blobSha256,
+      category: row.category,
+      confidentiality: row.confidentiality,
+      entryId: row.entryId,
+      providerSubmitted: row.providerSubmitted,
+    });
     return { documentId: row.id, title: row.title };
   },
 );

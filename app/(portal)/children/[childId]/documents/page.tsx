@@ -18,10 +18,20 @@ export const metadata: Metadata = { title: "Documents" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function DocumentsPage({ params, searchParams }: { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DocumentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ childId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { childId } = await params;
   const raw = await searchParams;
-  const query = documentListQuery.parse({ category: first(raw.category), page: first(raw.page), entryId: first(raw.entryId) });
+  const query = documentListQuery.parse({
+    category: first(raw.category),
+    page: first(raw.page),
+    entryId: first(raw.entryId),
+  });
   const page = await loadChildPage(childId, "documents");
   const { actor, access, db } = page;
 
@@ -53,7 +63,9 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
         <div>
           <h2 className="text-xl font-bold">Documents</h2>
           <p className="text-slate-700">
-            {isProvider ? "Documents your organisation has submitted for this child." : "Every document on the child's record, newest first. Documents are never deleted: a misfiled one is sealed by the records officer."}
+            {isProvider
+              ? "Documents your organisation has submitted for this child."
+              : "Every document on the child's record, newest first. Documents are never deleted: a misfiled one is sealed by the records officer."}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -64,7 +76,10 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
           ) : null}
           {mayExport ? (
             // A plain link: the ZIP is a download, not a page to prefetch.
-            <a href={`/children/${childId}/progress-file`} className="inline-flex min-h-11 items-center justify-center rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+            <a
+              href={`/children/${childId}/progress-file`}
+              className="inline-flex min-h-11 items-center justify-center rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white no-underline hover:bg-brand-800 hover:text-white"
+            >
               Download the child&apos;s progress file (ZIP)
             </a>
           ) : null}
@@ -76,7 +91,12 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
           <label htmlFor="category-filter" className="block font-semibold">
             Category
           </label>
-          <select id="category-filter" name="category" defaultValue={query.category ?? ""} className="mt-1 block rounded border border-slate-600 px-3 py-2">
+          <select
+            id="category-filter"
+            name="category"
+            defaultValue={query.category ?? ""}
+            className="mt-1 block rounded border border-slate-600 px-3 py-2"
+          >
             <option value="">All categories</option>
             {DOCUMENT_CATEGORIES.map((c) => (
               <option key={c} value={c}>
@@ -91,22 +111,39 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
       </form>
 
       {list.items.length === 0 ? (
-        <EmptyState title={query.category ? `No documents in “${DOCUMENT_CATEGORY_LABELS[query.category]}”` : "No documents yet"}>
-          {query.category ? <a href={base}>Show all categories</a> : mayUpload ? "Documents uploaded to this record will be listed here." : null}
+        <EmptyState
+          title={query.category ? `No documents in “${DOCUMENT_CATEGORY_LABELS[query.category]}”` : "No documents yet"}
+        >
+          {query.category ? (
+            <a href={base}>Show all categories</a>
+          ) : mayUpload ? (
+            "Documents uploaded to this record will be listed here."
+          ) : null}
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded border border-slate-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
-              Documents{query.category ? ` in ${DOCUMENT_CATEGORY_LABELS[query.category]}` : ""}, newest first, page {list.page} of {list.pages}
+              Documents{query.category ? ` in ${DOCUMENT_CATEGORY_LABELS[query.category]}` : ""}, newest first, page{" "}
+              {list.page} of {list.pages}
             </caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">Document</th>
-                <th scope="col" className="px-3 py-2">Category</th>
-                <th scope="col" className="px-3 py-2">Date</th>
-                <th scope="col" className="px-3 py-2">Uploaded by</th>
-                <th scope="col" className="px-3 py-2">Attached to</th>
+                <th scope="col" className="px-3 py-2">
+                  Document
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Category
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Date
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Uploaded by
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Attached to
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -125,7 +162,9 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
                   <td className="px-3 py-2">
                     {d.entry && SECTION_PATHS[d.entry.section] !== undefined ? (
                       <>
-                        <a href={`/children/${childId}${SECTION_PATHS[d.entry.section]}`}>{SECTION_LABELS[d.entry.section]}</a>
+                        <a href={`/children/${childId}${SECTION_PATHS[d.entry.section]}`}>
+                          {SECTION_LABELS[d.entry.section]}
+                        </a>
                         <span className="block text-slate-700">{d.entry.title}</span>
                       </>
                     ) : (
@@ -154,7 +193,12 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
                 <a href={`${base}#upload`}>Upload without attaching</a>
               </p>
             ) : null}
-            <UploadDocumentForm key={entry?.entryId ?? "none"} childId={childId} defaults={defaults} isProvider={isProvider} />
+            <UploadDocumentForm
+              key={entry?.entryId ?? "none"}
+              childId={childId}
+              defaults={defaults}
+              isProvider={isProvider}
+            />
           </Card>
         </div>
       ) : null}

@@ -7,8 +7,19 @@ import { Controller } from "react-hook-form";
 import { Checkbox, DateInput, FieldShell, FormError, Select, TextInput, describedBy } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button, Notice } from "@/components/ui";
-import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, MAX_UPLOAD_MB, uploadDocumentSchema, type UploadDocumentValues } from "@/lib/documents/schemas";
-import { CONFIDENTIALITY_LABELS, DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/records/constants";
+import {
+  ACCEPT_ATTRIBUTE,
+  ALLOWED_TYPES_TEXT,
+  MAX_UPLOAD_MB,
+  uploadDocumentSchema,
+  type UploadDocumentValues,
+} from "@/lib/documents/schemas";
+import {
+  CONFIDENTIALITY_LABELS,
+  DOCUMENT_CATEGORIES,
+  DOCUMENT_CATEGORY_LABELS,
+  type DocumentCategory,
+} from "@/lib/records/constants";
 import { uploadDocumentAction } from "./actions";
 
 export interface UploadDefaults {
@@ -17,12 +28,31 @@ export interface UploadDefaults {
   entryId: string;
 }
 
-const CATEGORY_OPTIONS = [{ value: "", label: "Choose a category" }, ...DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: DOCUMENT_CATEGORY_LABELS[c] }))];
-const CONFIDENTIALITY_OPTIONS = (["standard", "restricted"] as const).map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }));
+const CATEGORY_OPTIONS = [
+  { value: "", label: "Choose a category" },
+  ...DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: DOCUMENT_CATEGORY_LABELS[c] })),
+];
+const CONFIDENTIALITY_OPTIONS = (["standard", "restricted"] as const).map((c) => ({
+  value: c,
+  label: CONFIDENTIALITY_LABELS[c],
+}));
 
-const titleFromFileName = (name: string) => name.replace(/\.[^.]+$/, "").replace(/[_]+/g, " ").trim().slice(0, 200);
+const titleFromFileName = (name: string) =>
+  name
+    .replace(/\.[^.]+$/, "")
+    .replace(/[_]+/g, " ")
+    .trim()
+    .slice(0, 200);
 
-export function UploadDocumentForm({ childId, defaults, isProvider }: { childId: string; defaults: UploadDefaults; isProvider: boolean }) {
+export function UploadDocumentForm({
+  childId,
+  defaults,
+  isProvider,
+}: {
+  childId: string;
+  defaults: UploadDefaults;
+  isProvider: boolean;
+}) {
   const router = useRouter();
   const [uploaded, setUploaded] = useState<string | null>(null);
   // Remounting the file input is the only way to clear it.
@@ -64,7 +94,12 @@ export function UploadDocumentForm({ childId, defaults, isProvider }: { childId:
         control={form.control}
         name="file"
         render={({ field, fieldState }) => (
-          <FieldShell id="file" label="File" hint={`${ALLOWED_TYPES_TEXT}. Up to ${MAX_UPLOAD_MB} MB.`} error={fieldState.error}>
+          <FieldShell
+            id="file"
+            label="File"
+            hint={`${ALLOWED_TYPES_TEXT}. Up to ${MAX_UPLOAD_MB} MB.`}
+            error={fieldState.error}
+          >
             <input
               key={fileInputKey}
               id="file"
@@ -86,16 +121,53 @@ export function UploadDocumentForm({ childId, defaults, isProvider }: { childId:
           </FieldShell>
         )}
       />
-      <TextInput id="title" label="Title" hint="What the document is, for example “Initial health assessment report”." error={errors.title} {...form.register("title")} />
-      <Select id="category" label="Category" options={CATEGORY_OPTIONS} error={errors.category} {...form.register("category")} />
-      <DateInput id="documentDate" label="Date of the document" error={errors.documentDate} {...form.register("documentDate")} />
+      <TextInput
+        id="title"
+        label="Title"
+        hint="What the document is, for example “Initial health assessment report”."
+        error={errors.title}
+        {...form.register("title")}
+      />
+      <Select
+        id="category"
+        label="Category"
+        options={CATEGORY_OPTIONS}
+        error={errors.category}
+        {...form.register("category")}
+      />
+      <DateInput
+        id="documentDate"
+        label="Date of the document"
+        error={errors.documentDate}
+        {...form.register("documentDate")}
+      />
       {isProvider ? (
-        <p className="mb-4 text-sm text-slate-700">Your upload is marked as submitted by your organisation. The local authority decides whether it needs to be restricted.</p>
+        <p className="mb-4 text-sm text-slate-700">
+          Your upload is marked as submitted by your organisation. The local authority decides whether it needs to be
+          restricted.
+        </p>
       ) : (
-        <Select id="confidentiality" label="Confidentiality" hint="Restricted documents are never shown to providers." options={CONFIDENTIALITY_OPTIONS} error={errors.confidentiality} {...form.register("confidentiality")} />
+        <Select
+          id="confidentiality"
+          label="Confidentiality"
+          hint="Restricted documents are never shown to providers."
+          options={CONFIDENTIALITY_OPTIONS}
+          error={errors.confidentiality}
+          {...form.register("confidentiality")}
+        />
       )}
-      <Checkbox id="childProperty" label="This is the child's property" hint="For example their writing, photographs or certificates. It goes in their progress file." {...form.register("childProperty")} />
-      <Checkbox id="inProgressFile" label="Include in the child's progress file" hint="A copy for the child to keep. Restricted documents are never included." {...form.register("inProgressFile")} />
+      <Checkbox
+        id="childProperty"
+        label="This is the child's property"
+        hint="For example their writing, photographs or certificates. It goes in their progress file."
+        {...form.register("childProperty")}
+      />
+      <Checkbox
+        id="inProgressFile"
+        label="Include in the child's progress file"
+        hint="A copy for the child to keep. Restricted documents are never included."
+        {...form.register("inProgressFile")}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Uploading…" : "Upload the document"}
       </Button>

@@ -4,7 +4,11 @@ import { currentActor } from "@/lib/auth/session";
 import { contentDisposition } from "@/lib/documents/filename";
 import { buildProgressFile } from "@/lib/documents/progress-file";
 
-const NOT_FOUND_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+const NOT_FOUND_HEADERS = {
+  "Content-Type": "text/plain; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+};
 
 export async function GET(_request: Request, { params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;

@@ -17,7 +17,13 @@ import { diffEntryVersions, getEntryVersions } from "@/lib/records/queries";
 
 export const metadata: Metadata = { title: "Entry" };
 
-export default async function EntryPage({ params, searchParams }: { params: Promise<{ childId: string; section: string; entryId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function EntryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ childId: string; section: string; entryId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { childId, section: path, entryId } = await params;
   const query = await searchParams;
   const page = await loadSectionPage(childId, path);
@@ -26,12 +32,19 @@ export default async function EntryPage({ params, searchParams }: { params: Prom
   const latest = versions[versions.length - 1];
   if (!latest) notFound();
   const shown = versions.find((v) => v.version === Number(query.version)) ?? latest;
-  const labels = Object.fromEntries([["title", spec.titleLabel], ["occurredOn", spec.dateLabel], ...spec.fields.map((f) => [f.name, f.label])]);
+  const labels = Object.fromEntries([
+    ["title", spec.titleLabel],
+    ["occurredOn", spec.dateLabel],
+    ...spec.fields.map((f) => [f.name, f.label]),
+  ]);
   const a = versions.find((v) => v.version === Number(query.a));
   const b = versions.find((v) => v.version === Number(query.b));
   const base = `/children/${childId}/${spec.path}/${entryId}`;
   const sealed = latest.confidentiality === "sealed";
-  const mayAmend = !sealed && canWriteSection(page.actor, page.access, page.section) && (page.access.relation !== "provider" || latest.providerSubmitted);
+  const mayAmend =
+    !sealed &&
+    canWriteSection(page.actor, page.access, page.section) &&
+    (page.access.relation !== "provider" || latest.providerSubmitted);
   const maySeal = !sealed && can(page.actor, "entry.seal");
 
   return (
@@ -64,7 +77,12 @@ export default async function EntryPage({ params, searchParams }: { params: Prom
         </p>
       ) : null}
       <Card>
-        <SummaryList items={spec.fields.map((f) => ({ term: f.label, value: <span className="whitespace-pre-wrap">{formatValue(shown.data[f.name])}</span> }))} />
+        <SummaryList
+          items={spec.fields.map((f) => ({
+            term: f.label,
+            value: <span className="whitespace-pre-wrap">{formatValue(shown.data[f.name])}</span>,
+          }))}
+        />
       </Card>
       <EntryDocuments page={page} entryId={entryId} />
       {maySeal ? (
@@ -82,23 +100,39 @@ export default async function EntryPage({ params, searchParams }: { params: Prom
           {[...versions].reverse().map((v) => (
             <li key={v.id} className="rounded border border-slate-300 bg-white p-3">
               <p>
-                <Link href={`${base}?version=${v.version}`} aria-current={v.version === shown.version ? "true" : undefined} className="font-semibold">
+                <Link
+                  href={`${base}?version=${v.version}`}
+                  aria-current={v.version === shown.version ? "true" : undefined}
+                  className="font-semibold"
+                >
                   Version {v.version}
                 </Link>{" "}
                 by {v.authorName}, {formatUkDateTime(v.createdAt)}
               </p>
-              {v.amendReason ? <p className="text-sm">Reason for change: {v.amendReason}</p> : <p className="text-sm text-slate-700">First recorded.</p>}
+              {v.amendReason ? (
+                <p className="text-sm">Reason for change: {v.amendReason}</p>
+              ) : (
+                <p className="text-sm text-slate-700">First recorded.</p>
+              )}
             </li>
           ))}
         </ol>
         {versions.length > 1 ? (
           <div className="mt-4">
-            <CompareVersionsForm action={base} versions={versions.map((v) => v.version)} a={a?.version} b={b?.version} />
+            <CompareVersionsForm
+              action={base}
+              versions={versions.map((v) => v.version)}
+              a={a?.version}
+              b={b?.version}
+            />
           </div>
         ) : null}
         {a && b ? (
           <div className="mt-4">
-            <VersionDiff title={`Changes from version ${a.version} to version ${b.version}`} diffs={diffEntryVersions(a, b, labels)} />
+            <VersionDiff
+              title={`Changes from version ${a.version} to version ${b.version}`}
+              diffs={diffEntryVersions(a, b, labels)}
+            />
           </div>
         ) : null}
       </section>

@@ -22,7 +22,11 @@ export default async function NewEntryPage({ params }: { params: Promise<{ child
       <EntryForm
         section={page.section}
         childId={childId}
-        defaults={draft ? ({ ...blankFormValues(page.section), ...draft.data } as EntryFormValues) : blankFormValues(page.section)}
+        defaults={
+          draft
+            ? ({ ...blankFormValues(page.section), ...draft.data } as EntryFormValues)
+            : blankFormValues(page.section)
+        }
         canRestrict={page.access.relation !== "provider"}
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
       />

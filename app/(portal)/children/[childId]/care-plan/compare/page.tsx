@@ -11,9 +11,16 @@ import { loadChildPage } from "@/lib/children/page";
 
 export const metadata: Metadata = { title: "Compare care plan versions" };
 
-const versionParam = (v: string | string[] | undefined) => (typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : null);
+const versionParam = (v: string | string[] | undefined) =>
+  typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : null;
 
-export default async function CompareCarePlanPage({ params, searchParams }: { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CompareCarePlanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ childId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { childId } = await params;
   const query = await searchParams;
   const page = await loadChildPage(childId, "carePlan");
@@ -23,20 +30,28 @@ export default async function CompareCarePlanPage({ params, searchParams }: { pa
   const b = versionParam(query.b);
   const first = plan.versions.find((v) => v.version === a);
   const second = plan.versions.find((v) => v.version === b);
-  const [older, newer] = first && second ? (first.version <= second.version ? [first, second] : [second, first]) : [undefined, undefined];
+  const [older, newer] =
+    first && second ? (first.version <= second.version ? [first, second] : [second, first]) : [undefined, undefined];
 
   return (
     <ChildRecordShell page={page} current="carePlan">
       <nav aria-label="Care plan" className="mb-2 text-sm">
         <Link href={base}>Care plan</Link> <span aria-hidden="true">›</span> <span>Compare versions</span>
       </nav>
-      <h2 className="mb-4 text-xl font-bold">{older && newer ? `Compare version ${older.version} with version ${newer.version}` : "Compare versions"}</h2>
+      <h2 className="mb-4 text-xl font-bold">
+        {older && newer ? `Compare version ${older.version} with version ${newer.version}` : "Compare versions"}
+      </h2>
       {plan.versions.length < 2 ? (
         <EmptyState title="There is only one version of the care plan you can see, so there is nothing to compare." />
       ) : (
         <>
           <div className="mb-6">
-            <CompareVersionsForm action={`/children/${childId}/care-plan/compare`} versions={plan.versions.map((v) => v.version)} a={older?.version ?? a ?? undefined} b={newer?.version ?? b ?? undefined} />
+            <CompareVersionsForm
+              action={`/children/${childId}/care-plan/compare`}
+              versions={plan.versions.map((v) => v.version)}
+              a={older?.version ?? a ?? undefined}
+              b={newer?.version ?? b ?? undefined}
+            />
           </div>
           {(a !== null || b !== null) && !(older && newer) ? (
             <Notice tone="error" title="Those versions cannot be compared">
@@ -51,7 +66,10 @@ export default async function CompareCarePlanPage({ params, searchParams }: { pa
             ) : (
               <Card>
                 <p className="mb-4 text-sm text-slate-700">
-                  <Link href={`${base}/versions/${older.version}`}>Version {older.version}</Link> ({carePlanStatus(older.status).label.toLowerCase()}) and <Link href={`${base}/versions/${newer.version}`}>version {newer.version}</Link> ({carePlanStatus(newer.status).label.toLowerCase()}).
+                  <Link href={`${base}/versions/${older.version}`}>Version {older.version}</Link> (
+                  {carePlanStatus(older.status).label.toLowerCase()}) and{" "}
+                  <Link href={`${base}/versions/${newer.version}`}>version {newer.version}</Link> (
+                  {carePlanStatus(newer.status).label.toLowerCase()}).
                 </p>
                 <VersionDiff diff={diffCarePlanVersions(older, newer)} older={older.version} newer={newer.version} />
               </Card>

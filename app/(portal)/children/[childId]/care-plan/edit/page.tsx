@@ -46,7 +46,8 @@ export default async function EditCarePlanPage({ params }: { params: Promise<{ c
       <ChildRecordShell page={page} current="carePlan">
         <h2 className="mb-4 text-xl font-bold">Care plan version {plan.inProgress.version}</h2>
         <Notice tone="info" title="This version is waiting for approval">
-          A submitted version cannot be edited. A team manager approves it, or returns it to draft with a comment so it can be changed.
+          A submitted version cannot be edited. A team manager approves it, or returns it to draft with a comment so it
+          can be changed.
         </Notice>
         {back}
       </ChildRecordShell>
@@ -57,7 +58,8 @@ export default async function EditCarePlanPage({ params }: { params: Promise<{ c
       <ChildRecordShell page={page} current="carePlan">
         <h2 className="mb-4 text-xl font-bold">Change the care plan</h2>
         <Notice tone="info" title={`Version ${plan.current.version} is approved and is never edited`}>
-          To change the plan, start a new version. It begins as a copy of version {plan.current.version}; the approved plan stays in force until the new version is approved.
+          To change the plan, start a new version. It begins as a copy of version {plan.current.version}; the approved
+          plan stays in force until the new version is approved.
         </Notice>
         <StartVersionButton childId={childId} start={startCarePlanVersionAction} />
         {back}
@@ -68,7 +70,9 @@ export default async function EditCarePlanPage({ params }: { params: Promise<{ c
   const offer = await getCarePlanDraftOffer(page.db, actor, childId, draft);
   return (
     <ChildRecordShell page={page} current="carePlan">
-      <h2 className="mb-1 text-xl font-bold">{draft ? `Edit the draft: care plan version ${draft.version}` : "Start the care plan"}</h2>
+      <h2 className="mb-1 text-xl font-bold">
+        {draft ? `Edit the draft: care plan version ${draft.version}` : "Start the care plan"}
+      </h2>
       <p className="mb-6 text-slate-700">
         {draft
           ? `Started by ${draft.authorName}. Plan date ${formatUkDate(draft.content.planDate)}.`
@@ -88,7 +92,11 @@ export default async function EditCarePlanPage({ params }: { params: Promise<{ c
         childId={childId}
         editing={draft ? { entryId: draft.entryId, version: draft.version, lockVersion: draft.lockVersion } : null}
         initial={draft ? toFormContent(draft.content) : emptyCarePlanContent(formatUkDate(todayIso()))}
-        offer={offer ? { savedAt: offer.savedAt.toISOString(), fromConflict: offer.fromConflict, content: offer.content } : null}
+        offer={
+          offer
+            ? { savedAt: offer.savedAt.toISOString(), fromConflict: offer.fromConflict, content: offer.content }
+            : null
+        }
         canSubmit={can(actor, "carePlan.submit")}
         save={saveCarePlanDraftAction}
         submit={submitCarePlanAction}

@@ -11,7 +11,11 @@ import { getDraft, getEntryVersions } from "@/lib/records/queries";
 
 export const metadata: Metadata = { title: "Amend entry" };
 
-export default async function AmendEntryPage({ params }: { params: Promise<{ childId: string; section: string; entryId: string }> }) {
+export default async function AmendEntryPage({
+  params,
+}: {
+  params: Promise<{ childId: string; section: string; entryId: string }>;
+}) {
   const { childId, section: path, entryId } = await params;
   const page = await loadSectionPage(childId, path);
   if (!canWriteSection(page.actor, page.access, page.section)) notFound();
@@ -23,12 +27,18 @@ export default async function AmendEntryPage({ params }: { params: Promise<{ chi
   return (
     <ChildRecordShell page={page} current={page.section}>
       <h2 className="mb-1 text-xl font-bold">Amend: {latest.title}</h2>
-      <p className="mb-4 text-slate-700">You are amending version {latest.version}. Your amendment becomes version {latest.version + 1}; every earlier version stays in the record.</p>
+      <p className="mb-4 text-slate-700">
+        You are amending version {latest.version}. Your amendment becomes version {latest.version + 1}; every earlier
+        version stays in the record.
+      </p>
       <EntryForm
         section={page.section}
         childId={childId}
         defaults={draft ? ({ ...defaults, ...draft.data } as EntryFormValues) : defaults}
-        amend={{ entryId, baseVersion: draft && typeof draft.data.baseVersion === "number" ? draft.data.baseVersion : latest.version }}
+        amend={{
+          entryId,
+          baseVersion: draft && typeof draft.data.baseVersion === "number" ? draft.data.baseVersion : latest.version,
+        }}
         canRestrict={page.access.relation !== "provider"}
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
       />

@@ -10,7 +10,11 @@ import { loadChildPage } from "@/lib/children/page";
 
 export const metadata: Metadata = { title: "Care plan version" };
 
-export default async function CarePlanVersionPage({ params }: { params: Promise<{ childId: string; version: string }> }) {
+export default async function CarePlanVersionPage({
+  params,
+}: {
+  params: Promise<{ childId: string; version: string }>;
+}) {
   const { childId, version: raw } = await params;
   const page = await loadChildPage(childId, "carePlan");
   const number = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
@@ -32,12 +36,18 @@ export default async function CarePlanVersionPage({ params }: { params: Promise<
       </h2>
       {version.status === "superseded" ? (
         <Notice tone="info" title="This version has been superseded">
-          It is kept as it was approved. {plan.current ? <Link href={`${base}/versions/${plan.current.version}`}>Read the plan in force (version {plan.current.version})</Link> : null}
+          It is kept as it was approved.{" "}
+          {plan.current ? (
+            <Link href={`${base}/versions/${plan.current.version}`}>
+              Read the plan in force (version {plan.current.version})
+            </Link>
+          ) : null}
         </Notice>
       ) : null}
       {version.status === "returned" ? (
         <Notice tone="info" title="Returned by the manager">
-          This is the version as it was submitted and read. It was never in force; the work continues in version {version.version + 1}.
+          This is the version as it was submitted and read. It was never in force; the work continues in version{" "}
+          {version.version + 1}.
         </Notice>
       ) : null}
       {version.status === "draft" || version.status === "submitted" ? (
@@ -57,7 +67,9 @@ export default async function CarePlanVersionPage({ params }: { params: Promise<
             <ul className="mt-4 space-y-1">
               {previous ? (
                 <li>
-                  <Link href={`${base}/compare?a=${previous.version}&b=${version.version}`}>What changed since version {previous.version}</Link>
+                  <Link href={`${base}/compare?a=${previous.version}&b=${version.version}`}>
+                    What changed since version {previous.version}
+                  </Link>
                 </li>
               ) : null}
               {previous ? (

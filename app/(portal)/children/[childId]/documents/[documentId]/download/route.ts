@@ -3,7 +3,11 @@ import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
 import { openDocumentDownload } from "@/lib/documents/download";
 
-const NOT_FOUND_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+const NOT_FOUND_HEADERS = {
+  "Content-Type": "text/plain; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+};
 
 export async function GET(_request: Request, { params }: { params: Promise<{ childId: string; documentId: string }> }) {
   const { childId, documentId } = await params;
