@@ -2,7 +2,8 @@
 // folder (.data/e2e) and build folder (.next-e2e), so it never touches the dev database or build.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their journeys side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 const PGLITE_DIR = ".data/e2e";
 const tsx = "node node_modules/tsx/dist/cli.mjs";
