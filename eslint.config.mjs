@@ -52,6 +52,113 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers that cannot be crossed: app (routes) over components (React) over lib (the domain)
+  // over db (schema and client). Nothing imports upwards; pages never touch the database directly.
+  {
+    files: ["app/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db", "@/db/**", "**/db/**"],
+              message: "Pages read through lib/ (queries and authorizedView), never the database.",
+            },
+            {
+              group: ["drizzle-orm", "drizzle-orm/**"],
+              message: "Pages never build queries: put them in lib/<domain>/queries.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/**", "**/app/**"],
+              message: "Components never import routes: server actions live in lib/<domain>/actions.ts.",
+            },
+            {
+              group: ["@/db", "@/db/**", "**/db/**", "drizzle-orm", "drizzle-orm/**"],
+              message: "Components get data from lib/, never the database.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/**", "**/app/**", "@/components/**", "**/components/**"],
+              message: "lib/ is the domain: it never imports routes or React components.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["db/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/lib/**",
+                "**/lib/**",
+                "@/app/**",
+                "**/app/**",
+                "@/components/**",
+                "**/components/**",
+                "@/scripts/**",
+                "**/scripts/**",
+              ],
+              message:
+                "db/ is the bottom layer: shared code sets live in db/schema/codes.ts; the demo seed (which calls domain commands) lives in scripts/seed.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only lib/access makes a ChildAccess: holding one means the policy was asked.
+    files: ["app/**", "components/**", "lib/**", "scripts/**", "db/**"],
+    ignores: ["lib/access/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='delete'][callee.object.name=/^(db|tx|handle)$/]",
+          message: "No delete path exists under the retention hold: amend or seal the record instead.",
+        },
+        {
+          selector:
+            "TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/\\b(DELETE\\s+FROM|TRUNCATE)\\b/i]",
+          message: "No delete path exists under the retention hold.",
+        },
+        {
+          selector: "TSAsExpression > TSTypeReference.typeAnnotation[typeName.name='ChildAccess']",
+          message: "Only lib/access creates a ChildAccess: ask childAccess(), decide() or authorizedView().",
+        },
+      ],
+    },
+  },
   {
     files: ["tests/**", "**/*.test.ts", "e2e/**"],
     rules: { "no-restricted-syntax": "off" },

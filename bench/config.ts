@@ -1,6 +1,6 @@
 // Settings for `npm run bench`, from the environment with defaults sized to the issue: a large
 // authority (5,000 children, 1,000,000 entries) on a PostgreSQL server of its own database.
-import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed/demo";
 
 const sw1 = DEMO_USERS.find((u) => u.key === "sw1");
 if (!sw1) throw new Error("demo user sw1 is missing from db/seed/demo.ts");

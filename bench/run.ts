@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { demoUserId } from "../db/seed/demo";
+import { demoUserId } from "../scripts/seed/demo";
 import { BENCH, benchDatabaseUrl } from "./config";
 import { explainPages, type QueryPlan } from "./explain";
 import { fetchPage, load, percentile, signIn, type CookieJar, type Sample } from "./http";

@@ -5,8 +5,8 @@
 import postgres from "postgres";
 import { openPostgres } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { DEMO_CARERS, DEMO_ORGS, DEMO_TEAMS, demoUserId, seedDemoAuthority } from "../db/seed/demo";
-import { FIRST_NAMES, LAST_NAMES } from "../db/seed/ids";
+import { DEMO_CARERS, DEMO_ORGS, DEMO_TEAMS, demoUserId, seedDemoAuthority } from "../scripts/seed/demo";
+import { FIRST_NAMES, LAST_NAMES } from "../scripts/seed/ids";
 import type { EntrySection } from "../lib/records/constants";
 import { BENCH, benchDatabaseUrl } from "./config";
 

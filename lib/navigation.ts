@@ -1,15 +1,15 @@
-// Top navigation as data: each item appears only for people whose role holds its permission.
-import { can, type Actor, type Permission } from "@/lib/access";
+// Top navigation as data: each item appears only for people the page's own policy lets in.
+import { allows, type Actor, type PolicyName } from "@/lib/access";
 
-export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
-  { href: "/children", label: "Children", permission: "child.list" },
-  { href: "/audit", label: "Audit log", permission: "audit.read" },
-  { href: "/admin/users", label: "Users", permission: "user.manage" },
-  { href: "/admin/retention", label: "Retention", permission: "retention.manage" },
+export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; policy: PolicyName }> = [
+  { href: "/children", label: "Children", policy: "caseload.view" },
+  { href: "/audit", label: "Audit log", policy: "audit.view" },
+  { href: "/admin/users", label: "Users", policy: "user.list" },
+  { href: "/admin/retention", label: "Retention", policy: "retention.view" },
 ];
 
 export function navFor(actor: Actor) {
-  return NAV_ITEMS.filter((item) => can(actor, item.permission));
+  return NAV_ITEMS.filter((item) => allows(actor, null, item.policy));
 }
 
 /** Where someone lands after signing in. */

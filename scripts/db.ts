@@ -1,7 +1,7 @@
 // Command line for the database: `migrate`, `seed`, or `setup` (both), on PGlite or PostgreSQL.
 import { openFromEnv } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { seedDemoAuthority } from "../db/seed/demo";
+import { seedDemoAuthority } from "./seed/demo";
 
 async function main(command: string | undefined) {
   if (!command || !["migrate", "seed", "setup"].includes(command)) {

@@ -19,7 +19,7 @@ import {
   type SaveCarePlanDraftInput,
 } from "@/lib/care-plans/schemas";
 import { formatUkDateTime } from "@/lib/dates";
-import { VIEWS_STATUS } from "@/lib/records/sections";
+import { VIEWS_STATUS } from "@/lib/sections";
 import { ConflictPanel } from "./conflict-panel";
 
 type Saved = { entryId: string; version: number; lockVersion: number; created: boolean };
@@ -40,11 +40,6 @@ export interface CarePlanFormProps {
   canSubmit: boolean;
   save: (values: CarePlanFormValues) => Promise<ActionResult<Saved>>;
   submit: (values: VersionRef) => Promise<ActionResult<unknown>>;
-  saveDraft: (values: {
-    childId: string;
-    formKey: string;
-    data: Record<string, unknown>;
-  }) => Promise<ActionResult<{ savedAt: string }>>;
 }
 
 function ParentViewsFields({ form }: { form: Form }) {
@@ -107,16 +102,7 @@ function ParentViewsFields({ form }: { form: Form }) {
   );
 }
 
-export function CarePlanForm({
-  childId,
-  editing,
-  initial,
-  offer,
-  canSubmit,
-  save,
-  submit,
-  saveDraft,
-}: CarePlanFormProps) {
+export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save, submit }: CarePlanFormProps) {
   const router = useRouter();
   const intent = useRef<"save" | "submit">("save");
   const [entryId, setEntryId] = useState(editing?.entryId ?? null);
@@ -175,7 +161,7 @@ export function CarePlanForm({
       router.refresh();
     },
   });
-  const autosave = useAutosave({ form, childId, formKey: carePlanFormKey(entryId), save: saveDraft });
+  const autosave = useAutosave({ form, childId, formKey: carePlanFormKey(entryId) });
   const errors = form.formState.errors;
 
   const loadOnto = (content: CarePlanContent, base: NonNullable<CarePlanConflict["current"]>) => {

@@ -2,10 +2,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui";
-import type { Section } from "@/lib/access";
 import type { ChildPage } from "@/lib/children/page";
 import { ageInYears, formatUkDate } from "@/lib/dates";
-import { SECTION_LABELS, SECTION_PATHS } from "./sections";
+import { SECTION_DEFINITIONS, sectionHref, type RecordSection } from "@/lib/sections";
 
 export function ChildRecordShell({
   page,
@@ -13,7 +12,7 @@ export function ChildRecordShell({
   children,
 }: {
   page: ChildPage;
-  current: Section;
+  current: RecordSection;
   children: ReactNode;
 }) {
   const { header, access, sections } = page;
@@ -38,19 +37,17 @@ export function ChildRecordShell({
       </div>
       <nav aria-label="Sections of the record" className="mb-6">
         <ul className="flex flex-wrap gap-1 text-sm">
-          {sections
-            .filter((s) => SECTION_PATHS[s] !== undefined)
-            .map((s) => (
-              <li key={s}>
-                <Link
-                  href={`/children/${header.id}${SECTION_PATHS[s]}`}
-                  aria-current={s === current ? "page" : undefined}
-                  className={`block rounded px-3 py-2 font-semibold no-underline ${s === current ? "bg-brand-700 text-white hover:text-white" : "bg-white text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"}`}
-                >
-                  {SECTION_LABELS[s]}
-                </Link>
-              </li>
-            ))}
+          {sections.map((s) => (
+            <li key={s}>
+              <Link
+                href={sectionHref(header.id, s)}
+                aria-current={s === current ? "page" : undefined}
+                className={`block rounded px-3 py-2 font-semibold no-underline ${s === current ? "bg-brand-700 text-white hover:text-white" : "bg-white text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"}`}
+              >
+                {SECTION_DEFINITIONS[s].label}
+              </Link>
+            </li>
+          ))}
         </ul>
       </nav>
       {children}

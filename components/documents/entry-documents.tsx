@@ -1,7 +1,6 @@
 // The documents attached to one section entry, with download links and a link to attach another.
 // A server component for section entry pages: <EntryDocuments page={page} entryId={entry.entryId} />.
 import { Badge } from "@/components/ui";
-import { canReadSection, canWriteSection } from "@/lib/access";
 import type { ChildPage } from "@/lib/children/page";
 import { formatUkDate } from "@/lib/dates";
 import { documentsForEntry, type DocumentListItem } from "@/lib/documents/queries";
@@ -71,7 +70,7 @@ export async function EntryDocuments({
   headingLevel?: 2 | 3;
 }) {
   const { actor, access, db, header } = page;
-  if (!canReadSection(actor, access, "documents")) return null;
+  if (!page.may("documents.view")) return null;
   const docs = await documentsForEntry(db, actor, access, entryId);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const attachHref = `/children/${header.id}/documents?entryId=${encodeURIComponent(entryId)}#upload`;
@@ -95,7 +94,7 @@ export async function EntryDocuments({
           ))}
         </ul>
       )}
-      {canWriteSection(actor, access, "documents") ? (
+      {page.may("documents.upload") ? (
         <p className="mt-2">
           <a href={attachHref}>Attach a document</a>
         </p>

@@ -3,7 +3,7 @@
 // time-out. Each save also counts as activity for the session-timeout warning.
 import { useEffect, useRef, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
-import type { ActionResult } from "@/lib/actions/result";
+import { saveDraftAction } from "@/lib/records/actions";
 
 export const SESSION_ACTIVITY_EVENT = "cases:session-activity";
 
@@ -11,21 +11,14 @@ export function useAutosave<T extends FieldValues>(opts: {
   form: UseFormReturn<T, unknown, unknown>;
   childId: string;
   formKey: string;
-  save: (values: {
-    childId: string;
-    formKey: string;
-    data: Record<string, unknown>;
-  }) => Promise<ActionResult<{ savedAt: string }>>;
   enabled?: boolean;
   delayMs?: number;
 }) {
-  const { form, childId, formKey, save, enabled = true, delayMs = 1500 } = opts;
+  const { form, childId, formKey, enabled = true, delayMs = 1500 } = opts;
   const [status, setStatus] = useState<{ state: "idle" | "saving" | "saved" | "error"; at?: string; message?: string }>(
     { state: "idle" },
   );
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const saveRef = useRef(save);
-  saveRef.current = save;
 
   useEffect(() => {
     if (!enabled) return;
@@ -34,7 +27,9 @@ export function useAutosave<T extends FieldValues>(opts: {
       clearTimeout(timer.current);
       timer.current = setTimeout(async () => {
         setStatus({ state: "saving" });
-        const result = await saveRef.current({ childId, formKey, data: values as Record<string, unknown> });
+        // The form key names its section ("visits:new", "carePlan:<id>"): that section's policy decides.
+        const section = formKey.split(":")[0] ?? "";
+        const result = await saveDraftAction(section, { childId, formKey, data: values as Record<string, unknown> });
         if (result.ok) {
           setStatus({ state: "saved", at: result.data.savedAt });
           window.dispatchEvent(new Event(SESSION_ACTIVITY_EVENT));

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { ROLE_LABELS, type Actor } from "@/lib/access";
 import { navFor } from "@/lib/navigation";
-import { signOutAction } from "@/app/(auth)/sign-in/actions";
+import { signOutAction } from "@/lib/auth/actions";
 
 export function PortalHeader({ actor, currentPath }: { actor: Actor; currentPath?: string }) {
   return (

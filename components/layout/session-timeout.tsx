@@ -4,7 +4,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { SESSION_ACTIVITY_EVENT } from "@/components/forms/use-autosave";
-import { keepSessionAliveAction } from "@/app/(portal)/session-actions";
+import { keepSessionAliveAction } from "@/lib/auth/actions";
 
 export function SessionTimeout({ idleMinutes, warnMinutes = 5 }: { idleMinutes: number; warnMinutes?: number }) {
   const router = useRouter();

@@ -10,17 +10,13 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { amendEntrySchema, createEntrySchema } from "@/lib/records/schemas";
 import { formatValue } from "@/lib/records/format";
-import { SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "@/lib/records/sections";
-import {
-  amendEntryAction,
-  createEntryAction,
-  saveDraftAction,
-} from "@/app/(portal)/children/[childId]/[section]/actions";
+import { formSpec, VIEWS_STATUS, type FieldSpec, type FormSection } from "@/lib/sections";
+import { amendEntryAction, createEntryAction } from "@/lib/records/actions";
 
 import type { EntryFormValues } from "@/lib/records/format";
 
 interface Props {
-  section: GenericSection;
+  section: FormSection;
   childId: string;
   /** Values as typed in the form (dates dd/mm/yyyy). */
   defaults: EntryFormValues;
@@ -154,7 +150,7 @@ function ParentViewsField({
 }
 
 export function EntryForm({ section, childId, defaults, amend, canRestrict, restoredFrom }: Props) {
-  const spec = SECTION_SPECS[section];
+  const spec = formSpec(section);
   const router = useRouter();
   const schema = useMemo(() => (amend ? amendEntrySchema(section) : createEntrySchema(section)), [amend, section]);
   const [conflict, setConflict] = useState<{
@@ -165,7 +161,8 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
     action: async (values) => {
       const payload = { ...values, ...(amend ?? {}), childId };
       const result = amend ? await amendEntryAction(section, payload) : await createEntryAction(section, payload);
-      if (!result.ok && result.error.code === "conflict:version") setConflict(result.error.details as typeof conflict);
+      if (!result.ok && result.error.code === "conflict:version" && result.error.details)
+        setConflict(result.error.details as typeof conflict);
       return result;
     },
     defaultValues: { ...defaults, childId, ...(amend ?? {}) } as never,
@@ -179,7 +176,6 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
     form: form as never,
     childId,
     formKey,
-    save: saveDraftAction as never,
     enabled: Boolean(spec.autosave),
   });
 

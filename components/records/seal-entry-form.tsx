@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { FormError, TextArea } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
-import type { GenericSection } from "@/lib/records/sections";
+import type { FormSection } from "@/lib/sections";
 import { sealEntrySchema } from "@/lib/records/schemas";
-import { sealEntryAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+import { sealEntryAction } from "@/lib/records/actions";
 
 export function SealEntryForm({
   childId,
@@ -14,7 +14,7 @@ export function SealEntryForm({
   entryId,
 }: {
   childId: string;
-  section: GenericSection;
+  section: FormSection;
   entryId: string;
 }) {
   const router = useRouter();

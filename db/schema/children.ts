@@ -1,6 +1,6 @@
 // The child, their episodes of care (SSDA903 terms), siblings and provider arrangements.
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, softDelete } from "./common";
 import { organisations, teams, users } from "./people";
 import { carerRecords } from "./carers";
@@ -104,7 +104,11 @@ export const siblingLinks = pgTable(
 export const providerArrangements = pgTable(
   "provider_arrangements",
   {
+    /** One row per version. */
     id: uuid().primaryKey().defaultRandom(),
+    /** The logical arrangement: every version of it shares this id. */
+    arrangementId: uuid().notNull(),
+    version: integer().notNull(),
     childId: uuid()
       .notNull()
       .references(() => children.id),
@@ -124,8 +128,10 @@ export const providerArrangements = pgTable(
     ...softDelete,
   },
   (t) => [
+    uniqueIndex().on(t.arrangementId, t.version),
     index().on(t.organisationId, t.childId),
     index().on(t.childId),
+    check("provider_arrangement_version_positive", sql`${t.version} >= 1`),
     check("provider_arrangement_dates", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],
 );

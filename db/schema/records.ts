@@ -20,16 +20,9 @@ import { children } from "./children";
 import { carerRecords } from "./carers";
 import { createdAt, softDelete } from "./common";
 import { organisations, users } from "./people";
+import type { Confidentiality, DocumentCategory, EntrySection, EntryStatus } from "./codes";
 
-import {
-  type Confidentiality,
-  type DocumentCategory,
-  type EntrySection,
-  type EntryStatus,
-} from "../../lib/records/constants";
-
-export { CONFIDENTIALITY, DOCUMENT_CATEGORIES, ENTRY_SECTIONS, ENTRY_STATUSES } from "../../lib/records/constants";
-export type { Confidentiality, DocumentCategory, EntrySection, EntryStatus } from "../../lib/records/constants";
+export * from "./codes";
 
 export const recordEntries = pgTable(
   "record_entries",

@@ -3,8 +3,8 @@
 // caseload (20 demo children + 32) spans three pages of 25. No demo account's caseload changes.
 import { openFromEnv } from "../../db/client";
 import { children, episodes, teams } from "../../db/schema";
-import { demoUserId } from "../../db/seed/demo";
-import { stableId } from "../../db/seed/ids";
+import { demoUserId } from "../../scripts/seed/demo";
+import { stableId } from "../../scripts/seed/ids";
 import { PAGINATION_CHILD_COUNT, paginationChildId, paginationChildName } from "./demo";
 
 async function main() {

@@ -1,7 +1,7 @@
 // The fictional demo authority as the journeys see it: accounts, which children each one
 // reaches, and the names and ids of those children (the same functions the seed uses).
-import { DEMO_PASSWORD, DEMO_USERS, demoChildId, demoChildName, type DemoUserKey } from "../../db/seed/demo";
-import { stableId } from "../../db/seed/ids";
+import { DEMO_PASSWORD, DEMO_USERS, demoChildId, demoChildName, type DemoUserKey } from "../../scripts/seed/demo";
+import { stableId } from "../../scripts/seed/ids";
 
 export { DEMO_PASSWORD, demoChildId, demoChildName, type DemoUserKey };
 

@@ -4,10 +4,21 @@ import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { breakGlassGrants, children, providerArrangements, type Role } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
-import { RELATION_SECTIONS, ROLE_PERMISSIONS, type Permission, type Relation, type Section } from "./permissions";
+import { RECORD_SECTIONS } from "@/lib/sections";
+import {
+  RELATION_SECTIONS,
+  ROLE_PERMISSIONS,
+  redactionsFor,
+  type Permission,
+  type RecordSection,
+  type Redactions,
+  type Relation,
+} from "./permissions";
+import { POLICIES, type PolicyName, type PolicyReach } from "./policies";
 import { isUuid } from "@/lib/validation";
 
 export * from "./permissions";
+export * from "./policies";
 
 /** The signed-in person, as read from the database on this request. */
 export interface Actor {
@@ -23,10 +34,19 @@ export function can(actor: Pick<Actor, "role">, permission: Permission): boolean
   return ROLE_PERMISSIONS[actor.role].includes(permission);
 }
 
+declare const granted: unique symbol;
+
+/**
+ * How the actor relates to one child, as decided by `childAccess`. Branded: only this module
+ * creates one, so holding a ChildAccess means the policy was asked.
+ */
 export interface ChildAccess {
-  childId: string;
-  relation: Relation;
-  teamId: string;
+  readonly childId: string;
+  readonly relation: Relation;
+  readonly teamId: string;
+  /** What the relationship hides inside the sections it reaches. */
+  readonly redactions: Redactions;
+  readonly [granted]: true;
 }
 
 /**
@@ -122,25 +142,81 @@ export async function childAccess(
     .limit(1);
   if (!row) return null;
   const relation = relationFor(actor, row);
-  return relation ? { childId, relation, teamId: row.teamId } : null;
+  if (!relation) return null;
+  // The one place a ChildAccess is made.
+  return { childId, relation, teamId: row.teamId, redactions: redactionsFor(actor.role, relation) } as ChildAccess;
 }
 
-export function canReadSection(actor: Actor, access: ChildAccess | null, section: Section): boolean {
-  return !!access && can(actor, `${section}.read`) && RELATION_SECTIONS[access.relation].read.includes(section);
+/** The policy's relationship rule alone: may this relationship reach that section in this mode? */
+function relationReaches(access: ChildAccess, reach: PolicyReach): boolean {
+  if (reach.kind !== "section") return false;
+  return RELATION_SECTIONS[access.relation][reach.mode].includes(reach.section);
 }
 
-export function canWriteSection(actor: Actor, access: ChildAccess | null, section: Section): boolean {
-  return !!access && can(actor, `${section}.write`) && RELATION_SECTIONS[access.relation].write.includes(section);
+/**
+ * Whether the actor may use a policy, given their access to the child (null for policies that
+ * reach no child). Pages ask this to decide what to show; both doors ask it to decide.
+ */
+export function allows(actor: Pick<Actor, "role">, access: ChildAccess | null, name: PolicyName): boolean {
+  const p = POLICIES[name];
+  if (p.permission && !can(actor, p.permission)) return false;
+  switch (p.reaches.kind) {
+    case "section":
+      if (!access) return false;
+      if (access.relation === "break_glass" && !p.breakGlass) return false;
+      return relationReaches(access, p.reaches);
+    case "subject":
+    case "authority":
+    case "self":
+    case "public":
+      return true;
+  }
 }
 
-/** Sections shown as tabs for this person on this child. */
-export function readableSections(actor: Actor, access: ChildAccess): Section[] {
-  return RELATION_SECTIONS[access.relation].read.filter((s) => can(actor, `${s}.read`));
+/** What a caseload row hides: the least a person's role can have with a child it lists. */
+export function caseloadRedactions(actor: Pick<Actor, "role">): Redactions {
+  const least: Record<Role, Relation> = {
+    social_worker: "team",
+    team_manager: "manager",
+    iro: "iro",
+    provider: "provider",
+    records_officer: "break_glass",
+  };
+  return redactionsFor(actor.role, least[actor.role]);
 }
 
-/** Providers never see birth-family addresses or restricted entries; sealed entries are the records officer's alone. */
-export function visibleConfidentiality(actor: Actor, access: ChildAccess): Array<"standard" | "restricted" | "sealed"> {
-  if (access.relation === "provider") return ["standard"];
-  if (actor.role === "records_officer") return ["standard", "restricted", "sealed"];
-  return ["standard", "restricted"];
+/** Sections shown as tabs for this person on this child: those whose view policy they may use. */
+export function readableSections(actor: Actor, access: ChildAccess): RecordSection[] {
+  return RECORD_SECTIONS.filter((s) => allows(actor, access, `${s}.view`));
+}
+
+/** Why a door refused: kept in the audit event; only "section" may be told to the person. */
+export type Refusal = "permission" | "relationship" | "section" | "break-glass" | "no-child";
+
+export type Decision =
+  { ok: true; access: ChildAccess | null } | { ok: false; refusal: Refusal; access: ChildAccess | null };
+
+/**
+ * The decision both doors take: the policy's permission, then for a child's section the
+ * relationship (decided in SQL), the section and break-glass rules. A refusal says whether the
+ * person can otherwise open the child (`access`), so a page can be honest with someone who may
+ * read the record but not this part, and say nothing to anyone else.
+ */
+export async function decide(
+  db: Queryable,
+  actor: Actor,
+  name: PolicyName,
+  childId: string | null,
+  now: Date = new Date(),
+): Promise<Decision> {
+  const p = POLICIES[name];
+  const needsChild = p.reaches.kind === "section" || p.reaches.kind === "subject";
+  if (needsChild && (!childId || !isUuid(childId))) return { ok: false, refusal: "no-child", access: null };
+  if (p.permission && !can(actor, p.permission)) return { ok: false, refusal: "permission", access: null };
+  if (p.reaches.kind !== "section" || !childId) return { ok: true, access: null };
+  const access = await childAccess(db, actor, childId, now);
+  if (!access) return { ok: false, refusal: "relationship", access: null };
+  if (access.relation === "break_glass" && !p.breakGlass) return { ok: false, refusal: "break-glass", access };
+  if (!relationReaches(access, p.reaches)) return { ok: false, refusal: "section", access };
+  return { ok: true, access };
 }

@@ -1,91 +1,70 @@
-// Permissions as data: what each role may do, and which sections each relationship reaches.
-// The UI, the server and the access-matrix tests all read these tables.
-import type { Role } from "@/db/schema";
+// Permissions as data: what each role may do, and which sections each relationship reaches, both
+// derived from the section registry. The policy table (policies.ts), the UI and the access-matrix
+// tests all read these tables; no code checks a role's name to decide access.
+import type { Role } from "@/db/schema/people";
+import { RECORD_SECTIONS, SECTION_DEFINITIONS, type RecordSection } from "@/lib/sections";
 
-export const SECTIONS = [
-  "summary",
-  "carePlan",
-  "health",
-  "assessments",
-  "courtOrders",
-  "arrangements",
-  "contact",
-  "courtReports",
-  "education",
-  "planning",
-  "visits",
-  "correspondence",
-  "contributions",
-  "decisions",
-  "documents",
-  "chronology",
-] as const;
-export type Section = (typeof SECTIONS)[number];
+export type { RecordSection } from "@/lib/sections";
+
+/** Sections workers and managers may add to: everything but the overview and the chronology (derived). */
+const WRITABLE = RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].writable);
+
+const read = (sections: readonly RecordSection[]) => sections.map((s) => `${s}.read` as const);
+const write = (sections: readonly RecordSection[]) => sections.map((s) => `${s}.write` as const);
 
 export const PERMISSIONS = [
   "child.list",
-  ...SECTIONS.map((s) => `${s}.read` as const),
-  ...SECTIONS.map((s) => `${s}.write` as const),
+  ...read(RECORD_SECTIONS),
+  ...write(WRITABLE),
   "carePlan.submit",
   "carePlan.approve",
   "entry.markSignificant",
   "progressFile.export",
-  "allocation.manage",
-  "marker.action",
-  "review.write",
-  "review.signOff",
   "breakGlass.use",
   "breakGlass.review",
   "audit.read",
   "user.manage",
   "retention.manage",
   "entry.seal",
+  "session.own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const read = (sections: readonly Section[]) => sections.map((s) => `${s}.read` as const);
-const write = (sections: readonly Section[]) => sections.map((s) => `${s}.write` as const);
-
-/** Sections a social worker may change (DESIGN.md): everything but the chronology, which is derived. */
-const WORKER_WRITABLE = SECTIONS.filter((s) => s !== "chronology" && s !== "summary");
+const PROVIDER_READS = RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].provider !== "none");
+const PROVIDER_WRITES = RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].provider === "write");
+const IRO_WRITES = RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].iroWrites);
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   social_worker: [
     "child.list",
-    ...read(SECTIONS),
-    ...write(WORKER_WRITABLE),
+    ...read(RECORD_SECTIONS),
+    ...write(WRITABLE),
     "carePlan.submit",
     "entry.markSignificant",
     "progressFile.export",
     "breakGlass.use",
+    "session.own",
   ],
   team_manager: [
     "child.list",
-    ...read(SECTIONS),
-    ...write(WORKER_WRITABLE),
+    ...read(RECORD_SECTIONS),
+    ...write(WRITABLE),
     "carePlan.submit",
     "carePlan.approve",
     "entry.markSignificant",
     "progressFile.export",
-    "allocation.manage",
-    "marker.action",
     "breakGlass.use",
+    "session.own",
   ],
   iro: [
     "child.list",
-    ...read(SECTIONS),
-    "decisions.write",
-    "review.write",
-    "review.signOff",
+    ...read(RECORD_SECTIONS),
+    ...write(IRO_WRITES),
     "entry.markSignificant",
     "breakGlass.use",
+    "session.own",
   ],
-  provider: [
-    "child.list",
-    ...read(["summary", "carePlan", "contact", "health", "education", "visits", "documents"]),
-    "visits.write",
-    "documents.write",
-  ],
+  provider: ["child.list", ...read(PROVIDER_READS), ...write(PROVIDER_WRITES), "session.own"],
   records_officer: [
     "audit.read",
     "user.manage",
@@ -93,28 +72,65 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "entry.seal",
     "breakGlass.use",
     "breakGlass.review",
-    ...read(SECTIONS),
+    ...read(RECORD_SECTIONS),
+    "session.own",
   ],
 };
 
 /** How the user is related to a child; decided in SQL by lib/access, never by a page. */
-export type Relation = "allocated" | "team" | "manager" | "iro" | "provider" | "break_glass";
+export const RELATIONS = ["allocated", "team", "manager", "iro", "provider", "break_glass"] as const;
+export type Relation = (typeof RELATIONS)[number];
 
 /**
  * What each relationship reaches. `team` is a social worker's read-only view of a colleague's
  * child; `break_glass` is read-only and logged; a provider sees only what its arrangement needs.
  */
-export const RELATION_SECTIONS: Record<Relation, { read: readonly Section[]; write: readonly Section[] }> = {
-  allocated: { read: SECTIONS, write: WORKER_WRITABLE },
-  manager: { read: SECTIONS, write: WORKER_WRITABLE },
-  iro: { read: SECTIONS, write: ["decisions"] },
-  team: { read: ["summary"], write: [] },
-  provider: {
-    read: ["summary", "carePlan", "contact", "health", "education", "visits", "documents"],
-    write: ["visits", "documents"],
-  },
-  break_glass: { read: SECTIONS, write: [] },
-};
+export const RELATION_SECTIONS: Record<Relation, { read: readonly RecordSection[]; write: readonly RecordSection[] }> =
+  {
+    allocated: { read: RECORD_SECTIONS, write: WRITABLE },
+    manager: { read: RECORD_SECTIONS, write: WRITABLE },
+    iro: { read: RECORD_SECTIONS, write: IRO_WRITES },
+    team: { read: ["summary"], write: [] },
+    provider: { read: PROVIDER_READS, write: PROVIDER_WRITES },
+    break_glass: { read: RECORD_SECTIONS, write: [] },
+  };
+
+/**
+ * What a relationship hides even inside the sections it reaches, decided here once: providers see
+ * standard entries only, never birth-family addresses or the local authority's staff contacts,
+ * only the approved care plan and only the visits their own organisation submitted.
+ */
+export interface Redactions {
+  /** Confidentiality levels the person may see. */
+  confidentiality: ReadonlyArray<"standard" | "restricted" | "sealed">;
+  hidesBirthFamilyAddresses: boolean;
+  hidesStaffContacts: boolean;
+  /** Links to siblings' separate records. */
+  hidesSiblingRecords: boolean;
+  /** Only approved care plan versions (no drafts, no superseded history). */
+  approvedCarePlanOnly: boolean;
+  /** Only what the person's own organisation submitted (a provider's visits and documents). */
+  ownOrganisationSections: readonly RecordSection[];
+  /** What they record is marked provider-submitted and standard. */
+  submitsAsProvider: boolean;
+}
+
+export function redactionsFor(role: Role, relation: Relation): Redactions {
+  const provider = relation === "provider";
+  return {
+    confidentiality: provider
+      ? ["standard"]
+      : role === "records_officer"
+        ? ["standard", "restricted", "sealed"]
+        : ["standard", "restricted"],
+    hidesBirthFamilyAddresses: provider,
+    hidesStaffContacts: provider,
+    hidesSiblingRecords: provider,
+    approvedCarePlanOnly: provider,
+    ownOrganisationSections: provider ? ["visits", "documents"] : [],
+    submitsAsProvider: provider,
+  };
+}
 
 export const ROLE_LABELS: Record<Role, string> = {
   social_worker: "Social worker",

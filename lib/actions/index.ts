@@ -1,6 +1,7 @@
-// The one wrapper for every server action:
-// session -> zod validation -> policy check (permission and relationship) -> one transaction
-// (change + audit event) -> revalidate -> typed result. Refusals are audited and change nothing.
+// The one wrapper for every server action, deciding from the policy table:
+// session -> zod validation -> policy (permission, relationship, section, break-glass) -> one
+// transaction (change + audit event) -> revalidate -> typed result. Refusals and failures are
+// audited and change nothing; database refusals become codes of their own, never `internal`.
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
@@ -8,46 +9,62 @@ import { getDb } from "@/db";
 import type { Tx } from "@/db/client";
 import {
   can,
-  canReadSection,
-  canWriteSection,
-  childAccess,
+  decide,
+  POLICIES,
   type Actor,
   type ChildAccess,
-  type Permission,
-  type Section,
+  type ChildPolicyName,
+  type PolicyName,
 } from "@/lib/access";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { currentActor } from "@/lib/auth/session";
-import { AppError, logUnexpected, messageFor, type ErrorCode } from "@/lib/errors";
-import type { ActionResult } from "./result";
+import { AppError, databaseErrorCode, logUnexpected, messageFor, type ErrorCode } from "@/lib/errors";
+import type { ActionError, ActionResult } from "./result";
 
 export type { ActionResult } from "./result";
 
-export interface ActionContext<I> {
+/** Policies an action in a transaction may use (not the signed-out or the person's own session). */
+export type TransactionalPolicyName = Exclude<PolicyName, "auth.signIn" | "session.keepAlive" | "session.signOut">;
+export type SessionPolicyName = "auth.signIn" | "session.keepAlive" | "session.signOut";
+
+export interface ActionContext<I, A> {
   tx: Tx;
   actor: Actor;
   input: I;
-  access: ChildAccess | null;
+  /** The child's access for policies that reach a child's section; null otherwise. */
+  access: A;
   /** Adds to the audit event's detail (ids of what was written, versions). */
   auditDetail: (detail: Record<string, unknown>) => void;
 }
 
-export interface ActionOptions<S extends z.ZodType, R> {
-  /** Audit action name, e.g. "carePlan.approve". */
-  action: string;
-  permission: Permission;
-  schema: S;
-  /** When the action touches a child: which child, and which section the relationship must let them write. */
-  child?: { id: (input: z.output<S>) => string; section: Section; mode?: "read" | "write" };
-  /** A child the action concerns without needing a relationship to it (break-glass): audited on its chain. */
-  subjectChild?: (input: z.output<S>) => string;
-  /** Always flag the audit event for the records officer's review. */
-  flagged?: boolean;
-  revalidate?: (input: z.output<S>, data: R) => string[];
+type AccessFor<P extends PolicyName> = P extends ChildPolicyName ? ChildAccess : null;
+
+export interface ActionOptions<I, R> {
+  /** Which child the action concerns; by default the input's `childId`. */
+  childId?: (input: I) => string | null | undefined;
+  revalidate?: (input: I, data: R) => string[];
+}
+
+/** Marks a function as made by a wrapper here: a test fails for any "use server" export without it. */
+export const WRAPPED_POLICY = Symbol.for("cases.wrappedPolicy");
+
+function mark<F extends object>(fn: F, name: PolicyName): F {
+  Object.defineProperty(fn, WRAPPED_POLICY, { value: name, enumerable: false });
+  return fn;
+}
+
+/** The policy (or, for a family, the comma-separated policies) a wrapped action decides by. */
+export function wrappedPolicyOf(value: unknown): string | undefined {
+  if (typeof value !== "function") return undefined;
+  return (value as unknown as Record<symbol, string | undefined>)[WRAPPED_POLICY];
 }
 
 function failure<T>(code: ErrorCode, message?: string, fieldErrors?: Record<string, string[]>): ActionResult<T> {
-  return { ok: false, error: { code, message: message ?? messageFor(code) }, ...(fieldErrors ? { fieldErrors } : {}) };
+  return {
+    ok: false,
+    error: { code, message: message ?? messageFor(code) } as ActionError,
+    ...(fieldErrors ? { fieldErrors } : {}),
+  };
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -59,100 +76,128 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** Database errors raised by the retention triggers (RH001/RH002) and other known causes. */
-function databaseCode(error: unknown): ErrorCode | null {
-  const code =
-    (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
-  if (code === "RH001" || code === "RH002" || code === "RH003" || code === "RH004") return "retention:hold";
-  return null;
+function childIdOf(input: unknown): string | null {
+  const value = (input as { childId?: unknown } | null)?.childId;
+  return typeof value === "string" ? value : null;
 }
 
-export function authorizedAction<S extends z.ZodType, R>(
-  options: ActionOptions<S, R>,
-  fn: (ctx: ActionContext<z.output<S>>) => Promise<R>,
+export function authorizedAction<P extends TransactionalPolicyName, S extends z.ZodType, R>(
+  name: P,
+  schema: S,
+  fn: (ctx: ActionContext<z.output<S>, AccessFor<P>>) => Promise<R>,
+  options: ActionOptions<z.output<S>, R> = {},
 ) {
+  const policy = POLICIES[name];
   // Input is untrusted whatever its static type: a server action can be called with anything.
-  return async function run(raw: unknown): Promise<ActionResult<R>> {
+  async function run(raw: unknown): Promise<ActionResult<R>> {
     const actor = await currentActor();
     if (!actor) return failure("unauthenticated");
     const db = getDb();
 
-    const parsed = options.schema.safeParse(raw);
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) return failure("invalid:input", undefined, fieldErrorsOf(parsed.error));
     const input = parsed.data;
 
-    const childId = options.child?.id(input) ?? options.subjectChild?.(input) ?? null;
-    // Fail closed: an action declared as touching a child must name one.
-    if ((options.child || options.subjectChild) && !childId) return failure("forbidden:child");
-    if (!can(actor, options.permission)) {
+    const reachesChild = policy.reaches.kind === "section" || policy.reaches.kind === "subject";
+    const childId = reachesChild ? ((options.childId ? options.childId(input) : childIdOf(input)) ?? null) : null;
+    const decision = await decide(db, actor, name, childId);
+    if (!decision.ok) {
       await recordAuditNow(db, {
         actorId: actor.id,
-        action: options.action,
-        childId,
+        action: policy.audit,
+        childId: decision.refusal === "no-child" ? null : childId,
         outcome: "refused",
-        detail: { reason: "permission", permission: options.permission },
+        detail: { reason: decision.refusal, policy: name },
       });
-      return failure("forbidden:action");
+      // The same answer whether the child exists or not: nothing leaks.
+      return failure(decision.refusal === "permission" ? "forbidden:action" : "forbidden:child");
     }
-    let access: ChildAccess | null = null;
-    if (options.child && childId) {
-      access = await childAccess(db, actor, childId);
-      // Break-glass opens a record to read, never to change, whatever the action asks.
-      const allowed =
-        access?.relation !== "break_glass" &&
-        (options.child.mode === "read"
-          ? canReadSection(actor, access, options.child.section)
-          : canWriteSection(actor, access, options.child.section));
-      if (!allowed) {
-        await recordAuditNow(db, {
-          actorId: actor.id,
-          action: options.action,
-          childId,
-          outcome: "refused",
-          detail: { reason: "relationship", section: options.child.section },
-        });
-        // The same answer whether the child exists or not: nothing leaks.
-        return failure("forbidden:child");
-      }
-    }
+    const access = decision.access as AccessFor<P>;
+    const flagged = Boolean(policy.flagged) || decision.access?.relation === "break_glass";
 
     try {
       const data = await db.transaction(async (tx) => {
         const detail: Record<string, unknown> = {};
         const result = await fn({ tx, actor, input, access, auditDetail: (d) => Object.assign(detail, d) });
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: options.action,
-          childId,
-          detail,
-          flagged: options.flagged || access?.relation === "break_glass",
-        });
+        await recordAudit(tx, { actorId: actor.id, action: policy.audit, childId, detail, flagged });
         return result;
       });
       for (const path of options.revalidate?.(input, data) ?? []) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
-      const code = error instanceof AppError ? error.code : databaseCode(error);
+      const code = error instanceof AppError ? error.code : databaseErrorCode(error);
       if (code) {
         // The change was rolled back; the attempt (and anything it must keep) is still on record.
         const keep = error instanceof AppError ? error.extra.afterRollback : undefined;
-        await db.transaction(async (tx) => {
-          if (keep) await keep(tx);
-          await recordAudit(tx, {
-            actorId: actor.id,
-            action: options.action,
-            childId,
-            outcome: "failed",
-            detail: { code },
+        try {
+          await db.transaction(async (tx) => {
+            if (keep) await keep(tx);
+            await recordAudit(tx, {
+              actorId: actor.id,
+              action: policy.audit,
+              childId,
+              outcome: "failed",
+              detail: { code },
+            });
           });
-        });
-        if (!(error instanceof AppError)) return failure(code);
+        } catch (afterError) {
+          const id = logUnexpected(afterError, `${name} (after a refused save)`);
+          return failure("internal", `${messageFor("internal")} If it happens again, quote reference ${id}.`);
+        }
+        if (!(error instanceof AppError)) {
+          logUnexpected(error, `${name} refused by the database (${code})`);
+          return failure(code);
+        }
         const result = failure<R>(error.code, error.message, error.fieldErrors);
-        if (!result.ok && error.extra.details !== undefined) result.error.details = error.extra.details;
+        if (!result.ok && error.extra.details !== undefined) {
+          (result.error as { details?: unknown }).details = error.extra.details;
+        }
         return result;
       }
-      const id = logUnexpected(error, options.action);
+      const id = logUnexpected(error, name);
       return failure("internal", `${messageFor("internal")} If it happens again, quote reference ${id}.`);
     }
-  };
+  }
+  return mark(run, name);
+}
+
+/**
+ * The door for a person's own session and for signing in: no child, no transaction (signing in
+ * and out redirect, and audit themselves). The policy still decides, and the export is marked.
+ */
+export function sessionAction<A extends unknown[], R>(
+  name: SessionPolicyName,
+  fn: (ctx: { actor: Actor | null }, ...args: A) => Promise<R>,
+) {
+  const policy = POLICIES[name];
+  async function run(...args: A): Promise<R> {
+    const signedIn = policy.reaches.kind === "public" ? null : await currentActor();
+    const actor = signedIn && (!policy.permission || can(signedIn, policy.permission)) ? signedIn : null;
+    return fn({ actor }, ...args);
+  }
+  return mark(run, name);
+}
+
+type Wrapped<R> = ((raw: unknown) => Promise<ActionResult<R>>) & object;
+
+/**
+ * One server action over a family of wrapped actions chosen by a key (an entry section): each
+ * member keeps its own policy; an unknown key is "not found". Marked with every member's policy.
+ */
+export function actionFamily<K extends string, R>(members: Record<K, Wrapped<R>>) {
+  async function run(key: string, raw: unknown): Promise<ActionResult<R>> {
+    const member = Object.hasOwn(members, key) ? members[key as K] : undefined;
+    return member ? member(raw) : failure<R>("not-found");
+  }
+  const names = Object.values<Wrapped<R>>(members).map(wrappedPolicyOf);
+  Object.defineProperty(run, WRAPPED_POLICY, { value: names.join(","), enumerable: false });
+  return run;
+}
+
+/** Builds one wrapped action per key (an entry section), for `actionFamily`. */
+export function familyOf<K extends string, R>(
+  keys: readonly K[],
+  build: (key: K) => Wrapped<R>,
+): Record<K, Wrapped<R>> {
+  return Object.fromEntries(keys.map((k) => [k, build(k)])) as Record<K, Wrapped<R>>;
 }

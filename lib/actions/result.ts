@@ -1,10 +1,13 @@
-// The typed result every server action returns: expected failures are results, not throws.
-import type { ErrorCode } from "@/lib/errors";
+// The typed result every server action returns: expected failures are results, not throws, and
+// each error code carries the details of its own type (a conflict carries both texts).
+import type { ErrorCode, ErrorDetails } from "@/lib/errors";
+
+export type ActionError = { [C in ErrorCode]: { code: C; message: string; details?: ErrorDetails[C] } }[ErrorCode];
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | {
       ok: false;
-      error: { code: ErrorCode; message: string; details?: unknown };
+      error: ActionError;
       fieldErrors?: Record<string, string[]>;
     };

@@ -1,5 +1,5 @@
 // Grants time-limited, read-only, logged access to a child outside the person's caseload.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { breakGlassGrants, children } from "@/db/schema";
 import { BREAK_GLASS_HOURS, type Actor } from "@/lib/access";
@@ -23,4 +23,26 @@ export async function grantBreakGlass(
     .values({ userId: actor.id, childId: input.childId, reason: input.reason, expiresAt })
     .returning({ id: breakGlassGrants.id });
   return { grantId: grant?.id, expiresAt: expiresAt.toISOString() };
+}
+
+/** Marks a grant reviewed: once, and never by the person who used the access. */
+export async function reviewBreakGlass(tx: Tx, actor: Actor, input: { grantId: string }) {
+  const [row] = await tx
+    .update(breakGlassGrants)
+    .set({ reviewedBy: actor.id, reviewedAt: new Date() })
+    .where(
+      and(
+        eq(breakGlassGrants.id, input.grantId),
+        isNull(breakGlassGrants.reviewedAt),
+        ne(breakGlassGrants.userId, actor.id),
+      ),
+    )
+    .returning({ id: breakGlassGrants.id, childId: breakGlassGrants.childId });
+  if (!row) {
+    throw new AppError(
+      "not-found",
+      "That access has already been reviewed, or it is your own: another records officer must review it.",
+    );
+  }
+  return row;
 }

@@ -11,3 +11,5 @@ export const breakGlassSchema = z.object({
     .max(2000, "Keep the reason under 2000 characters"),
 });
 export type BreakGlassInput = z.input<typeof breakGlassSchema>;
+
+export const reviewBreakGlassSchema = z.object({ grantId: id });

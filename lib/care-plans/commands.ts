@@ -9,6 +9,7 @@ import type { Actor, ChildAccess } from "@/lib/access";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { markDraftUsed, recordDecision, saveDraft } from "@/lib/records/commands";
+import { canMoveStatus, entryChain, lockChain } from "@/lib/records/versions";
 import { carePlanFormKey } from "./fields";
 import {
   carePlanContentSchema,
@@ -139,26 +140,18 @@ export async function startCarePlanVersion(
   }
   const approved = [...rows].reverse().find((r) => r.status === "approved") ?? latest;
   const content: CarePlanContent = { ...readCarePlanContent(approved), planDate: todayIso() };
-  await tx.update(recordEntries).set({ isLatest: false, updatedAt: new Date() }).where(eq(recordEntries.id, latest.id));
-  const [row] = await tx
-    .insert(recordEntries)
-    .values({
-      entryId: latest.entryId,
-      version: latest.version + 1,
-      childId: access.childId,
-      section: "carePlan",
-      occurredOn: content.planDate,
-      title: content.title,
-      data: carePlanData(content),
-      status: "draft",
-      inChronology: false,
-      isLatest: true,
-      confidentiality: approved.confidentiality,
-      amendReason: `New version started from approved version ${approved.version}`,
-      createdBy: actor.id,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
+  const chain = await lockChain(tx, entryChain(access.childId, "carePlan", latest.entryId));
+  const row = await chain.append({
+    occurredOn: content.planDate,
+    title: content.title,
+    data: carePlanData(content),
+    status: "draft",
+    inChronology: false,
+    isLatest: true,
+    confidentiality: approved.confidentiality,
+    amendReason: `New version started from approved version ${approved.version}`,
+    createdBy: actor.id,
+  });
   return { entryId: row.entryId, version: row.version, lockVersion: row.lockVersion, created: true };
 }
 
@@ -276,7 +269,7 @@ export async function submitCarePlan(
 ): Promise<{ entryId: string; version: number; lockVersion: number }> {
   await lockChild(tx, access.childId);
   const row = await versionForUpdate(tx, access.childId, input.entryId, input.version);
-  if (row.status !== "draft")
+  if (!canMoveStatus(row.status, "submitted"))
     throw new AppError(
       "forbidden:action",
       `Version ${row.version} of the care plan ${STATUS_WORDS[row.status] ?? "is not a draft"}: only a draft can be submitted.`,
@@ -310,7 +303,7 @@ export async function submitCarePlan(
 export async function approveCarePlan(tx: Tx, actor: Actor, access: ChildAccess, input: ApproveCarePlanInput) {
   await lockChild(tx, access.childId);
   const row = await versionForUpdate(tx, access.childId, input.entryId, input.version);
-  if (row.status !== "submitted") {
+  if (!canMoveStatus(row.status, "approved")) {
     throw new AppError(
       "forbidden:action",
       `Version ${row.version} of the care plan ${row.status === "draft" ? "is a draft: it must be submitted before it can be approved" : (STATUS_WORDS[row.status] ?? "cannot be approved")}.`,
@@ -386,7 +379,7 @@ export async function returnCarePlan(
 ): Promise<{ entryId: string; version: number; lockVersion: number }> {
   await lockChild(tx, access.childId);
   const row = await versionForUpdate(tx, access.childId, input.entryId, input.version);
-  if (row.status !== "submitted")
+  if (!canMoveStatus(row.status, "returned"))
     throw new AppError(
       "forbidden:action",
       `Version ${row.version} of the care plan is not waiting for approval, so it cannot be returned.`,
@@ -399,29 +392,22 @@ export async function returnCarePlan(
   // chronology); the author carries on in a new draft version with the manager's comment.
   await tx
     .update(recordEntries)
-    .set({ status: "returned", isLatest: false, lockVersion: row.lockVersion + 1, updatedAt: now })
+    .set({ status: "returned", lockVersion: row.lockVersion + 1, updatedAt: now })
     .where(eq(recordEntries.id, row.id));
-  const [draft] = await tx
-    .insert(recordEntries)
-    .values({
-      entryId: row.entryId,
-      version: row.version + 1,
-      childId: access.childId,
-      section: "carePlan",
-      occurredOn: content.planDate,
-      title: row.title,
-      data: {
-        ...row.data,
-        returnNotes: [...notes, { comment: input.comment, byName: actor.name, at: now.toISOString() }],
-      },
-      status: "draft",
-      inChronology: false,
-      isLatest: true,
-      confidentiality: row.confidentiality,
-      amendReason: `Version ${row.version} returned to draft: ${input.comment}`,
-      createdBy: row.createdBy,
-    })
-    .returning();
-  if (!draft) throw new Error("insert returned no row");
+  const chain = await lockChain(tx, entryChain(access.childId, "carePlan", row.entryId));
+  const draft = await chain.append({
+    occurredOn: content.planDate,
+    title: row.title,
+    data: {
+      ...row.data,
+      returnNotes: [...notes, { comment: input.comment, byName: actor.name, at: now.toISOString() }],
+    },
+    status: "draft",
+    inChronology: false,
+    isLatest: true,
+    confidentiality: row.confidentiality,
+    amendReason: `Version ${row.version} returned to draft: ${input.comment}`,
+    createdBy: row.createdBy,
+  });
   return { entryId: draft.entryId, version: draft.version, lockVersion: draft.lockVersion };
 }

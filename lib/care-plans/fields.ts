@@ -1,7 +1,7 @@
 // The care plan's fields, labels and lifecycle words, shared by the form, the pages and the
 // server (no database imports, so the browser may load it too).
 import type { EntryStatus } from "@/lib/records/constants";
-import { VIEWS_STATUS } from "@/lib/records/sections";
+import { VIEWS_STATUS } from "@/lib/sections";
 
 export const CARE_PLAN_TEXT_FIELDS = [
   {

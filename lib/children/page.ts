@@ -1,19 +1,20 @@
-// The one entry for pages that show a child: signed-in person, policy check, audited view,
-// and the record's header. A refusal is indistinguishable from a child that does not exist.
+// The one entry for pages that show a child: the section's view policy through authorizedView
+// (signed-in person, policy, audited view), and the record's header. A refusal is answered as
+// for a child that does not exist.
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { children } from "@/db/schema";
-import { readableSections, type Section } from "@/lib/access";
-import { requireActor } from "@/lib/auth/session";
-import { openChildRecord } from "./queries";
+import { allows, readableSections, type PolicyName, type RecordSection } from "@/lib/access";
+import { authorizedView } from "@/lib/access/view";
 
-export async function loadChildPage(childId: string, section: Section) {
-  const actor = await requireActor();
-  const db = getDb();
-  const access = await openChildRecord(db, actor, childId, section);
-  if (!access) notFound();
+export async function loadChildPage(childId: string, section: RecordSection) {
+  const view = await authorizedView(`${section}.view`, childId);
+  if (!view.ok) {
+    if (view.refusal === "signed-out") redirect("/sign-in");
+    notFound();
+  }
+  const { actor, db, access } = view;
   const [header] = await db
     .select({
       id: children.id,
@@ -27,6 +28,14 @@ export async function loadChildPage(childId: string, section: Section) {
     .where(eq(children.id, childId))
     .limit(1);
   if (!header) notFound();
-  return { actor, access, db, header, sections: readableSections(actor, access) };
+  return {
+    actor,
+    access,
+    db,
+    header,
+    sections: readableSections(actor, access),
+    /** What the page may offer: the same policy table the server actions decide by. */
+    may: (name: PolicyName) => allows(actor, access, name),
+  };
 }
 export type ChildPage = Awaited<ReturnType<typeof loadChildPage>>;

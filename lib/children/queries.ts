@@ -1,8 +1,8 @@
-// Reads of children: the caseload (scoped by the access policy in SQL), opening a child's
-// record (policy check plus an audited view), and the overview of one child.
+// Reads of children: the caseload (scoped by the access policy in SQL) and the overview of one
+// child, both redacted by what the policy says the relationship hides.
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Db, Queryable } from "@/db/client";
+import type { Queryable } from "@/db/client";
 import {
   carerRecords,
   children,
@@ -13,18 +13,8 @@ import {
   teams,
   users,
 } from "@/db/schema";
-import {
-  canReadSection,
-  caseloadScope,
-  childAccess,
-  childIdColumn,
-  type Actor,
-  type ChildAccess,
-  type Section,
-} from "@/lib/access";
-import { recordAuditNow } from "@/lib/audit";
+import { allows, caseloadRedactions, caseloadScope, childIdColumn, type Actor, type ChildAccess } from "@/lib/access";
 import { todayIso } from "@/lib/dates";
-import { isUuid } from "@/lib/validation";
 
 export const CASELOAD_PAGE_SIZE = 25;
 
@@ -94,7 +84,7 @@ export async function listCaseload(
     .limit(pageSize)
     .offset((page - 1) * pageSize);
 
-  const hideStaff = actor.role === "provider";
+  const hideStaff = caseloadRedactions(actor).hidesStaffContacts;
   const items: CaseloadRow[] = rows.map((r) => {
     const [legalStatus, open] = (r.current ?? "").split("|");
     return {
@@ -112,39 +102,8 @@ export async function listCaseload(
   return { items, total, page, pages, pageSize, search };
 }
 
-/**
- * Opens a child's record for one section: asks the policy, then logs the view (or the refusal).
- * Returns null when the person may not see that section; callers answer exactly as for a child
- * that does not exist.
- */
-export async function openChildRecord(
-  db: Db,
-  actor: Actor,
-  childId: string,
-  section: Section,
-): Promise<ChildAccess | null> {
-  const access = await childAccess(db, actor, childId);
-  if (!access || !canReadSection(actor, access, section)) {
-    await recordAuditNow(db, {
-      actorId: actor.id,
-      action: `${section}.view`,
-      childId: isUuid(childId) ? childId : null,
-      outcome: "refused",
-    });
-    return null;
-  }
-  await recordAuditNow(db, {
-    actorId: actor.id,
-    action: `${section}.view`,
-    childId,
-    flagged: access.relation === "break_glass",
-    detail: { relation: access.relation },
-  });
-  return access;
-}
-
 export async function getChildOverview(db: Queryable, actor: Actor, access: ChildAccess) {
-  const isProvider = access.relation === "provider";
+  const { hidesBirthFamilyAddresses, hidesStaffContacts } = access.redactions;
   const today = todayIso();
   // Four independent reads: on PostgreSQL they run side by side on the pool.
   const [childRows, episodeRows, siblings, arrangements] = await Promise.all([
@@ -189,7 +148,7 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
       .leftJoin(carerRecords, eq(carerRecords.id, episodes.carerRecordId))
       .where(and(eq(episodes.childId, access.childId), isNull(episodes.deletedAt)))
       .orderBy(desc(episodes.startDate)),
-    isProvider
+    access.redactions.hidesSiblingRecords
       ? []
       : db
           .select({
@@ -201,7 +160,7 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
           .from(siblingLinks)
           .innerJoin(children, eq(children.id, siblingLinks.siblingId))
           .where(and(eq(siblingLinks.childId, access.childId), isNull(siblingLinks.deletedAt))),
-    canReadSection(actor, access, "arrangements")
+    allows(actor, access, "arrangements.view")
       ? db
           .select({
             id: providerArrangements.id,
@@ -232,8 +191,8 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
   return {
     child: {
       ...child,
-      familyAddress: isProvider ? null : child.familyAddress,
-      workerEmail: isProvider ? null : child.workerEmail,
+      familyAddress: hidesBirthFamilyAddresses ? null : child.familyAddress,
+      workerEmail: hidesStaffContacts ? null : child.workerEmail,
     },
     currentEpisode: episodeRows[0] && !episodeRows[0].endDate ? episodeRows[0] : null,
     episodes: episodeRows,

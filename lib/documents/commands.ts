@@ -5,7 +5,7 @@ import type { Tx } from "@/db/client";
 import { documents, type Confidentiality, type DocumentCategory, type DocumentRow } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { AppError } from "@/lib/errors";
-import { SECTION_SPECS, GENERIC_SECTIONS } from "@/lib/records/sections";
+import { formSpec, FORM_SECTIONS } from "@/lib/sections";
 import { checkFileName } from "./filename";
 import { attachableEntry } from "./queries";
 import { sizeError } from "./schemas";
@@ -29,7 +29,7 @@ const higher = (a: Confidentiality, b: Confidentiality) => (RANK[a] >= RANK[b] ?
 
 /** Categories whose section is always at least restricted (court reports): never providers. */
 function minimumFor(category: DocumentCategory): Confidentiality {
-  const spec = GENERIC_SECTIONS.map((s) => SECTION_SPECS[s]).find((s) => s.documentCategory === category);
+  const spec = FORM_SECTIONS.map((s) => formSpec(s)).find((s) => s.documentCategory === category);
   return spec?.minimumConfidentiality ?? "standard";
 }
 
@@ -49,7 +49,7 @@ export async function uploadDocument(
   const type = await sniffDocumentType(bytes, name.name);
   if (!type.ok) throw fileError(type.error);
 
-  const isProvider = access.relation === "provider";
+  const isProvider = access.redactions.submitsAsProvider;
   // Providers submit standard documents only: a restricted one would be hidden from themselves.
   if (isProvider && input.confidentiality !== "standard") {
     throw new AppError("invalid:input", undefined, {

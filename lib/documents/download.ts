@@ -1,8 +1,7 @@
 // Downloading one document: policy check, audited (refusals too), and the response headers that
 // make the browser save the file rather than render it. The route handler only wraps this.
-import type { Db } from "@/db/client";
-import { canReadSection, childAccess, type Actor } from "@/lib/access";
-import { recordAuditNow } from "@/lib/audit";
+import "server-only";
+import { authorizedView } from "@/lib/access/view";
 import { contentDisposition } from "./filename";
 import { isUuid } from "@/lib/validation";
 import { getDocumentForDownload } from "./queries";
@@ -24,34 +23,16 @@ export function downloadHeaders(fileName: string, mimeType: string, size: number
   };
 }
 
-export async function openDocumentDownload(
-  db: Db,
-  actor: Actor | null,
-  childId: string,
-  documentId: string,
-): Promise<DocumentDownload> {
-  if (!actor) return { ok: false };
-  const refuse = async (reason: string): Promise<DocumentDownload> => {
-    await recordAuditNow(db, {
-      actorId: actor.id,
-      action: "documents.download",
-      childId: isUuid(childId) ? childId : null,
-      outcome: "refused",
-      detail: { reason, documentId: isUuid(documentId) ? documentId : null },
-    });
+/** Through the read door: the documents policy, then the document itself; both refusals are audited. */
+export async function openDocumentDownload(childId: string, documentId: string): Promise<DocumentDownload> {
+  const view = await authorizedView("documents.download", childId, { deferAudit: true });
+  if (!view.ok || !view.access) return { ok: false };
+  const found = await getDocumentForDownload(view.db, view.actor, view.access, documentId);
+  if (!found) {
+    await view.audit({ reason: "document", documentId: isUuid(documentId) ? documentId : null }, "refused");
     return { ok: false };
-  };
-  const access = await childAccess(db, actor, childId);
-  if (!access || !canReadSection(actor, access, "documents")) return refuse("relationship");
-  const found = await getDocumentForDownload(db, actor, access, documentId);
-  if (!found) return refuse("document");
-  await recordAuditNow(db, {
-    actorId: actor.id,
-    action: "documents.download",
-    childId,
-    flagged: access.relation === "break_glass",
-    detail: { documentId: found.document.id, sha256: found.document.sha256, relation: access.relation },
-  });
+  }
+  await view.audit({ documentId: found.document.id, sha256: found.document.sha256 });
   return {
     ok: true,
     bytes: found.bytes,

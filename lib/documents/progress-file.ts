@@ -3,13 +3,11 @@
 // restricted or sealed goes in. Audited, with the number of files.
 import { zipSync, type Zippable } from "fflate";
 import { and, asc, eq, isNull, or } from "drizzle-orm";
-import type { Db, Queryable } from "@/db/client";
+import type { Queryable } from "@/db/client";
 import { children, documents, recordEntries } from "@/db/schema";
-import { can, canReadSection, childAccess, type Actor } from "@/lib/access";
-import { recordAuditNow } from "@/lib/audit";
+import { authorizedView } from "@/lib/access/view";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/records/constants";
-import { isUuid } from "@/lib/validation";
 import { attachedEntryVisible } from "./queries";
 import { blobStore, plainBytes } from "./storage";
 
@@ -197,27 +195,11 @@ export async function assembleProgressFile(db: Queryable, child: { id: string; n
   return { zip: plainBytes(zipSync(zippable)), files: docs.length, entries: entries.length };
 }
 
-/** The export as the route serves it: policy check (permission and contributions readable), the ZIP, the audit event. */
-export async function buildProgressFile(
-  db: Db,
-  actor: Actor | null,
-  childId: string,
-  now: Date = new Date(),
-): Promise<ProgressFile> {
-  if (!actor) return { ok: false };
-  const refuse = async (reason: string): Promise<ProgressFile> => {
-    await recordAuditNow(db, {
-      actorId: actor.id,
-      action: "progressFile.export",
-      childId: isUuid(childId) ? childId : null,
-      outcome: "refused",
-      detail: { reason },
-    });
-    return { ok: false };
-  };
-  if (!can(actor, "progressFile.export")) return refuse("permission");
-  const access = await childAccess(db, actor, childId, now);
-  if (!access || !canReadSection(actor, access, "contributions")) return refuse("relationship");
+/** The export as the route serves it: through the read door (the progress file's policy), the ZIP, the audit event. */
+export async function buildProgressFile(childId: string, now: Date = new Date()): Promise<ProgressFile> {
+  const view = await authorizedView("progressFile.export", childId, { deferAudit: true });
+  if (!view.ok) return { ok: false };
+  const { db } = view;
   const [child] = await db
     .select({
       reference: children.reference,
@@ -228,16 +210,10 @@ export async function buildProgressFile(
     .from(children)
     .where(eq(children.id, childId))
     .limit(1);
-  if (!child) return refuse("relationship");
+  if (!child) return { ok: false };
   const name = `${child.preferredName ?? child.firstName} ${child.lastName}`;
   const built = await assembleProgressFile(db, { id: childId, name }, todayIso(now));
-  await recordAuditNow(db, {
-    actorId: actor.id,
-    action: "progressFile.export",
-    childId,
-    flagged: access.relation === "break_glass",
-    detail: { files: built.files, entries: built.entries },
-  });
+  await view.audit({ files: built.files, entries: built.entries });
   return {
     ok: true,
     zip: built.zip,

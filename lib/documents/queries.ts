@@ -11,7 +11,7 @@ import {
   type DocumentCategory,
   type EntrySection,
 } from "@/db/schema";
-import { canReadSection, visibleConfidentiality, type Actor, type ChildAccess } from "@/lib/access";
+import { allows, type Actor, type ChildAccess } from "@/lib/access";
 import { isUuid } from "@/lib/validation";
 import { DOCUMENTS_PAGE_SIZE } from "./schemas";
 import { blobStore } from "./storage";
@@ -30,15 +30,15 @@ export function attachedEntryVisible(levels: readonly Confidentiality[]): SQL {
 }
 
 /** The documents of this child the person may see; for a provider, only what its organisation submitted. */
-function visibleDocuments(actor: Actor, access: ChildAccess): SQL {
-  const levels = visibleConfidentiality(actor, access);
+export function visibleDocuments(actor: Actor, access: ChildAccess): SQL {
+  const levels = access.redactions.confidentiality;
   const conditions: SQL[] = [
     eq(documents.childId, access.childId),
     isNull(documents.deletedAt),
     inArray(documents.confidentiality, levels),
     attachedEntryVisible(levels),
   ];
-  if (access.relation === "provider") {
+  if (access.redactions.ownOrganisationSections.includes("documents")) {
     conditions.push(eq(documents.providerSubmitted, true));
     conditions.push(actor.organisationId ? eq(documents.submittedByOrganisationId, actor.organisationId) : sql`false`);
   }
@@ -91,7 +91,7 @@ type ListRow = Omit<DocumentListItem, "entry"> & {
 function toItem(actor: Actor, access: ChildAccess, row: ListRow): DocumentListItem {
   const { entryId, entrySection, entryTitle, ...rest } = row;
   const entry =
-    entryId && entrySection && entryTitle !== null && canReadSection(actor, access, entrySection)
+    entryId && entrySection && entryTitle !== null && allows(actor, access, `${entrySection}.view`)
       ? { entryId, section: entrySection, title: entryTitle }
       : null;
   return { ...rest, entry };
@@ -111,7 +111,7 @@ function selectDocuments(db: Queryable, actor: Actor, access: ChildAccess) {
         eq(recordEntries.childId, documents.childId),
         eq(recordEntries.isLatest, true),
         isNull(recordEntries.deletedAt),
-        inArray(recordEntries.confidentiality, visibleConfidentiality(actor, access)),
+        inArray(recordEntries.confidentiality, access.redactions.confidentiality),
       ),
     );
 }
@@ -193,7 +193,7 @@ export async function attachableEntry(
   entryId: string,
 ): Promise<AttachableEntry | null> {
   if (!isUuid(entryId)) return null;
-  const levels = visibleConfidentiality(actor, access).filter((c) => c !== "sealed");
+  const levels = access.redactions.confidentiality.filter((c) => c !== "sealed");
   const [row] = await db
     .select({
       entryId: recordEntries.entryId,
@@ -209,7 +209,7 @@ export async function attachableEntry(
         eq(recordEntries.isLatest, true),
         isNull(recordEntries.deletedAt),
         inArray(recordEntries.confidentiality, levels),
-        access.relation === "provider"
+        access.redactions.submitsAsProvider
           ? actor.organisationId
             ? eq(recordEntries.submittedByOrganisationId, actor.organisationId)
             : sql`false`
@@ -217,6 +217,6 @@ export async function attachableEntry(
       ),
     )
     .limit(1);
-  if (!row || !canReadSection(actor, access, row.section)) return null;
+  if (!row || !allows(actor, access, `${row.section}.view`)) return null;
   return row;
 }

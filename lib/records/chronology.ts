@@ -1,10 +1,12 @@
 // The chronology: every dated event of every section of one child, merged in date order with
-// no re-keying. Entries, episodes of care, provider arrangements and standalone documents are
+// no re-keying, seen through the same visibility rules as the sections themselves. Entries, episodes of care, provider arrangements and standalone documents are
 // read from their own tables, each by the child's index, so the cost grows with one child.
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { rowsOf } from "@/db/client";
-import { visibleConfidentiality, type Actor, type ChildAccess } from "@/lib/access";
+import type { Actor, ChildAccess } from "@/lib/access";
+import { visibleDocuments } from "@/lib/documents/queries";
+import { entryVisibility } from "./queries";
 
 export const CHRONOLOGY_PAGE_SIZE = 30;
 export const CHRONOLOGY_SOURCES = ["episodes", "arrangements", "documents"] as const;
@@ -40,11 +42,6 @@ function likePattern(search: string): string {
 
 export async function getChronology(db: Queryable, actor: Actor, access: ChildAccess, q: ChronologyQuery = {}) {
   const pageSize = q.pageSize ?? CHRONOLOGY_PAGE_SIZE;
-  const levels = visibleConfidentiality(actor, access);
-  const levelList = sql.join(
-    levels.map((l) => sql`${l}`),
-    sql`, `,
-  );
   const childId = access.childId;
   const search = q.search?.trim().slice(0, 100) ?? "";
   const pattern = likePattern(search);
@@ -54,17 +51,17 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
   const parts: SQL[] = [];
   const entrySection = only !== "" && !CHRONOLOGY_SOURCES.includes(only as (typeof CHRONOLOGY_SOURCES)[number]);
   if (only === "" || entrySection) {
-    parts.push(sql`select 'entry' as kind, e.id::text as id, e.entry_id::text as entry_id, e.section, e.occurred_on::text as occurred_on, e.title,
-        coalesce(e.data->>'decision', e.data->>'needs', e.data->>'summary', e.data->>'observations', e.data->>'description', e.data->>'frequency', e.data->>'attainment') as detail,
-        e.status, e.version, e.significant, e.confidentiality,
-        nullif(coalesce(e.data->'childViews'->>'text', ''), '') as child_views,
-        case when jsonb_typeof(e.data->'parentViews') = 'array' then e.data->'parentViews' end as parent_views_json,
-        u.name as author_name, e.created_at
-      from record_entries e join users u on u.id = e.created_by
-      where e.child_id = ${childId} and e.in_chronology and e.deleted_at is null and e.confidentiality in (${levelList})
-        ${entrySection ? sql`and e.section = ${only}` : sql``}
-        ${q.significantOnly ? sql`and e.significant` : sql``}
-        ${search ? sql`and (lower(e.title) like ${pattern} or lower(e.data::text) like ${pattern})` : sql``}`);
+    parts.push(sql`select 'entry' as kind, record_entries.id::text as id, record_entries.entry_id::text as entry_id, record_entries.section, record_entries.occurred_on::text as occurred_on, record_entries.title,
+        coalesce(record_entries.data->>'decision', record_entries.data->>'needs', record_entries.data->>'summary', record_entries.data->>'observations', record_entries.data->>'description', record_entries.data->>'frequency', record_entries.data->>'attainment') as detail,
+        record_entries.status, record_entries.version, record_entries.significant, record_entries.confidentiality,
+        nullif(coalesce(record_entries.data->'childViews'->>'text', ''), '') as child_views,
+        case when jsonb_typeof(record_entries.data->'parentViews') = 'array' then record_entries.data->'parentViews' end as parent_views_json,
+        u.name as author_name, record_entries.created_at
+      from record_entries join users u on u.id = record_entries.created_by
+      where ${entryVisibility(actor, access)} and record_entries.in_chronology
+        ${entrySection ? sql`and record_entries.section = ${only}` : sql``}
+        ${q.significantOnly ? sql`and record_entries.significant` : sql``}
+        ${search ? sql`and (lower(record_entries.title) like ${pattern} or lower(record_entries.data::text) like ${pattern})` : sql``}`);
   }
   if (!q.significantOnly && want("episodes")) {
     parts.push(sql`select 'episode', ep.id::text, null, 'episodes', ep.start_date::text, 'Episode of care started (' || ep.reason_new_episode || ')',
@@ -85,10 +82,10 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
         ${search ? sql`and lower(o.name || ' ' || pa.functions) like ${pattern}` : sql``}`);
   }
   if (!q.significantOnly && want("documents")) {
-    parts.push(sql`select 'document', d.id::text, null, 'documents', d.document_date::text, d.title, d.file_name, null, null, false, d.confidentiality, null, null::jsonb, u.name, d.created_at
-      from documents d join users u on u.id = d.uploaded_by
-      where d.child_id = ${childId} and d.entry_id is null and d.deleted_at is null and d.confidentiality in (${levelList})
-        ${search ? sql`and lower(d.title || ' ' || d.file_name) like ${pattern}` : sql``}`);
+    parts.push(sql`select 'document', documents.id::text, null, 'documents', documents.document_date::text, documents.title, documents.file_name, null, null, false, documents.confidentiality, null, null::jsonb, u.name, documents.created_at
+      from documents join users u on u.id = documents.uploaded_by
+      where ${visibleDocuments(actor, access)} and documents.entry_id is null
+        ${search ? sql`and lower(documents.title || ' ' || documents.file_name) like ${pattern}` : sql``}`);
   }
   if (parts.length === 0) return { items: [] as ChronologyItem[], total: 0, page: 1, pages: 1 };
 

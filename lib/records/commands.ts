@@ -1,32 +1,34 @@
 // Writes to a child's record. Nothing is ever deleted: a correction is a new version with a
 // reason, and the earlier version stays readable. Every function runs inside the caller's
 // transaction (the action wrapper adds the audit event to the same transaction).
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { formDrafts, recordEntries, type Confidentiality, type EntrySection, type RecordEntry } from "@/db/schema";
-import { visibleConfidentiality, type Actor, type ChildAccess } from "@/lib/access";
+import type { Actor, ChildAccess } from "@/lib/access";
 import { todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import type { AmendEntryInput, CreateEntryInput } from "./schemas";
-import { SECTION_SPECS, type GenericSection } from "./sections";
+import { formSpec, type FormSection } from "@/lib/sections";
+import { entryAmendable } from "./queries";
+import { entryChain, entryConflict, lockChain } from "./versions";
 
 const RANK: Record<Confidentiality, number> = { standard: 0, restricted: 1, sealed: 2 };
 
 /** Providers submit standard entries only; some sections are always restricted; nobody seals by a form. */
-function confidentialityFor(section: GenericSection, access: ChildAccess, requested: Confidentiality): Confidentiality {
+function confidentialityFor(section: FormSection, access: ChildAccess, requested: Confidentiality): Confidentiality {
   if (requested === "sealed")
     throw new AppError("invalid:input", undefined, {
       confidentiality: ["Entries are sealed by the records officer, not from this form"],
     });
-  if (access.relation === "provider") return "standard";
-  const minimum = SECTION_SPECS[section].minimumConfidentiality ?? "standard";
+  if (access.redactions.submitsAsProvider) return "standard";
+  const minimum = formSpec(section).minimumConfidentiality ?? "standard";
   return RANK[requested] < RANK[minimum] ? minimum : requested;
 }
 
 const higherOf = (a: Confidentiality, b: Confidentiality): Confidentiality => (RANK[a] >= RANK[b] ? a : b);
 
 function providerFields(actor: Actor, access: ChildAccess) {
-  return access.relation === "provider"
+  return access.redactions.submitsAsProvider
     ? { providerSubmitted: true, submittedByOrganisationId: actor.organisationId }
     : {};
 }
@@ -35,7 +37,7 @@ export async function createEntry(
   tx: Tx,
   actor: Actor,
   access: ChildAccess,
-  section: GenericSection,
+  section: FormSection,
   input: CreateEntryInput,
 ): Promise<RecordEntry> {
   const id = crypto.randomUUID();
@@ -61,22 +63,9 @@ export async function createEntry(
   return row;
 }
 
-/**
- * The latest version of an entry on this child, with every version locked: two amendments of the
- * same entry queue here, and the second then sees the first's version (a conflict, not a miss).
- */
-async function latestForUpdate(tx: Tx, childId: string, entryId: string, section: EntrySection): Promise<RecordEntry> {
-  const versions = await tx
-    .select()
-    .from(recordEntries)
-    .where(
-      and(eq(recordEntries.entryId, entryId), eq(recordEntries.childId, childId), eq(recordEntries.section, section)),
-    )
-    .orderBy(desc(recordEntries.version))
-    .for("update");
-  const latest = versions[0];
-  if (!latest || latest.confidentiality === "sealed") throw new AppError("not-found");
-  return latest;
+/** The entry's chain, locked: of concurrent amendments from one version exactly one wins. */
+function lockEntry(tx: Tx, childId: string, section: EntrySection, entryId: string) {
+  return lockChain(tx, entryChain(childId, section, entryId));
 }
 
 /**
@@ -88,43 +77,18 @@ export async function amendEntry(
   tx: Tx,
   actor: Actor,
   access: ChildAccess,
-  section: GenericSection,
+  section: FormSection,
   input: AmendEntryInput,
 ): Promise<RecordEntry> {
-  const latest = await latestForUpdate(tx, access.childId, input.entryId, section);
+  const chain = await lockEntry(tx, access.childId, section, input.entryId);
+  const { latest } = chain;
   // Only what the person may read may be amended (a provider never sees a restricted version).
-  if (!visibleConfidentiality(actor, access).includes(latest.confidentiality)) throw new AppError("not-found");
-  if (access.relation === "provider" && latest.submittedByOrganisationId !== actor.organisationId)
-    throw new AppError("forbidden:child");
-  if (latest.version !== input.baseVersion) {
-    const { childId, entryId, baseVersion, ...text } = input;
-    throw new AppError("conflict:version", undefined, undefined, {
-      details: {
-        yours: text,
-        current: {
-          version: latest.version,
-          title: latest.title,
-          occurredOn: latest.occurredOn,
-          data: latest.data,
-          amendReason: latest.amendReason,
-        },
-      },
-      afterRollback: async (t) => {
-        await saveDraft(t as Tx, actor, childId, `${section}:${entryId}`, { ...text, baseVersion }, latest.version);
-      },
-    });
-  }
-  await tx
-    .update(recordEntries)
-    .set({ isLatest: false, inChronology: false, updatedAt: new Date() })
-    .where(eq(recordEntries.id, latest.id));
-  const [row] = await tx
-    .insert(recordEntries)
-    .values({
-      entryId: latest.entryId,
-      version: latest.version + 1,
-      childId: access.childId,
-      section,
+  const amendable = entryAmendable(actor, access, latest);
+  if (amendable === "hidden") throw new AppError("not-found");
+  if (amendable === "not-theirs") throw new AppError("forbidden:child");
+  const { childId, entryId, baseVersion, ...text } = input;
+  const row = await chain.append(
+    {
       occurredOn: input.occurredOn,
       title: input.title,
       // What the system linked (a decision's subject) is kept; the form cannot change it.
@@ -139,9 +103,17 @@ export async function amendEntry(
       submittedByOrganisationId: latest.submittedByOrganisationId,
       sourceCarerRecordId: latest.sourceCarerRecordId,
       sourceReference: latest.sourceReference,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
+    },
+    {
+      baseVersion,
+      stale: (current) =>
+        entryConflict(text, current, (t) =>
+          saveDraft(t, actor, childId, `${section}:${entryId}`, { ...text, baseVersion }, current.version).then(
+            () => {},
+          ),
+        ),
+    },
+  );
   await markDraftUsed(tx, actor, access.childId, `${section}:${input.entryId}`);
   return row;
 }
@@ -250,25 +222,31 @@ export async function sealEntry(
   actor: Actor,
   input: { childId: string; section: EntrySection; entryId: string; reason: string },
 ): Promise<RecordEntry> {
-  const latest = await latestForUpdate(tx, input.childId, input.entryId, input.section);
-  await tx
-    .update(recordEntries)
-    .set({ isLatest: false, inChronology: false, updatedAt: new Date() })
-    .where(eq(recordEntries.id, latest.id));
-  const { id: _id, createdAt: _created, updatedAt: _updated, ...content } = latest;
-  const [row] = await tx
-    .insert(recordEntries)
-    .values({
-      ...content,
-      version: latest.version + 1,
-      confidentiality: "sealed",
-      sealedReason: input.reason,
-      amendReason: `Sealed as misfiled: ${input.reason}`,
-      isLatest: true,
-      inChronology: true,
-      createdBy: actor.id,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  const chain = await lockEntry(tx, input.childId, input.section, input.entryId);
+  const { latest } = chain;
+  if (latest.confidentiality === "sealed") {
+    throw new AppError(
+      "conflict:version",
+      "That entry has already been sealed (perhaps a moment ago). Nothing changed.",
+    );
+  }
+  const {
+    id: _id,
+    createdAt: _created,
+    updatedAt: _updated,
+    entryId: _entry,
+    version: _v,
+    childId: _c,
+    section: _s,
+    ...content
+  } = latest;
+  return chain.append({
+    ...content,
+    confidentiality: "sealed",
+    sealedReason: input.reason,
+    amendReason: `Sealed as misfiled: ${input.reason}`,
+    isLatest: true,
+    inChronology: true,
+    createdBy: actor.id,
+  });
 }

@@ -1,50 +1,14 @@
-// Code sets of the record shared by the schema, the server and the browser (no database imports).
-export const ENTRY_SECTIONS = [
-  "carePlan",
-  "health",
-  "assessments",
-  "courtOrders",
-  "contact",
-  "courtReports",
-  "education",
-  "planning",
-  "visits",
-  "correspondence",
-  "contributions",
-  "decisions",
-] as const;
-export type EntrySection = (typeof ENTRY_SECTIONS)[number];
+// What the record's stored code sets mean to people; the codes themselves live with the schema.
+import type { Confidentiality, DocumentCategory } from "@/db/schema/codes";
 
-export const CONFIDENTIALITY = ["standard", "restricted", "sealed"] as const;
-export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+export { CONFIDENTIALITY, DOCUMENT_CATEGORIES, ENTRY_SECTIONS, ENTRY_STATUSES } from "@/db/schema/codes";
+export type { Confidentiality, DocumentCategory, EntrySection, EntryStatus } from "@/db/schema/codes";
 
 export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
   standard: "Standard",
   restricted: "Restricted (never shown to providers)",
   sealed: "Sealed (records officer only)",
 };
-
-/** Care plan lifecycle (a submitted version sent back is kept as `returned`); other sections use `recorded` only. */
-export const ENTRY_STATUSES = ["recorded", "draft", "submitted", "returned", "approved", "superseded"] as const;
-export type EntryStatus = (typeof ENTRY_STATUSES)[number];
-
-export const DOCUMENT_CATEGORIES = [
-  "care_plan",
-  "health_assessment",
-  "assessment_or_review",
-  "court_order",
-  "provider_arrangement",
-  "contact",
-  "court_report",
-  "education",
-  "planning_and_review",
-  "review_report",
-  "visit",
-  "correspondence",
-  "child_contribution",
-  "decision",
-] as const;
-export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 
 export const DOCUMENT_CATEGORY_LABELS: Record<DocumentCategory, string> = {
   care_plan: "Care plan",

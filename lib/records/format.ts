@@ -1,6 +1,6 @@
 // Turning entry values into text for people: views, parents' views, dates and flags.
 import { formatUkDate } from "@/lib/dates";
-import { SECTION_SPECS, VIEWS_STATUS, type GenericSection } from "./sections";
+import { formSpec, VIEWS_STATUS, type FormSection } from "@/lib/sections";
 export type EntryFormValues = Record<string, unknown> & { data: Record<string, unknown> };
 
 export function formatValue(value: unknown): string {
@@ -24,7 +24,7 @@ const isoToUk = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.
 
 /** A stored entry as the form shows it: ISO dates back to dd/mm/yyyy. */
 export function entryToFormValues(
-  section: GenericSection,
+  section: FormSection,
   entry: {
     title: string;
     occurredOn: string;
@@ -34,7 +34,7 @@ export function entryToFormValues(
     childProperty: boolean;
   },
 ): EntryFormValues {
-  const spec = SECTION_SPECS[section];
+  const spec = formSpec(section);
   const data: Record<string, unknown> = {};
   for (const field of spec.fields)
     data[field.name] =
@@ -60,8 +60,8 @@ function emptyValue(kind: string): unknown {
 }
 
 /** A blank form for a new entry in a section. */
-export function blankFormValues(section: GenericSection): EntryFormValues {
-  const spec = SECTION_SPECS[section];
+export function blankFormValues(section: FormSection): EntryFormValues {
+  const spec = formSpec(section);
   return {
     title: "",
     occurredOn: "",

@@ -2,12 +2,12 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { loadChildPage } from "@/lib/children/page";
-import { specByPath } from "./sections";
-import type { GenericSection } from "./sections";
+import { formSpecByPath } from "@/lib/sections";
+import type { FormSection } from "@/lib/sections";
 
 export async function loadSectionPage(childId: string, sectionPath: string) {
-  const spec = specByPath(sectionPath);
+  const spec = formSpecByPath(sectionPath);
   if (!spec) notFound();
-  const page = await loadChildPage(childId, spec.section);
-  return { ...page, spec, section: spec.section as GenericSection };
+  const page = await loadChildPage(childId, spec.key);
+  return { ...page, spec, section: spec.key as FormSection };
 }

@@ -5,27 +5,44 @@ import { diffWords } from "diff";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { formDrafts, recordEntries, users, type EntrySection, type RecordEntry } from "@/db/schema";
-import { visibleConfidentiality, type Actor, type ChildAccess } from "@/lib/access";
+import type { Actor, ChildAccess } from "@/lib/access";
+import { ENTRY_SECTIONS } from "@/db/schema/codes";
 import { isUuid } from "@/lib/validation";
+
+const isEntrySection = (s: string): s is EntrySection => (ENTRY_SECTIONS as readonly string[]).includes(s);
 
 export const SECTION_PAGE_SIZE = 20;
 
 const author = alias(users, "author");
 
-/** What of a section this person may see on this child, as a SQL condition. */
+/**
+ * What of the record's entries this person may see on this child, as one SQL condition on
+ * `record_entries`: the confidentiality levels and the narrowing their relationship brings (a
+ * provider: the approved care plan only, and their own organisation's visits). The sections lists,
+ * entry pages and the chronology all use this one rule.
+ */
 export function entryVisibility(actor: Actor, access: ChildAccess, section?: EntrySection): SQL {
+  const { redactions } = access;
   const conditions: SQL[] = [
     eq(recordEntries.childId, access.childId),
-    inArray(recordEntries.confidentiality, visibleConfidentiality(actor, access)),
+    inArray(recordEntries.confidentiality, redactions.confidentiality),
     isNull(recordEntries.deletedAt),
   ];
-  if (access.relation === "provider") {
-    // Providers: the approved care plan; their own visits; standard health, education and contact.
-    if (section === "carePlan") conditions.push(inArray(recordEntries.status, ["approved"]));
-    if (section === "visits")
-      conditions.push(
-        eq(recordEntries.submittedByOrganisationId, actor.organisationId ?? "00000000-0000-0000-0000-000000000000"),
-      );
+  const scoped = (s: EntrySection, condition: SQL): SQL =>
+    section === s
+      ? condition
+      : section === undefined
+        ? (sql`(${recordEntries.section} <> ${s} or ${condition})` as SQL)
+        : sql`true`;
+  if (redactions.approvedCarePlanOnly) conditions.push(scoped("carePlan", eq(recordEntries.status, "approved")));
+  for (const own of redactions.ownOrganisationSections) {
+    if (own === "documents" || !isEntrySection(own)) continue;
+    conditions.push(
+      scoped(
+        own,
+        actor.organisationId ? eq(recordEntries.submittedByOrganisationId, actor.organisationId) : sql`false`,
+      ),
+    );
   }
   return and(...conditions) as SQL;
 }
@@ -158,4 +175,21 @@ export async function getDraft(db: Queryable, actor: Actor, childId: string, for
     )
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Whether this person may amend this entry, beyond the section's amend policy: never a sealed
+ * entry, only what they may read, and a provider only what its own organisation submitted. The
+ * entry page shows the button by this, and amendEntry refuses by it.
+ */
+export function entryAmendable(
+  actor: Actor,
+  access: ChildAccess,
+  latest: Pick<RecordEntry, "confidentiality" | "submittedByOrganisationId">,
+): "ok" | "hidden" | "not-theirs" {
+  if (latest.confidentiality === "sealed" || !access.redactions.confidentiality.includes(latest.confidentiality))
+    return "hidden";
+  if (access.redactions.submitsAsProvider && latest.submittedByOrganisationId !== actor.organisationId)
+    return "not-theirs";
+  return "ok";
 }

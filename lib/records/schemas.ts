@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CONFIDENTIALITY } from "./constants";
 import { id, optionalUkDate, requiredText, ukDate } from "@/lib/validation";
-import { GENERIC_SECTIONS, SECTION_SPECS, VIEWS_STATUS, type FieldSpec, type GenericSection } from "./sections";
+import { FORM_SECTIONS, formSpec, VIEWS_STATUS, type FieldSpec, type FormSection } from "@/lib/sections";
 
 const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], {
   error: "Choose whether the views were given, sought or not sought",
@@ -79,14 +79,14 @@ function fieldSchema(field: FieldSpec, strict: boolean): z.ZodType {
 }
 
 /** Decisions must record the child's and each parent's views; elsewhere they are optional. */
-function dataSchema(section: GenericSection) {
-  const spec = SECTION_SPECS[section];
+function dataSchema(section: FormSection) {
+  const spec = formSpec(section);
   const strict = section === "decisions";
   return z.object(Object.fromEntries(spec.fields.map((f) => [f.name, fieldSchema(f, strict)])));
 }
 
-const common = (section: GenericSection) => {
-  const spec = SECTION_SPECS[section];
+const common = (section: FormSection) => {
+  const spec = formSpec(section);
   return {
     childId: id,
     occurredOn: ukDate(spec.dateLabel.toLowerCase()),
@@ -98,11 +98,11 @@ const common = (section: GenericSection) => {
   };
 };
 
-export function createEntrySchema(section: GenericSection) {
+export function createEntrySchema(section: FormSection) {
   return z.object(common(section));
 }
 
-export function amendEntrySchema(section: GenericSection) {
+export function amendEntrySchema(section: FormSection) {
   return z.object({
     ...common(section),
     entryId: id,
@@ -133,7 +133,7 @@ export const saveDraftSchema = z.object({
 export const sealEntrySchema = z.object({
   childId: id,
   // Sections kept as entries; a care plan's versions follow their own lifecycle and are not sealed here.
-  section: z.enum(GENERIC_SECTIONS as [GenericSection, ...GenericSection[]]),
+  section: z.enum(FORM_SECTIONS as [FormSection, ...FormSection[]]),
   entryId: id,
   reason: z
     .string()

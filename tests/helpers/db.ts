@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { openPglite, openPostgres, setDbHandle, type DbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { users } from "@/db/schema";
-import { demoUserId, seedDemoAuthority, type DemoUserKey } from "@/db/seed/demo";
+import { demoUserId, seedDemoAuthority, type DemoUserKey } from "@/scripts/seed/demo";
 import type { Actor } from "@/lib/access";
 
 export const onPostgres = process.env.TEST_DB === "postgres";

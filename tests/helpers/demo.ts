@@ -2,7 +2,7 @@
 // an Actor, nobody signed in before each test.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { DEMO_USERS, type DemoUserKey } from "@/db/seed/demo";
+import { DEMO_USERS, type DemoUserKey } from "@/scripts/seed/demo";
 import type { Actor } from "@/lib/access";
 import { createTestDb, demoActor } from "./db";
 import { signInAs } from "./session";

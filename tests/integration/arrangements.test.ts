@@ -4,12 +4,9 @@ import { eq } from "drizzle-orm";
 import { format, addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { providerArrangements } from "@/db/schema";
-import { DEMO_ORGS, demoChildId, type DemoUserKey } from "@/db/seed/demo";
+import { DEMO_ORGS, demoChildId, type DemoUserKey } from "@/scripts/seed/demo";
 import { childAccess, type Actor } from "@/lib/access";
-import {
-  amendArrangementAction,
-  createArrangementAction,
-} from "@/app/(portal)/children/[childId]/arrangements/actions";
+import { amendArrangementAction, createArrangementAction } from "@/lib/arrangements/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { demoChildId, demoUserId } from "@/db/seed/demo";
+import { demoChildId, demoUserId } from "@/scripts/seed/demo";
 import { recordAudit, recordAuditNow, verifyAuditChains } from "@/lib/audit";
 import { createTestDb } from "../helpers/db";
 

@@ -3,7 +3,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, formDrafts, recordEntries } from "@/db/schema";
-import { demoChildId, demoUserId, type DemoUserKey } from "@/db/seed/demo";
+import { demoChildId, demoUserId, type DemoUserKey } from "@/scripts/seed/demo";
 import { childAccess, type Actor, type ChildAccess } from "@/lib/access";
 import { getChronology } from "@/lib/records/chronology";
 import { getDraft } from "@/lib/records/queries";
@@ -16,8 +16,8 @@ import {
   saveCarePlanDraftAction,
   startCarePlanVersionAction,
   submitCarePlanAction,
-} from "@/app/(portal)/children/[childId]/care-plan/actions";
-import { saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
+} from "@/lib/care-plans/actions";
+import { saveDraftAction } from "@/lib/records/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
@@ -397,7 +397,7 @@ describe("autosave", () => {
       ...form(child, { entryId, version: 1, lockVersion: 0 }),
       needs: "Typed just before the session ran out.",
     };
-    expectOk(await saveDraftAction({ childId: child, formKey: `carePlan:${entryId}`, data: typed }));
+    expectOk(await saveDraftAction("carePlan", { childId: child, formKey: `carePlan:${entryId}`, data: typed }));
 
     signInAs(null);
     expect(await saveCarePlanDraftAction(typed)).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
@@ -421,7 +421,7 @@ describe("autosave", () => {
     const other = demoChildId(10);
     as("sw1");
     expectOk(
-      await saveDraftAction({
+      await saveDraftAction("carePlan", {
         childId: other,
         formKey: "carePlan:new",
         data: form(other, { needs: "Half-written needs" }),

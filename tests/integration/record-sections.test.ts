@@ -3,19 +3,19 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, formDrafts, recordEntries } from "@/db/schema";
-import { demoChildId, demoUserId, type DemoUserKey } from "@/db/seed/demo";
+import { demoChildId, demoUserId, type DemoUserKey } from "@/scripts/seed/demo";
 import { childAccess, type Actor } from "@/lib/access";
 import { getChronology } from "@/lib/records/chronology";
 import { diffEntryVersions, getEntryVersions, listSectionEntries } from "@/lib/records/queries";
-import { GENERIC_SECTIONS, SECTION_SPECS, type GenericSection, type FieldSpec } from "@/lib/records/sections";
+import { FORM_SECTIONS, formSpec, type FormSection, type FieldSpec } from "@/lib/sections";
 import {
   amendEntryAction,
   createEntryAction,
   markSignificantAction,
   saveDraftAction,
   sealEntryAction,
-} from "@/app/(portal)/children/[childId]/[section]/actions";
-import { requestBreakGlassAction } from "@/app/(portal)/children/[childId]/break-glass/actions";
+} from "@/lib/records/actions";
+import { requestBreakGlassAction } from "@/lib/break-glass/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 
@@ -45,8 +45,8 @@ function sample(field: FieldSpec, n = 1): unknown {
   }
 }
 
-function validInput(section: GenericSection, n = 1) {
-  const spec = SECTION_SPECS[section];
+function validInput(section: FormSection, n = 1) {
+  const spec = formSpec(section);
   return {
     childId: CHILD,
     title: `Fictional ${spec.singular} ${n}`,
@@ -58,7 +58,7 @@ function validInput(section: GenericSection, n = 1) {
   };
 }
 
-describe.each(GENERIC_SECTIONS)("the %s section", (section) => {
+describe.each(FORM_SECTIONS)("the %s section", (section) => {
   it("records an entry for the allocated social worker, audited in the same transaction", async () => {
     as("sw1");
     const result = await createEntryAction(section, validInput(section));
@@ -124,7 +124,7 @@ describe.each(GENERIC_SECTIONS)("the %s section", (section) => {
     expect(result.error.code).toBe("invalid:input");
     expect(result.fieldErrors?.title?.[0]).toMatch(/Enter/);
     expect(result.fieldErrors?.occurredOn?.[0]).toMatch(/real date/);
-    const requiredField = SECTION_SPECS[section].fields.find((f) => "required" in f && f.required);
+    const requiredField = formSpec(section).fields.find((f) => "required" in f && f.required);
     if (requiredField) expect(Object.keys(result.fieldErrors ?? {})).toContain(`data.${requiredField.name}`);
     expect(await entryCount()).toBe(before);
   });
@@ -269,14 +269,14 @@ describe("no work is lost", () => {
 
   it("keeps an autosaved draft through an expired session", async () => {
     as("sw1");
-    const saved = await saveDraftAction({
+    const saved = await saveDraftAction("visits", {
       childId: CHILD,
       formKey: "visits:new",
       data: { title: "Half-written visit", data: { observations: "Long notes typed before the time-out" } },
     });
     expect(saved.ok).toBe(true);
     signInAs(null); // the session expires
-    expect(await saveDraftAction({ childId: CHILD, formKey: "visits:new", data: {} })).toMatchObject({
+    expect(await saveDraftAction("visits", { childId: CHILD, formKey: "visits:new", data: {} })).toMatchObject({
       ok: false,
       error: { code: "unauthenticated" },
     });
@@ -298,7 +298,7 @@ describe("the chronology", () => {
     if (!access) throw new Error("sw1 should reach child 0");
     const all = await getChronology(demo.handle.db, sw1, access, { pageSize: 500 });
     const sections = new Set(all.items.map((i) => i.section));
-    for (const s of GENERIC_SECTIONS) expect(sections, s).toContain(s);
+    for (const s of FORM_SECTIONS) expect(sections, s).toContain(s);
     expect(sections).toContain("episodes");
     expect(sections).toContain("arrangements");
     // Only the latest version of an amended entry appears.

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DbHandle } from "@/db/client";
 import { children, recordEntries, retentionHold } from "@/db/schema";
-import { demoChildId, demoUserId } from "@/db/seed/demo";
+import { demoChildId, demoUserId } from "@/scripts/seed/demo";
 import { createTestDb } from "../helpers/db";
 
 /** Purely technical tables that may be deleted from. Empty today: every table holds record data or its audit. */

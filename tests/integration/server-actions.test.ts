@@ -3,13 +3,13 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, breakGlassGrants, retentionHold, users } from "@/db/schema";
-import { demoChildId, demoChildName, demoUserId, type DemoUserKey } from "@/db/seed/demo";
+import { demoChildId, demoChildName, demoUserId, type DemoUserKey } from "@/scripts/seed/demo";
 import type { Actor } from "@/lib/access";
 import { childAccess } from "@/lib/access";
-import { requestBreakGlassAction } from "@/app/(portal)/children/[childId]/break-glass/actions";
-import { setUserActiveAction } from "@/app/(portal)/admin/users/actions";
-import { setRetentionHoldAction } from "@/app/(portal)/admin/retention/actions";
-import { verifyAuditAction } from "@/app/(portal)/audit/actions";
+import { requestBreakGlassAction } from "@/lib/break-glass/actions";
+import { setUserActiveAction } from "@/lib/users/actions";
+import { setRetentionHoldAction } from "@/lib/retention/actions";
+import { verifyAuditAction } from "@/lib/audit/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 

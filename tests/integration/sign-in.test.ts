@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
-import { DEMO_PASSWORD, demoUserId } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoUserId } from "@/scripts/seed/demo";
 import { failureDelayMs, LOCK_MINUTES, MAX_FAILED_SIGN_INS, verifyCredentials } from "@/lib/auth/credentials";
 import { createTestDb } from "../helpers/db";
 

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
 import { entraConfigured } from "@/lib/env";
-import { signInWithEntraAction } from "./actions";
+import { signInWithEntraAction } from "@/lib/auth/actions";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,7 +1,7 @@
 "use client";
 // The sign-in form: labelled fields, one generic error, focus moved to the error summary.
 import { useActionState, useEffect, useRef } from "react";
-import { signInAction, type SignInState } from "./actions";
+import { signInAction, type SignInState } from "@/lib/auth/actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});

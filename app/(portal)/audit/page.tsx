@@ -1,15 +1,12 @@
 // The audit log for the records officer: events newest first, flagged events, break-glass reviews.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ActionButton } from "@/components/forms/action-button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
-import { getDb } from "@/db";
-import { can } from "@/lib/access";
+import { requireView } from "@/lib/access/view";
 import { listAuditEvents, listBreakGlassForReview } from "@/lib/audit/queries";
-import { requireActor } from "@/lib/auth/session";
 import { formatUkDateTime } from "@/lib/dates";
-import { reviewBreakGlassAction } from "./actions";
+import { reviewBreakGlassAction } from "@/lib/break-glass/actions";
 import { VerifyPanel } from "./verify-panel";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -19,12 +16,10 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requireActor();
-  if (!can(actor, "audit.read")) redirect("/");
+  const { db } = await requireView("audit.view");
   const params = await searchParams;
   const flaggedOnly = params.flagged === "1";
   const before = Number(params.before) || undefined;
-  const db = getDb();
   const [events, reviews] = await Promise.all([
     listAuditEvents(db, { flaggedOnly, before }),
     listBreakGlassForReview(db),

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui";
 import type { VerifyResult } from "@/lib/audit";
-import { verifyAuditAction } from "./actions";
+import { verifyAuditAction } from "@/lib/audit/actions";
 
 export function VerifyPanel() {
   const [pending, start] = useTransition();

@@ -1,11 +1,8 @@
 // The caseload: exactly the children the access policy lets this person see, searchable and paginated.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Badge, EmptyState, PageHeader, Pagination } from "@/components/ui";
-import { getDb } from "@/db";
-import { can } from "@/lib/access";
-import { requireActor } from "@/lib/auth/session";
+import { requireView } from "@/lib/access/view";
 import { listCaseload } from "@/lib/children/queries";
 import { ageInYears } from "@/lib/dates";
 import { LEGAL_STATUS } from "@/lib/ssda903/codes";
@@ -17,12 +14,11 @@ export default async function CaseloadPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requireActor();
-  if (!can(actor, "child.list")) redirect("/");
+  const { actor, db } = await requireView("caseload.view");
   const params = await searchParams;
   const search = typeof params.q === "string" ? params.q : "";
   const page = Number(typeof params.page === "string" ? params.page : "1") || 1;
-  const result = await listCaseload(getDb(), actor, { search, page });
+  const result = await listCaseload(db, actor, { search, page });
   const hrefFor = (p: number) =>
     `/children?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
   const showStaff = actor.role !== "provider";

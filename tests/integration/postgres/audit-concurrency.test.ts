@@ -2,7 +2,7 @@
 // chain, while writes to the same child are serialised on that child's chain.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { demoChildId, demoUserId } from "@/db/seed/demo";
+import { demoChildId, demoUserId } from "@/scripts/seed/demo";
 import { recordAudit, verifyAuditChains } from "@/lib/audit";
 import { createTestDb } from "../../helpers/db";
 

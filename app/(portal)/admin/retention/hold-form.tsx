@@ -5,7 +5,7 @@ import { FormError, Select, TextArea } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { retentionHoldSchema } from "@/lib/retention/schemas";
-import { setRetentionHoldAction } from "./actions";
+import { setRetentionHoldAction } from "@/lib/retention/actions";
 
 export function HoldForm({ active }: { active: boolean }) {
   const router = useRouter();

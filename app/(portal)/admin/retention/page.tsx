@@ -1,10 +1,7 @@
 // The retention hold: its state, why, and (records officer only) changing it with a reason.
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Card, Notice, PageHeader, SummaryList } from "@/components/ui";
-import { getDb } from "@/db";
-import { can } from "@/lib/access";
-import { requireActor } from "@/lib/auth/session";
+import { requireView } from "@/lib/access/view";
 import { formatUkDateTime } from "@/lib/dates";
 import { getRetentionHold } from "@/lib/retention";
 import { HoldForm } from "./hold-form";
@@ -12,9 +9,8 @@ import { HoldForm } from "./hold-form";
 export const metadata: Metadata = { title: "Retention" };
 
 export default async function RetentionPage() {
-  const actor = await requireActor();
-  if (!can(actor, "retention.manage")) redirect("/");
-  const hold = await getRetentionHold(getDb());
+  const { db } = await requireView("retention.view");
+  const hold = await getRetentionHold(db);
   return (
     <>
       <PageHeader title="Retention hold" />

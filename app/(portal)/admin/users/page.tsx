@@ -1,21 +1,18 @@
 // User administration for the records officer.
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ActionButton } from "@/components/forms/action-button";
 import { Badge, PageHeader } from "@/components/ui";
-import { getDb } from "@/db";
-import { can, ROLE_LABELS } from "@/lib/access";
-import { requireActor } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/access";
+import { requireView } from "@/lib/access/view";
 import { formatUkDateTime } from "@/lib/dates";
 import { listUsers } from "@/lib/users/queries";
-import { setUserActiveAction } from "./actions";
+import { setUserActiveAction } from "@/lib/users/actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const actor = await requireActor();
-  if (!can(actor, "user.manage")) redirect("/");
-  const rows = await listUsers(getDb());
+  const { actor, db } = await requireView("user.list");
+  const rows = await listUsers(db);
   const now = new Date();
   return (
     <>

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { Badge, ButtonLink, EmptyState, Pagination } from "@/components/ui";
-import { canWriteSection } from "@/lib/access";
 import { formatUkDate } from "@/lib/dates";
 import { loadSectionPage } from "@/lib/records/page";
+import { addLabel } from "@/lib/sections";
 import { listSectionEntries } from "@/lib/records/queries";
 
 export const metadata: Metadata = { title: "Record section" };
@@ -21,22 +21,22 @@ export default async function SectionPage({
   const page = await loadSectionPage(childId, path);
   const { spec } = page;
   const pageNumber = Number((await searchParams).page) || 1;
-  const result = await listSectionEntries(page.db, page.actor, page.access, spec.section, { page: pageNumber });
-  const mayWrite = canWriteSection(page.actor, page.access, spec.section);
+  const result = await listSectionEntries(page.db, page.actor, page.access, spec.key, { page: pageNumber });
+  const mayWrite = page.may(`${spec.key}.create`);
   const base = `/children/${childId}/${spec.path}`;
 
   return (
-    <ChildRecordShell page={page} current={spec.section}>
+    <ChildRecordShell page={page} current={spec.key}>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-2">
         <div>
           <h2 className="text-xl font-bold">{spec.label}</h2>
           <p className="text-slate-700">{spec.description}</p>
         </div>
-        {mayWrite ? <ButtonLink href={`${base}/new`}>Add a {spec.singular}</ButtonLink> : null}
+        {mayWrite ? <ButtonLink href={`${base}/new`}>{addLabel(spec.key)}</ButtonLink> : null}
       </div>
       {result.items.length === 0 ? (
         <EmptyState title={`No ${spec.label.toLowerCase()} recorded yet`}>
-          {mayWrite ? `Use "Add a ${spec.singular}" to record the first one.` : null}
+          {mayWrite ? `Use "${addLabel(spec.key)}" to record the first one.` : null}
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white">

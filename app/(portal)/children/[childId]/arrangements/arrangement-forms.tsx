@@ -5,7 +5,7 @@ import { DateInput, FormError, Select, TextArea } from "@/components/forms/field
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { amendArrangementSchema, createArrangementSchema } from "@/lib/arrangements/schemas";
-import { amendArrangementAction, createArrangementAction } from "./actions";
+import { amendArrangementAction, createArrangementAction } from "@/lib/arrangements/actions";
 
 export function NewArrangementForm({
   childId,

@@ -3,7 +3,6 @@
 import type { Metadata } from "next";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { Badge, Card, EmptyState } from "@/components/ui";
-import { canWriteSection } from "@/lib/access";
 import { listArrangements, listProviderOrganisations } from "@/lib/arrangements/queries";
 import { loadChildPage } from "@/lib/children/page";
 import { formatUkDate, formatUkDateTime, todayIso } from "@/lib/dates";
@@ -18,7 +17,7 @@ export default async function ArrangementsPage({ params }: { params: Promise<{ c
     listArrangements(page.db, page.access),
     listProviderOrganisations(page.db),
   ]);
-  const mayWrite = canWriteSection(page.actor, page.access, "arrangements");
+  const mayWrite = page.may("arrangements.create");
   const today = todayIso();
   return (
     <ChildRecordShell page={page} current="arrangements">

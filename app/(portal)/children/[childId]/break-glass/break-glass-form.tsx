@@ -5,7 +5,7 @@ import { FormError, TextArea } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { breakGlassSchema } from "@/lib/break-glass/schemas";
-import { requestBreakGlassAction } from "./actions";
+import { requestBreakGlassAction } from "@/lib/break-glass/actions";
 
 export function BreakGlassForm({ childId }: { childId: string }) {
   const router = useRouter();

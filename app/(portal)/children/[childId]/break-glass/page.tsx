@@ -3,16 +3,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Notice, PageHeader } from "@/components/ui";
-import { BREAK_GLASS_HOURS, can } from "@/lib/access";
-import { requireActor } from "@/lib/auth/session";
+import { BREAK_GLASS_HOURS } from "@/lib/access";
+import { authorizedView } from "@/lib/access/view";
 import { BreakGlassForm } from "./break-glass-form";
 
 export const metadata: Metadata = { title: "Break-glass access" };
 
 export default async function BreakGlassPage({ params }: { params: Promise<{ childId: string }> }) {
-  const actor = await requireActor();
   const { childId } = await params;
-  if (!can(actor, "breakGlass.use")) redirect("/children");
+  const view = await authorizedView("breakGlass.grant", childId);
+  if (!view.ok) redirect(view.refusal === "signed-out" ? "/sign-in" : "/children");
   return (
     <div className="max-w-2xl">
       <PageHeader title="Break-glass access" />

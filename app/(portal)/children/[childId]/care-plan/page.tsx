@@ -11,7 +11,6 @@ import { CarePlanVersionsTable } from "@/components/care-plans/versions";
 import { CompareVersionsForm } from "@/components/records/compare-versions-form";
 import { ActionButton } from "@/components/forms/action-button";
 import { ButtonLink, Card, EmptyState, Notice } from "@/components/ui";
-import { can, canWriteSection } from "@/lib/access";
 import { getCarePlan } from "@/lib/care-plans/queries";
 import { loadChildPage } from "@/lib/children/page";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
@@ -20,7 +19,7 @@ import {
   returnCarePlanAction,
   startCarePlanVersionAction,
   submitCarePlanAction,
-} from "./actions";
+} from "@/lib/care-plans/actions";
 
 export const metadata: Metadata = { title: "Care plan" };
 
@@ -29,9 +28,9 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
   const page = await loadChildPage(childId, "carePlan");
   const { actor, access } = page;
   const plan = await getCarePlan(page.db, actor, access);
-  const canWrite = canWriteSection(actor, access, "carePlan");
-  const canSubmit = canWrite && can(actor, "carePlan.submit");
-  const canApprove = canWrite && can(actor, "carePlan.approve");
+  const canWrite = page.may("carePlan.saveDraft");
+  const canSubmit = page.may("carePlan.submit");
+  const canApprove = page.may("carePlan.approve");
   const base = `/children/${childId}/care-plan`;
   const { current, inProgress } = plan;
 
@@ -47,7 +46,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
       {plan.versions.length === 0 ? (
         <EmptyState
           title={
-            access.relation === "provider"
+            access.redactions.approvedCarePlanOnly
               ? "No approved care plan has been shared for this child"
               : "There is no care plan for this child yet"
           }
@@ -167,7 +166,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
         </Notice>
       ) : null}
 
-      {plan.versions.length > 0 && access.relation !== "provider" ? (
+      {plan.versions.length > 0 && !access.redactions.approvedCarePlanOnly ? (
         <div className="mb-6">
           <Card title="Every version">
             <CarePlanVersionsTable childId={childId} versions={plan.versions} />

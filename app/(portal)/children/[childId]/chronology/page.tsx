@@ -4,16 +4,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
-import { SECTION_LABELS } from "@/components/children/sections";
 import { ActionButton } from "@/components/forms/action-button";
 import { Badge, EmptyState, Pagination } from "@/components/ui";
-import { can, type Section } from "@/lib/access";
 import { loadChildPage } from "@/lib/children/page";
 import { formatUkDate } from "@/lib/dates";
 import { getChronology, type ChronologyItem } from "@/lib/records/chronology";
-import { ENTRY_SECTIONS } from "@/lib/records/constants";
-import { SECTION_SPECS, type GenericSection } from "@/lib/records/sections";
-import { markSignificantAction } from "../[section]/actions";
+import { CHRONOLOGY_FILTERS, isFormSection, isRecordSection, SECTION_DEFINITIONS, formSpec } from "@/lib/sections";
+import { markSignificantAction } from "@/lib/records/actions";
 
 export const metadata: Metadata = { title: "Chronology" };
 
@@ -23,17 +20,11 @@ function hrefFor(childId: string, item: ChronologyItem): string | null {
   if (item.kind === "arrangement") return `${base}/arrangements`;
   if (item.kind === "document") return `${base}/documents`;
   if (item.section === "carePlan") return `${base}/care-plan/versions/${item.version ?? 1}`;
-  const spec = SECTION_SPECS[item.section as GenericSection];
+  const spec = isFormSection(item.section) ? formSpec(item.section) : undefined;
   return spec && item.entryId ? `${base}/${spec.path}/${item.entryId}?version=${item.version ?? 1}` : null;
 }
 
-const FILTERS: Array<{ value: string; label: string }> = [
-  { value: "", label: "All sections" },
-  ...ENTRY_SECTIONS.map((s) => ({ value: s, label: SECTION_LABELS[s as Section] })),
-  { value: "episodes", label: "Episodes of care" },
-  { value: "arrangements", label: "Provider arrangements" },
-  { value: "documents", label: "Documents" },
-];
+const FILTERS: Array<{ value: string; label: string }> = [{ value: "", label: "All sections" }, ...CHRONOLOGY_FILTERS];
 
 export default async function ChronologyPage({
   params,
@@ -54,7 +45,7 @@ export default async function ChronologyPage({
     significantOnly,
     page: Number(query.page) || 1,
   });
-  const mayMark = can(page.actor, "entry.markSignificant");
+  const mayMark = page.may("entry.markSignificant");
   const link = (p: number) =>
     `/children/${childId}/chronology?${new URLSearchParams({ ...(section ? { section } : {}), ...(search ? { q: search } : {}), ...(significantOnly ? { significant: "1" } : {}), page: String(p) })}`;
 
@@ -147,7 +138,11 @@ export default async function ChronologyPage({
                   </p>
                   <span className="flex flex-wrap gap-1">
                     <Badge tone={isDecision ? "blue" : "grey"}>
-                      {isDecision ? "Decision" : (SECTION_LABELS[item.section as Section] ?? "Episode of care")}
+                      {isDecision
+                        ? "Decision"
+                        : isRecordSection(item.section)
+                          ? SECTION_DEFINITIONS[item.section].label
+                          : "Episode of care"}
                     </Badge>
                     {item.section === "carePlan" && item.status ? (
                       <Badge

@@ -2,16 +2,14 @@
 // the upload form for those who may add documents, and the child's progress file export.
 import type { Metadata } from "next";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
-import { SECTION_LABELS, SECTION_PATHS } from "@/components/children/sections";
 import { DocumentTitleLink, DocumentFlags } from "@/components/documents/entry-documents";
 import { Button, ButtonLink, Card, EmptyState, Notice, Pagination } from "@/components/ui";
-import { can, canReadSection, canWriteSection } from "@/lib/access";
 import { loadChildPage } from "@/lib/children/page";
 import { formatUkDate } from "@/lib/dates";
 import { attachableEntry, listDocuments } from "@/lib/documents/queries";
 import { documentListQuery, formatFileSize } from "@/lib/documents/schemas";
 import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from "@/lib/records/constants";
-import { SECTION_SPECS } from "@/lib/records/sections";
+import { formSpec, SECTION_DEFINITIONS, sectionHref } from "@/lib/sections";
 import { UploadDocumentForm, type UploadDefaults } from "./upload-document-form";
 
 export const metadata: Metadata = { title: "Documents" };
@@ -39,9 +37,9 @@ export default async function DocumentsPage({
     listDocuments(db, actor, access, { category: query.category, page: query.page }),
     query.entryId ? attachableEntry(db, actor, access, query.entryId) : Promise.resolve(null),
   ]);
-  const mayUpload = canWriteSection(actor, access, "documents");
-  const mayExport = can(actor, "progressFile.export") && canReadSection(actor, access, "contributions");
-  const isProvider = access.relation === "provider";
+  const mayUpload = page.may("documents.upload");
+  const mayExport = page.may("progressFile.export");
+  const isProvider = access.redactions.ownOrganisationSections.includes("documents");
   const base = `/children/${childId}/documents`;
   const hrefFor = (n: number) => {
     const qs = new URLSearchParams();
@@ -50,7 +48,7 @@ export default async function DocumentsPage({
     const s = qs.toString();
     return s ? `${base}?${s}` : base;
   };
-  const entrySpec = entry && entry.section !== "carePlan" ? SECTION_SPECS[entry.section] : undefined;
+  const entrySpec = entry && entry.section !== "carePlan" ? formSpec(entry.section) : undefined;
   const defaults: UploadDefaults = {
     category: entrySpec?.documentCategory ?? (entry?.section === "carePlan" ? "care_plan" : ""),
     childProperty: entrySpec?.childPropertyByDefault ?? false,
@@ -160,11 +158,9 @@ export default async function DocumentsPage({
                   <td className="px-3 py-2">{formatUkDate(d.documentDate)}</td>
                   <td className="px-3 py-2">{d.uploadedByName}</td>
                   <td className="px-3 py-2">
-                    {d.entry && SECTION_PATHS[d.entry.section] !== undefined ? (
+                    {d.entry ? (
                       <>
-                        <a href={`/children/${childId}${SECTION_PATHS[d.entry.section]}`}>
-                          {SECTION_LABELS[d.entry.section]}
-                        </a>
+                        <a href={sectionHref(childId, d.entry.section)}>{SECTION_DEFINITIONS[d.entry.section].label}</a>
                         <span className="block text-slate-700">{d.entry.title}</span>
                       </>
                     ) : (
@@ -189,7 +185,7 @@ export default async function DocumentsPage({
             ) : null}
             {entry ? (
               <p className="mb-4">
-                Attaching to {SECTION_LABELS[entry.section]}: <strong>{entry.title}</strong>.{" "}
+                Attaching to {SECTION_DEFINITIONS[entry.section].label}: <strong>{entry.title}</strong>.{" "}
                 <a href={`${base}#upload`}>Upload without attaching</a>
               </p>
             ) : null}

@@ -20,7 +20,7 @@ import {
   DOCUMENT_CATEGORY_LABELS,
   type DocumentCategory,
 } from "@/lib/records/constants";
-import { uploadDocumentAction } from "./actions";
+import { uploadDocumentAction } from "@/lib/documents/actions";
 
 export interface UploadDefaults {
   category: DocumentCategory | "";

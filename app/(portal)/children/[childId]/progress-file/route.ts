@@ -1,6 +1,4 @@
 // The child's progress file as one ZIP, for people who may export it; anything else is a bare 404.
-import { getDb } from "@/db";
-import { currentActor } from "@/lib/auth/session";
 import { contentDisposition } from "@/lib/documents/filename";
 import { buildProgressFile } from "@/lib/documents/progress-file";
 
@@ -12,7 +10,7 @@ const NOT_FOUND_HEADERS = {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
-  const result = await buildProgressFile(getDb(), await currentActor(), childId);
+  const result = await buildProgressFile(childId);
   if (!result.ok) return new Response("Not found", { status: 404, headers: NOT_FOUND_HEADERS });
   return new Response(result.zip, {
     status: 200,

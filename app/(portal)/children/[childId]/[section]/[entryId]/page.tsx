@@ -9,11 +9,10 @@ import { CompareVersionsForm } from "@/components/records/compare-versions-form"
 import { SealEntryForm } from "@/components/records/seal-entry-form";
 import { VersionDiff } from "@/components/records/version-diff";
 import { Badge, ButtonLink, Card, SummaryList } from "@/components/ui";
-import { can, canWriteSection } from "@/lib/access";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import { formatValue } from "@/lib/records/format";
 import { loadSectionPage } from "@/lib/records/page";
-import { diffEntryVersions, getEntryVersions } from "@/lib/records/queries";
+import { diffEntryVersions, entryAmendable, getEntryVersions } from "@/lib/records/queries";
 
 export const metadata: Metadata = { title: "Entry" };
 
@@ -42,10 +41,8 @@ export default async function EntryPage({
   const base = `/children/${childId}/${spec.path}/${entryId}`;
   const sealed = latest.confidentiality === "sealed";
   const mayAmend =
-    !sealed &&
-    canWriteSection(page.actor, page.access, page.section) &&
-    (page.access.relation !== "provider" || latest.providerSubmitted);
-  const maySeal = !sealed && can(page.actor, "entry.seal");
+    !sealed && page.may(`${page.section}.amend`) && entryAmendable(page.actor, page.access, latest) === "ok";
+  const maySeal = !sealed && page.may("entry.seal");
 
   return (
     <ChildRecordShell page={page} current={page.section}>

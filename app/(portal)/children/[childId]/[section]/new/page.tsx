@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { EntryForm } from "@/components/records/entry-form";
-import { canWriteSection } from "@/lib/access";
 import { formatUkDateTime } from "@/lib/dates";
 import { blankFormValues, type EntryFormValues } from "@/lib/records/format";
 import { loadSectionPage } from "@/lib/records/page";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "New entry" };
 export default async function NewEntryPage({ params }: { params: Promise<{ childId: string; section: string }> }) {
   const { childId, section: path } = await params;
   const page = await loadSectionPage(childId, path);
-  if (!canWriteSection(page.actor, page.access, page.section)) notFound();
+  if (!page.may(`${page.section}.create`)) notFound();
   const draft = page.spec.autosave ? await getDraft(page.db, page.actor, childId, `${page.section}:new`) : null;
   return (
     <ChildRecordShell page={page} current={page.section}>
@@ -27,7 +26,7 @@ export default async function NewEntryPage({ params }: { params: Promise<{ child
             ? ({ ...blankFormValues(page.section), ...draft.data } as EntryFormValues)
             : blankFormValues(page.section)
         }
-        canRestrict={page.access.relation !== "provider"}
+        canRestrict={!page.access.redactions.submitsAsProvider}
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
       />
     </ChildRecordShell>

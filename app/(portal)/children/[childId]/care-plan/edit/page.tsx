@@ -6,13 +6,11 @@ import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { CarePlanForm } from "@/components/care-plans/care-plan-form";
 import { StartVersionButton } from "@/components/care-plans/start-version-button";
 import { Notice } from "@/components/ui";
-import { can, canWriteSection } from "@/lib/access";
 import { getCarePlan, getCarePlanDraftOffer } from "@/lib/care-plans/queries";
 import { emptyCarePlanContent, toFormContent } from "@/lib/care-plans/schemas";
 import { loadChildPage } from "@/lib/children/page";
 import { formatUkDate, todayIso } from "@/lib/dates";
-import { saveDraftAction } from "@/app/(portal)/children/[childId]/[section]/actions";
-import { saveCarePlanDraftAction, startCarePlanVersionAction, submitCarePlanAction } from "../actions";
+import { saveCarePlanDraftAction, startCarePlanVersionAction, submitCarePlanAction } from "@/lib/care-plans/actions";
 
 export const metadata: Metadata = { title: "Edit the care plan" };
 
@@ -27,7 +25,7 @@ export default async function EditCarePlanPage({ params }: { params: Promise<{ c
     </p>
   );
 
-  if (!canWriteSection(actor, access, "carePlan")) {
+  if (!page.may("carePlan.saveDraft")) {
     return (
       <ChildRecordShell page={page} current="carePlan">
         <Notice tone="warning" title="You can read this care plan but not change it">
@@ -97,10 +95,9 @@ export default async function EditCarePlanPage({ params }: { params: Promise<{ c
             ? { savedAt: offer.savedAt.toISOString(), fromConflict: offer.fromConflict, content: offer.content }
             : null
         }
-        canSubmit={can(actor, "carePlan.submit")}
+        canSubmit={page.may("carePlan.submit")}
         save={saveCarePlanDraftAction}
         submit={submitCarePlanAction}
-        saveDraft={saveDraftAction}
       />
       {back}
     </ChildRecordShell>

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { EntryForm } from "@/components/records/entry-form";
-import { canWriteSection } from "@/lib/access";
 import { formatUkDateTime } from "@/lib/dates";
 import { entryToFormValues, type EntryFormValues } from "@/lib/records/format";
 import { loadSectionPage } from "@/lib/records/page";
@@ -18,7 +17,7 @@ export default async function AmendEntryPage({
 }) {
   const { childId, section: path, entryId } = await params;
   const page = await loadSectionPage(childId, path);
-  if (!canWriteSection(page.actor, page.access, page.section)) notFound();
+  if (!page.may(`${page.section}.amend`)) notFound();
   const versions = await getEntryVersions(page.db, page.actor, page.access, page.section, entryId);
   const latest = versions[versions.length - 1];
   if (!latest) notFound();
@@ -39,7 +38,7 @@ export default async function AmendEntryPage({
           entryId,
           baseVersion: draft && typeof draft.data.baseVersion === "number" ? draft.data.baseVersion : latest.version,
         }}
-        canRestrict={page.access.relation !== "provider"}
+        canRestrict={!page.access.redactions.submitsAsProvider}
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
       />
     </ChildRecordShell>

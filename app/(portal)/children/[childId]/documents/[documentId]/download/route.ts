@@ -1,6 +1,4 @@
 // Sends one document to a person allowed to see it, as a download; anything else is a bare 404.
-import { getDb } from "@/db";
-import { currentActor } from "@/lib/auth/session";
 import { openDocumentDownload } from "@/lib/documents/download";
 
 const NOT_FOUND_HEADERS = {
@@ -11,7 +9,7 @@ const NOT_FOUND_HEADERS = {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ childId: string; documentId: string }> }) {
   const { childId, documentId } = await params;
-  const result = await openDocumentDownload(getDb(), await currentActor(), childId, documentId);
+  const result = await openDocumentDownload(childId, documentId);
   if (!result.ok) return new Response("Not found", { status: 404, headers: NOT_FOUND_HEADERS });
   return new Response(result.bytes, { status: 200, headers: result.headers });
 }

@@ -1,20 +1,15 @@
 "use server";
 // Server actions of a child's documents tab.
 import { authorizedAction } from "@/lib/actions";
-import { uploadDocument } from "@/lib/documents/commands";
-import { uploadDocumentSchema } from "@/lib/documents/schemas";
+import { sectionHref } from "@/lib/sections";
+import { uploadDocument } from "./commands";
+import { uploadDocumentSchema } from "./schemas";
 
 // Upload a document to a child's record, stored once by its content hash
 export const uploadDocumentAction = authorizedAction(
-  {
-    action: "documents.upload",
-    permission: "documents.write",
-    schema: uploadDocumentSchema,
-    child: { id: (i) => i.childId, section: "documents" },
-    revalidate: (i) => [`/children/${i.childId}/documents`, `/children/${i.childId}/chronology`],
-  },
+  "documents.upload",
+  uploadDocumentSchema,
   async ({ tx, actor, input, access, auditDetail }) => {
-    if (!access) throw new Error("access checked by the wrapper");
     const { file, childId: _childId, ...details } = input;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const row = await uploadDocument(tx, actor, access, { ...details, fileName: file.name }, bytes);
@@ -28,4 +23,5 @@ export const uploadDocumentAction = authorizedAction(
     });
     return { documentId: row.id, title: row.title };
   },
+  { revalidate: (i) => [sectionHref(i.childId, "documents"), sectionHref(i.childId, "chronology")] },
 );

@@ -1,13 +1,13 @@
 // Fictional entries for the demo children, written through the same commands users trigger.
 import { addDays, format, parseISO } from "date-fns";
-import type { Tx } from "../client";
-import type { Actor, ChildAccess } from "../../lib/access";
-import { approveCarePlan, saveCarePlanDraft, submitCarePlan } from "../../lib/care-plans/commands";
-import { approveCarePlanSchema, saveCarePlanDraftSchema } from "../../lib/care-plans/schemas";
-import { createEntry, recordDecision } from "../../lib/records/commands";
-import { createEntrySchema } from "../../lib/records/schemas";
-import type { GenericSection } from "../../lib/records/sections";
-import { todayIso } from "../../lib/dates";
+import type { Tx } from "@/db/client";
+import { childAccess, type Actor } from "@/lib/access";
+import { approveCarePlan, saveCarePlanDraft, submitCarePlan } from "@/lib/care-plans/commands";
+import { approveCarePlanSchema, saveCarePlanDraftSchema } from "@/lib/care-plans/schemas";
+import { createEntry, recordDecision } from "@/lib/records/commands";
+import { createEntrySchema } from "@/lib/records/schemas";
+import type { FormSection } from "@/lib/sections";
+import { todayIso } from "@/lib/dates";
 import { pick, seededRandom } from "./ids";
 
 const uk = (iso: string) => format(parseISO(iso), "dd/MM/yyyy");
@@ -33,9 +33,11 @@ export async function seedDemoRecords(
   n: number,
 ): Promise<void> {
   const rand = seededRandom(1000 + n);
-  const access: ChildAccess = { childId: child.id, relation: "allocated", teamId: child.teamId };
+  // Through the policy, as the worker's own request would be: the seed never makes an access up.
+  const access = await childAccess(tx, worker, child.id);
+  if (!access) throw new Error(`the demo worker cannot open child ${n}`);
   const day = (ago: number) => uk(format(addDays(parseISO(todayIso()), -ago), "yyyy-MM-dd"));
-  const add = async (section: GenericSection, values: Record<string, unknown>) => {
+  const add = async (section: FormSection, values: Record<string, unknown>) => {
     const input = createEntrySchema(section).parse({
       childId: child.id,
       significant: false,
@@ -149,7 +151,8 @@ export async function seedDemoRecords(
 
   // Most children have an approved care plan, drafted by the worker and approved by the manager.
   if (manager && n % 4 !== 3) {
-    const managerAccess: ChildAccess = { childId: child.id, relation: "manager", teamId: child.teamId };
+    const managerAccess = await childAccess(tx, manager, child.id);
+    if (!managerAccess) throw new Error(`the demo manager cannot open child ${n}`);
     const draft = saveCarePlanDraftSchema.parse({
       childId: child.id,
       entryId: null,

@@ -3,7 +3,7 @@
 import { hash } from "@node-rs/argon2";
 import { addDays, format, parseISO, subYears } from "date-fns";
 import { eq } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db } from "@/db/client";
 import {
   carerRecords,
   children,
@@ -14,8 +14,8 @@ import {
   teams,
   users,
   type Role,
-} from "../schema";
-import { todayIso } from "../../lib/dates";
+} from "@/db/schema";
+import { todayIso } from "@/lib/dates";
 import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
 import { seedDemoRecords } from "./records";
 
@@ -284,6 +284,8 @@ export async function seedDemoAuthority(
       .values(
         DEMO_ARRANGEMENTS.map((a, i) => ({
           id: stableId(`arrangement:${i}`),
+          arrangementId: stableId(`arrangement:${i}`),
+          version: 1,
           childId: demoChildId(a.child),
           organisationId: DEMO_ORGS[a.org],
           functions:

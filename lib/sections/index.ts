@@ -1,6 +1,8 @@
-// The sections of a child's record kept as entries, described as data: their fields, dates,
-// confidentiality and behaviour. Forms, zod schemas, lists and the chronology all read this.
-import type { Confidentiality, DocumentCategory, EntrySection } from "./constants";
+// The one registry of the sections of a child's record: key, URL path, labels (with the right
+// article), who may reach it, confidentiality, chronology filter, document category and, for the
+// sections kept as entries, the form. Permissions, tabs, forms, zod schemas, lists, the
+// chronology and the access tests are all derived from this table; nothing lists sections twice.
+import type { Confidentiality, DocumentCategory, EntrySection } from "@/db/schema/codes";
 
 export type FieldSpec =
   | { name: string; label: string; kind: "text" | "textarea"; required?: boolean; hint?: string; max?: number }
@@ -17,27 +19,52 @@ export type FieldSpec =
   | { name: string; label: string; kind: "views"; hint?: string }
   | { name: string; label: string; kind: "parentViews"; hint?: string };
 
-export interface SectionSpec {
-  section: EntrySection;
-  /** URL segment under /children/[childId]/. */
+/** What a provider with an active arrangement may do with a section. */
+export type ProviderShare = "none" | "read" | "write";
+
+interface SectionBase {
+  /** URL segment under /children/[childId]/ ("" for the overview). */
   path: string;
+  /** The tab's name. */
   label: string;
+  /** One item, in lower case, and its indefinite article ("an education record"). */
   singular: string;
+  article: "a" | "an";
   description: string;
-  dateLabel: string;
-  titleLabel: string;
-  fields: readonly FieldSpec[];
+  provider: ProviderShare;
+  /** The IRO may add to it (decisions); otherwise IROs read only. */
+  iroWrites: boolean;
+  /** Workers and managers may add to it; the overview and the chronology are derived. */
+  writable: boolean;
+  /** Its dated events appear in the chronology, filterable by this section. */
+  inChronology: boolean;
   defaultConfidentiality: Confidentiality;
   /** Entries of this section are always at least this confidential (court reports: never providers). */
   minimumConfidentiality?: Confidentiality;
+  documentCategory: DocumentCategory | null;
+}
+
+/** A section kept as versioned entries recorded through the shared entry form. */
+export interface FormSectionDefinition extends SectionBase {
+  kind: "entries";
+  dateLabel: string;
+  titleLabel: string;
+  fields: readonly FieldSpec[];
+  documentCategory: DocumentCategory;
   /** A change records a decision entry too (contact arrangements). */
   decisionOnAmend?: boolean;
   /** Long forms autosave a server-side draft as the user types. */
   autosave?: boolean;
   /** Entries are the child's own property by default. */
   childPropertyByDefault?: boolean;
-  documentCategory: DocumentCategory;
 }
+
+/** A section with pages of its own (the overview, care plan, arrangements, documents, chronology). */
+export interface OwnSectionDefinition extends SectionBase {
+  kind: "summary" | "carePlan" | "arrangements" | "documents" | "chronology";
+}
+
+export type SectionDefinition = FormSectionDefinition | OwnSectionDefinition;
 
 const opts = (...values: string[]) => values.map((v) => ({ value: v, label: v }));
 
@@ -48,9 +75,20 @@ export const VIEWS_STATUS = [
   { value: "too_young", label: "Too young to express views" },
 ] as const;
 
-export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpec> = {
+const own = (
+  kind: OwnSectionDefinition["kind"],
+  d: Omit<OwnSectionDefinition, "kind" | "iroWrites" | "defaultConfidentiality"> &
+    Partial<Pick<OwnSectionDefinition, "iroWrites" | "defaultConfidentiality">>,
+): OwnSectionDefinition => ({ kind, iroWrites: false, defaultConfidentiality: "standard", ...d });
+
+const FORM_SECTION_DEFINITIONS = {
   health: {
-    section: "health",
+    article: "a",
+    provider: "read",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "health",
     label: "Health",
     singular: "health assessment",
@@ -81,7 +119,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   assessments: {
-    section: "assessments",
+    article: "an",
+    provider: "none",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "assessments",
     label: "Assessments and reviews",
     singular: "assessment",
@@ -111,7 +154,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   courtOrders: {
-    section: "courtOrders",
+    article: "a",
+    provider: "none",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "court-orders",
     label: "Court orders",
     singular: "court order",
@@ -145,7 +193,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   contact: {
-    section: "contact",
+    article: "a",
+    provider: "read",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "contact",
     label: "Contact",
     singular: "contact arrangement",
@@ -181,7 +234,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   courtReports: {
-    section: "courtReports",
+    article: "a",
+    provider: "none",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "court-reports",
     label: "Court reports",
     singular: "court report",
@@ -212,7 +270,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   education: {
-    section: "education",
+    article: "an",
+    provider: "read",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "education",
     label: "Education",
     singular: "education record",
@@ -238,7 +301,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   planning: {
-    section: "planning",
+    article: "a",
+    provider: "none",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "planning",
     label: "Planning documents",
     singular: "planning document",
@@ -263,7 +331,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   visits: {
-    section: "visits",
+    article: "a",
+    provider: "write",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "visits",
     label: "Visits",
     singular: "visit",
@@ -296,7 +369,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   correspondence: {
-    section: "correspondence",
+    article: "a",
+    provider: "none",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "correspondence",
     label: "Correspondence",
     singular: "letter or message",
@@ -312,7 +390,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   contributions: {
-    section: "contributions",
+    article: "a",
+    provider: "none",
+    iroWrites: false,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "contributions",
     label: "Child's contributions",
     singular: "contribution",
@@ -342,7 +425,12 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
     ],
   },
   decisions: {
-    section: "decisions",
+    article: "a",
+    provider: "none",
+    iroWrites: true,
+    writable: true,
+    kind: "entries",
+    inChronology: true,
     path: "decisions",
     label: "Decisions",
     singular: "decision",
@@ -360,11 +448,126 @@ export const SECTION_SPECS: Record<Exclude<EntrySection, "carePlan">, SectionSpe
       { name: "parentViews", label: "Parents' views", kind: "parentViews" },
     ],
   },
-};
+} as const satisfies Record<Exclude<EntrySection, "carePlan">, FormSectionDefinition>;
 
-export type GenericSection = keyof typeof SECTION_SPECS;
-export const GENERIC_SECTIONS = Object.keys(SECTION_SPECS) as GenericSection[];
+/** Every section of a child's record, in the order of its tabs. */
+export const SECTION_DEFINITIONS = {
+  summary: own("summary", {
+    path: "",
+    label: "Overview",
+    singular: "summary",
+    article: "a",
+    description: "The child's details, allocations, episodes of care and siblings' separate records.",
+    provider: "read",
+    writable: false,
+    inChronology: false,
+    documentCategory: null,
+  }),
+  carePlan: own("carePlan", {
+    path: "care-plan",
+    label: "Care plan",
+    singular: "care plan",
+    article: "a",
+    description: "The care plan, with every version and every change: draft, submitted, approved, superseded.",
+    provider: "read",
+    writable: true,
+    inChronology: true,
+    documentCategory: "care_plan",
+  }),
+  health: FORM_SECTION_DEFINITIONS.health,
+  assessments: FORM_SECTION_DEFINITIONS.assessments,
+  courtOrders: FORM_SECTION_DEFINITIONS.courtOrders,
+  arrangements: own("arrangements", {
+    path: "arrangements",
+    label: "Provider arrangements",
+    singular: "provider arrangement",
+    article: "a",
+    description: "Arrangements with an independent fostering provider or a provider of social work services.",
+    provider: "none",
+    writable: true,
+    inChronology: true,
+    documentCategory: "provider_arrangement",
+  }),
+  contact: FORM_SECTION_DEFINITIONS.contact,
+  courtReports: FORM_SECTION_DEFINITIONS.courtReports,
+  education: FORM_SECTION_DEFINITIONS.education,
+  planning: FORM_SECTION_DEFINITIONS.planning,
+  visits: FORM_SECTION_DEFINITIONS.visits,
+  correspondence: FORM_SECTION_DEFINITIONS.correspondence,
+  contributions: FORM_SECTION_DEFINITIONS.contributions,
+  decisions: FORM_SECTION_DEFINITIONS.decisions,
+  documents: own("documents", {
+    path: "documents",
+    label: "Documents",
+    singular: "document",
+    article: "a",
+    description: "Documents of every section, stored once and downloaded through an audited route.",
+    provider: "write",
+    writable: true,
+    inChronology: true,
+    documentCategory: null,
+  }),
+  chronology: own("chronology", {
+    path: "chronology",
+    label: "Chronology",
+    singular: "chronology event",
+    article: "a",
+    description: "Every dated event of every section, in date order.",
+    provider: "none",
+    writable: false,
+    inChronology: false,
+    documentCategory: null,
+  }),
+} as const satisfies Record<string, SectionDefinition>;
 
-export function specByPath(path: string): SectionSpec | undefined {
-  return GENERIC_SECTIONS.map((s) => SECTION_SPECS[s]).find((spec) => spec.path === path);
+/** A tab of the child's record. */
+export type RecordSection = keyof typeof SECTION_DEFINITIONS;
+/** A section kept as entries recorded through the shared entry form (every entry section but the care plan). */
+export type FormSection = keyof typeof FORM_SECTION_DEFINITIONS;
+export type FormSectionSpec = FormSectionDefinition & { key: FormSection };
+
+export const RECORD_SECTIONS = Object.keys(SECTION_DEFINITIONS) as RecordSection[];
+export const FORM_SECTIONS = Object.keys(FORM_SECTION_DEFINITIONS) as FormSection[];
+
+export function sectionDefinition(section: RecordSection): SectionDefinition & { key: RecordSection } {
+  return { ...SECTION_DEFINITIONS[section], key: section };
 }
+
+export function formSpec(section: FormSection): FormSectionSpec {
+  return { ...FORM_SECTION_DEFINITIONS[section], key: section };
+}
+
+export function isFormSection(value: string): value is FormSection {
+  return Object.hasOwn(FORM_SECTION_DEFINITIONS, value);
+}
+
+export function isRecordSection(value: string): value is RecordSection {
+  return Object.hasOwn(SECTION_DEFINITIONS, value);
+}
+
+/** The form section at a URL segment, if any. */
+export function formSpecByPath(path: string): FormSectionSpec | undefined {
+  const key = FORM_SECTIONS.find((s) => FORM_SECTION_DEFINITIONS[s].path === path);
+  return key ? formSpec(key) : undefined;
+}
+
+/** The address of a section of a child's record. */
+export function sectionHref(childId: string, section: RecordSection): string {
+  const path = SECTION_DEFINITIONS[section].path;
+  return path ? `/children/${childId}/${path}` : `/children/${childId}`;
+}
+
+/** "Add a visit", "Add an education record". */
+export function addLabel(section: RecordSection): string {
+  const d = SECTION_DEFINITIONS[section];
+  return `Add ${d.article} ${d.singular}`;
+}
+
+/** The chronology's filters: every section whose events it shows, and the episodes of care. */
+export const CHRONOLOGY_FILTERS: ReadonlyArray<{ value: string; label: string }> = [
+  ...RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].inChronology).map((s) => ({
+    value: s,
+    label: SECTION_DEFINITIONS[s].label,
+  })),
+  { value: "episodes", label: "Episodes of care" },
+];

@@ -1,0 +1,174 @@
+// The table of named policies: every read and write the portal offers is one row, naming the
+// permission it needs, what it reaches (a section of one child's record to read or write, a child
+// named without a relationship, the whole authority, or the person themself), whether break-glass
+// access may use it (read only) and the action its audit event carries. Both doors, the action
+// wrapper and authorizedView, decide from this table, and so do the buttons pages show; a later
+// capability adds rows here, never a guard of its own.
+import { ENTRY_SECTIONS, type EntrySection } from "@/db/schema/codes";
+import { FORM_SECTIONS, RECORD_SECTIONS, type FormSection, type RecordSection } from "@/lib/sections";
+import type { Permission } from "./permissions";
+
+export type PolicyReach =
+  /** One section of one child's record, through the person's relationship to the child. */
+  | { kind: "section"; section: RecordSection; mode: "read" | "write" }
+  /** A child named without needing a relationship (asking for break-glass, sealing): audited on its chain. */
+  | { kind: "subject" }
+  /** Not one child: the authority's lists and administration (rows are still scoped in SQL). */
+  | { kind: "authority" }
+  /** The signed-in person's own session. */
+  | { kind: "self" }
+  /** Before signing in. */
+  | { kind: "public" };
+
+export interface Policy {
+  /** null only for public policies. */
+  permission: Permission | null;
+  reaches: PolicyReach;
+  /** Break-glass access may use it: only ever true for reads. */
+  breakGlass: boolean;
+  /** The audit event's action. */
+  audit: string;
+  /** Always flag the audit event for the records officer's review. */
+  flagged?: boolean;
+}
+
+const section = (s: RecordSection, mode: "read" | "write"): PolicyReach => ({ kind: "section", section: s, mode });
+const writeTo = (s: RecordSection, permission: Permission, audit: string): Policy => ({
+  permission,
+  reaches: section(s, "write"),
+  breakGlass: false,
+  audit,
+});
+
+/** Policies on one child's record whose names are not generated per section. */
+const CHILD_POLICIES = {
+  "carePlan.startVersion": writeTo("carePlan", "carePlan.write", "carePlan.startVersion"),
+  "carePlan.saveDraft": writeTo("carePlan", "carePlan.write", "carePlan.saveDraft"),
+  "carePlan.submit": writeTo("carePlan", "carePlan.submit", "carePlan.submit"),
+  "carePlan.approve": writeTo("carePlan", "carePlan.approve", "carePlan.approve"),
+  "carePlan.return": writeTo("carePlan", "carePlan.approve", "carePlan.return"),
+  "arrangements.create": writeTo("arrangements", "arrangements.write", "arrangements.create"),
+  "arrangements.amend": writeTo("arrangements", "arrangements.write", "arrangements.amend"),
+  "documents.upload": writeTo("documents", "documents.write", "documents.upload"),
+  "documents.download": {
+    permission: "documents.read",
+    reaches: section("documents", "read"),
+    breakGlass: true,
+    audit: "documents.download",
+  },
+  // The child's own items for them to keep: by the people who work with the child, not break-glass.
+  "progressFile.export": {
+    permission: "progressFile.export",
+    reaches: section("contributions", "read"),
+    breakGlass: false,
+    audit: "progressFile.export",
+  },
+  // Marking changes what the chronology highlights for everyone, so break-glass readers cannot.
+  "entry.markSignificant": {
+    permission: "entry.markSignificant",
+    reaches: section("chronology", "read"),
+    breakGlass: false,
+    audit: "entry.markSignificant",
+  },
+} as const satisfies Record<string, Policy>;
+
+const OTHER_POLICIES = {
+  "entry.seal": {
+    permission: "entry.seal",
+    reaches: { kind: "subject" },
+    breakGlass: false,
+    audit: "entry.seal",
+    flagged: true,
+  },
+  "breakGlass.grant": {
+    permission: "breakGlass.use",
+    reaches: { kind: "subject" },
+    breakGlass: false,
+    audit: "breakGlass.grant",
+    flagged: true,
+  },
+  "caseload.view": {
+    permission: "child.list",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "caseload.view",
+  },
+  "breakGlass.review": {
+    permission: "breakGlass.review",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "breakGlass.review",
+  },
+  "audit.view": { permission: "audit.read", reaches: { kind: "authority" }, breakGlass: false, audit: "audit.view" },
+  "audit.verify": {
+    permission: "audit.read",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "audit.verify",
+  },
+  "user.list": { permission: "user.manage", reaches: { kind: "authority" }, breakGlass: false, audit: "user.list" },
+  "user.setActive": {
+    permission: "user.manage",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "user.setActive",
+  },
+  "retention.view": {
+    permission: "retention.manage",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "retention.view",
+  },
+  "retention.setHold": {
+    permission: "retention.manage",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "retention.setHold",
+    flagged: true,
+  },
+  "session.keepAlive": {
+    permission: "session.own",
+    reaches: { kind: "self" },
+    breakGlass: false,
+    audit: "session.keepAlive",
+  },
+  "session.signOut": { permission: "session.own", reaches: { kind: "self" }, breakGlass: false, audit: "auth.signOut" },
+  "auth.signIn": { permission: null, reaches: { kind: "public" }, breakGlass: false, audit: "auth.signIn" },
+} as const satisfies Record<string, Policy>;
+
+/** Reading a section of a child's record (the page's audited view). */
+export type ViewPolicyName = `${RecordSection}.view`;
+/** Writing an entry through the shared entry form, and autosaving any entry form. */
+export type EntryPolicyName = `${FormSection}.create` | `${FormSection}.amend` | `${EntrySection}.draftSave`;
+/** Every policy that reaches one section of one child's record: the action gets the child's access. */
+export type ChildPolicyName = ViewPolicyName | EntryPolicyName | keyof typeof CHILD_POLICIES;
+export type PolicyName = ChildPolicyName | keyof typeof OTHER_POLICIES;
+
+function generated(): Record<ViewPolicyName | EntryPolicyName, Policy> {
+  const out: Partial<Record<ViewPolicyName | EntryPolicyName, Policy>> = {};
+  for (const s of RECORD_SECTIONS) {
+    out[`${s}.view`] = { permission: `${s}.read`, reaches: section(s, "read"), breakGlass: true, audit: `${s}.view` };
+  }
+  for (const s of FORM_SECTIONS) {
+    out[`${s}.create`] = writeTo(s, `${s}.write`, `${s}.create`);
+    out[`${s}.amend`] = writeTo(s, `${s}.write`, `${s}.amend`);
+  }
+  for (const s of ENTRY_SECTIONS) out[`${s}.draftSave`] = writeTo(s, `${s}.write`, `${s}.draftSave`);
+  return out as Record<ViewPolicyName | EntryPolicyName, Policy>;
+}
+
+export const POLICIES: Readonly<Record<PolicyName, Policy>> = Object.freeze({
+  ...generated(),
+  ...CHILD_POLICIES,
+  ...OTHER_POLICIES,
+});
+
+export const POLICY_NAMES = Object.keys(POLICIES) as PolicyName[];
+
+export function isPolicyName(value: string): value is PolicyName {
+  return Object.hasOwn(POLICIES, value);
+}
+
+export function policy(name: PolicyName): Policy {
+  return POLICIES[name];
+}

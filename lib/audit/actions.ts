@@ -1,0 +1,12 @@
+"use server";
+// Records officer's actions on the audit log.
+import { z } from "zod";
+import { authorizedAction } from "@/lib/actions";
+import { verifyAuditChains } from "./index";
+
+// Verify every audit chain and record that it was checked
+export const verifyAuditAction = authorizedAction("audit.verify", z.object({}), async ({ tx, auditDetail }) => {
+  const result = await verifyAuditChains(tx);
+  auditDetail({ ok: result.ok, chains: result.chains, events: result.events, problems: result.problems.length });
+  return result;
+});
