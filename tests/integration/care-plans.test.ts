@@ -9,7 +9,6 @@ import { getChronology } from "@/lib/records/chronology";
 import { getDraft } from "@/lib/records/queries";
 import type { CarePlanConflict } from "@/lib/care-plans/commands";
 import { diffCarePlanVersions, getCarePlan, getCarePlanDraftOffer, getCarePlanVersion } from "@/lib/care-plans/queries";
-import type { CarePlanFormValues } from "@/lib/care-plans/schemas";
 import {
   approveCarePlanAction,
   returnCarePlanAction,
@@ -20,6 +19,7 @@ import {
 import { saveDraftAction } from "@/lib/records/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
+import { carePlanForm as form, expectOk } from "../helpers/care-plans";
 
 const demo = useDemoAuthority();
 
@@ -45,39 +45,6 @@ const lastEvent = async (key: DemoUserKey) =>
       .orderBy(desc(auditEvents.id))
       .limit(1)
   )[0];
-
-function form(child: string, overrides: Partial<CarePlanFormValues> = {}): CarePlanFormValues {
-  return {
-    childId: child,
-    entryId: null,
-    version: null,
-    lockVersion: 0,
-    title: "Care plan",
-    planDate: "02/03/2026",
-    needs: "Needs a stable foster home close to her school and regular contact with her brother.",
-    outcomes: "Settled in placement; attending school every day; weekly contact with her brother.",
-    placementPlan: "Long-term foster placement with the Hawthorn household.",
-    healthPlan: "Review health assessment due in June; dentist every six months.",
-    educationPlan: "PEP targets: reading age, attendance above 95%.",
-    contactPlan: "Fortnightly supervised contact with mother; weekly with brother.",
-    childViews: { status: "given", text: "I want to stay with my carers and see my brother more." },
-    parentViews: [
-      {
-        name: "Dana Example (fictional)",
-        relationship: "mother",
-        status: "given",
-        text: "Agrees with the placement; wants more contact.",
-      },
-    ],
-    contingencyPlan: "If the placement ends, a planning meeting within 5 working days.",
-    ...overrides,
-  };
-}
-
-function expectOk<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
 
 describe("a care plan's lifecycle", () => {
   const child = demoChildId(0);

@@ -7,7 +7,7 @@ import { demoChildId, demoUserId, type DemoUserKey } from "@/scripts/seed/demo";
 import { childAccess, type Actor } from "@/lib/access";
 import { getChronology } from "@/lib/records/chronology";
 import { diffEntryVersions, getEntryVersions, listSectionEntries } from "@/lib/records/queries";
-import { FORM_SECTIONS, formSpec, type FormSection, type FieldSpec } from "@/lib/sections";
+import { FORM_SECTIONS, formSpec, type FormSection } from "@/lib/sections";
 import {
   amendEntryAction,
   createEntryAction,
@@ -18,6 +18,7 @@ import {
 import { requestBreakGlassAction } from "@/lib/break-glass/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
+import { entryInput } from "../helpers/entries";
 
 const demo = useDemoAuthority();
 const as = (key: DemoUserKey) => signInAs(demo.actors.get(key) ?? null);
@@ -26,37 +27,7 @@ const CHILD = demoChildId(0); // allocated to sw1, managed by tm1, reviewed by i
 const entryCount = async () =>
   (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries))[0]?.n ?? 0;
 
-/** A valid value for each field, as typed in the form. */
-function sample(field: FieldSpec, n = 1): unknown {
-  switch (field.kind) {
-    case "text":
-    case "textarea":
-      return `Fictional ${field.label.toLowerCase()} ${n}`.slice(0, "max" in field && field.max ? field.max : 200);
-    case "date":
-      return "14/10/2026";
-    case "select":
-      return field.options[0]?.value ?? "";
-    case "boolean":
-      return true;
-    case "views":
-      return { status: "given", text: `The child said they feel safe (${n})` };
-    case "parentViews":
-      return [{ name: "Parent A (fictional)", relationship: "mother", status: "sought_not_given", text: "" }];
-  }
-}
-
-function validInput(section: FormSection, n = 1) {
-  const spec = formSpec(section);
-  return {
-    childId: CHILD,
-    title: `Fictional ${spec.singular} ${n}`,
-    occurredOn: "15/10/2026",
-    confidentiality: spec.defaultConfidentiality,
-    significant: false,
-    childProperty: false,
-    data: Object.fromEntries(spec.fields.map((f) => [f.name, sample(f, n)])),
-  };
-}
+const validInput = (section: FormSection, n = 1) => entryInput(CHILD, section, n);
 
 describe.each(FORM_SECTIONS)("the %s section", (section) => {
   it("records an entry for the allocated social worker, audited in the same transaction", async () => {
