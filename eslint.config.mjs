@@ -4,6 +4,18 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
+/** No delete path exists under the retention hold: records are amended or sealed. */
+const NO_DELETE_PATH = [
+  {
+    selector: "CallExpression[callee.property.name='delete'][callee.object.name=/^(db|tx|handle)$/]",
+    message: "No delete path exists under the retention hold: amend or seal the record instead.",
+  },
+  {
+    selector: "TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/\\b(DELETE\\s+FROM|TRUNCATE)\\b/i]",
+    message: "No delete path exists under the retention hold.",
+  },
+];
+
 export default tseslint.config(
   { files: ["next.config.js"], languageOptions: { sourceType: "commonjs", globals: { module: "writable" } } },
   {
@@ -38,18 +50,7 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "CallExpression[callee.property.name='delete'][callee.object.name=/^(db|tx|handle)$/]",
-          message: "No delete path exists under the retention hold: amend or seal the record instead.",
-        },
-        {
-          selector:
-            "TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/\\b(DELETE\\s+FROM|TRUNCATE)\\b/i]",
-          message: "No delete path exists under the retention hold.",
-        },
-      ],
+      "no-restricted-syntax": ["error", ...NO_DELETE_PATH],
     },
   },
   // Layers that cannot be crossed: app (routes) over components (React) over lib (the domain)
@@ -143,15 +144,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        {
-          selector: "CallExpression[callee.property.name='delete'][callee.object.name=/^(db|tx|handle)$/]",
-          message: "No delete path exists under the retention hold: amend or seal the record instead.",
-        },
-        {
-          selector:
-            "TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/\\b(DELETE\\s+FROM|TRUNCATE)\\b/i]",
-          message: "No delete path exists under the retention hold.",
-        },
+        ...NO_DELETE_PATH,
         {
           selector: "TSAsExpression > TSTypeReference.typeAnnotation[typeName.name='ChildAccess']",
           message: "Only lib/access creates a ChildAccess: ask childAccess(), decide() or authorizedView().",

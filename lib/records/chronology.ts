@@ -4,12 +4,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { rowsOf } from "@/db/client";
+import { ENTRY_SECTIONS } from "@/db/schema/codes";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { visibleDocuments } from "@/lib/documents/queries";
 import { entryVisibility } from "./queries";
 
 export const CHRONOLOGY_PAGE_SIZE = 30;
-export const CHRONOLOGY_SOURCES = ["episodes", "arrangements", "documents"] as const;
 
 export interface ChronologyItem {
   kind: "entry" | "episode" | "arrangement" | "document";
@@ -49,7 +49,8 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
   const want = (source: string) => only === "" || only === source;
 
   const parts: SQL[] = [];
-  const entrySection = only !== "" && !CHRONOLOGY_SOURCES.includes(only as (typeof CHRONOLOGY_SOURCES)[number]);
+  // A filter names an entry section (its rows come from record_entries) or one of the other sources.
+  const entrySection = (ENTRY_SECTIONS as readonly string[]).includes(only);
   if (only === "" || entrySection) {
     parts.push(sql`select 'entry' as kind, record_entries.id::text as id, record_entries.entry_id::text as entry_id, record_entries.section, record_entries.occurred_on::text as occurred_on, record_entries.title,
         coalesce(record_entries.data->>'decision', record_entries.data->>'needs', record_entries.data->>'summary', record_entries.data->>'observations', record_entries.data->>'description', record_entries.data->>'frequency', record_entries.data->>'attainment') as detail,
