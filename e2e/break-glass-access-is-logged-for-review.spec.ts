@@ -38,6 +38,10 @@ test("a South social worker opens a North child's record with a reason, and the 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${firstName} ${lastName}`);
   await expect(page.getByText("Break-glass access: this visit is logged for review")).toBeVisible();
   await shot(page, "break-glass-record");
+  // Break-glass is read-only: the chronology offers no way to mark events significant.
+  await page.goto(`${childPath(NORTH_CHILD)}/chronology`);
+  await expect(page.getByRole("heading", { name: "Chronology" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /significant/i })).toHaveCount(0);
   await worker.close();
 
   const ro = await browser.newContext({ storageState: authFile("ro") });
