@@ -2,10 +2,19 @@
 // react-hook-form wired to a server action: the same zod schema validates in the browser and on
 // the server, and the server's field errors come back onto the fields with setError.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
+
+/** A v4 UUID; getRandomValues works outside secure contexts too (randomUUID does not). */
+function newSubmissionKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(opts: {
   schema: S;
@@ -23,13 +32,25 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(opts
   });
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // One key per submission, kept while no answer has come back: a retry after a lost response is
+  // the same submission, and the server returns its first result instead of writing it twice.
+  const submissionKey = useRef<string | null>(null);
 
   // The server receives exactly what was typed (dates as dd/mm/yyyy) and applies the schema itself.
   const onSubmit = form.handleSubmit(
     () => {
       setFormError(null);
+      submissionKey.current ??= newSubmissionKey();
+      const idempotencyKey = submissionKey.current;
       startTransition(async () => {
-        const result = await opts.action(form.getValues());
+        let result: ActionResult<R>;
+        try {
+          result = await opts.action({ ...form.getValues(), idempotencyKey });
+        } catch {
+          setFormError("The connection failed before the portal answered. Your answers are still here: try again.");
+          return;
+        }
+        submissionKey.current = null;
         if (result.ok) {
           opts.onSuccess?.(result.data);
           return;

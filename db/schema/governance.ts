@@ -86,3 +86,24 @@ export const breakGlassGrants = pgTable(
   (t) => [index().on(t.userId, t.childId, t.expiresAt), index().on(t.reviewedAt)],
 );
 export type BreakGlassGrant = typeof breakGlassGrants.$inferSelect;
+
+/**
+ * One row per form submission that changed something, keyed by the person and the submission's
+ * idempotency key, written in the same transaction as the change: a retried submission (the
+ * response was lost) finds it and gets the first result back instead of writing twice.
+ */
+export const actionReceipts = pgTable(
+  "action_receipts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    idempotencyKey: uuid().notNull(),
+    policy: text().notNull(),
+    result: jsonb().$type<unknown>().notNull(),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [uniqueIndex().on(t.userId, t.idempotencyKey)],
+);

@@ -6,7 +6,9 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getDb } from "@/db";
-import type { Tx } from "@/db/client";
+import { and, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { actionReceipts } from "@/db/schema";
 import {
   can,
   decide,
@@ -76,6 +78,45 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+/** Thrown inside the transaction when the same submission's receipt already exists: rolls this one back. */
+class AlreadyDone extends Error {}
+
+const IDEMPOTENCY_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Forms send `idempotencyKey` with each submission; it is not part of any schema. */
+function idempotencyKeyOf(raw: unknown): string | null {
+  const value = (raw as { idempotencyKey?: unknown } | null)?.idempotencyKey;
+  return typeof value === "string" && IDEMPOTENCY_KEY.test(value) ? value.toLowerCase() : null;
+}
+
+async function findReceipt<R>(
+  db: Db,
+  userId: string,
+  key: string,
+  name: PolicyName,
+): Promise<ActionResult<R> | undefined> {
+  const [row] = await db
+    .select({ policy: actionReceipts.policy, result: actionReceipts.result })
+    .from(actionReceipts)
+    .where(and(eq(actionReceipts.userId, userId), eq(actionReceipts.idempotencyKey, key)))
+    .limit(1);
+  if (!row) return undefined;
+  // A key reused for another kind of action is not a retry: refuse it rather than answer wrongly.
+  if (row.policy !== name)
+    return failure("invalid:input", "This form was already submitted. Reload the page and try again.");
+  return { ok: true, data: (row.result as { data: R }).data };
+}
+
+/** Records the submission in the change's transaction; false when the same key is already recorded. */
+async function keepReceipt(tx: Tx, userId: string, key: string, name: PolicyName, result: unknown): Promise<boolean> {
+  const rows = await tx
+    .insert(actionReceipts)
+    .values({ userId, idempotencyKey: key, policy: name, result: { data: JSON.parse(JSON.stringify(result ?? null)) } })
+    .onConflictDoNothing({ target: [actionReceipts.userId, actionReceipts.idempotencyKey] })
+    .returning({ id: actionReceipts.id });
+  return rows.length > 0;
+}
+
 function childIdOf(input: unknown): string | null {
   const value = (input as { childId?: unknown } | null)?.childId;
   return typeof value === "string" ? value : null;
@@ -115,16 +156,25 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
     const access = decision.access as AccessFor<P>;
     const flagged = Boolean(policy.flagged) || decision.access?.relation === "break_glass";
 
+    // A retried submission (same person, same key) gets the first result and writes nothing new.
+    const key = idempotencyKeyOf(raw);
+    const replay = key ? await findReceipt<R>(db, actor.id, key, name) : undefined;
+    if (replay) return replay;
+
     try {
       const data = await db.transaction(async (tx) => {
         const detail: Record<string, unknown> = {};
         const result = await fn({ tx, actor, input, access, auditDetail: (d) => Object.assign(detail, d) });
         await recordAudit(tx, { actorId: actor.id, action: policy.audit, childId, detail, flagged });
+        if (key && !(await keepReceipt(tx, actor.id, key, name, result))) throw new AlreadyDone();
         return result;
       });
       for (const path of options.revalidate?.(input, data) ?? []) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
+      // The same submission committed meanwhile (a retry racing the first attempt): its result stands.
+      const done = key ? await findReceipt<R>(db, actor.id, key, name) : undefined;
+      if (done) return done;
       const code = error instanceof AppError ? error.code : databaseErrorCode(error);
       if (code) {
         // The change was rolled back; the attempt (and anything it must keep) is still on record.
