@@ -21,6 +21,7 @@ import {
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { currentActor } from "@/lib/auth/session";
 import { AppError, databaseErrorCode, logUnexpected, messageFor, type ErrorCode } from "@/lib/errors";
+import { unstorableText } from "@/lib/validation";
 import type { ActionError, ActionResult } from "./result";
 
 export type { ActionResult } from "./result";
@@ -135,6 +136,8 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
     if (!actor) return failure("unauthenticated");
     const db = getDb();
 
+    const unstorable = unstorableText(raw);
+    if (Object.keys(unstorable).length > 0) return failure("invalid:input", undefined, unstorable);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return failure("invalid:input", undefined, fieldErrorsOf(parsed.error));
     const input = parsed.data;

@@ -2,7 +2,7 @@
 // action. Content checks (what the file really is) run on the server in commands.ts.
 import { z } from "zod";
 import { DOCUMENT_CATEGORIES } from "@/lib/records/constants";
-import { id, requiredText, ukDate } from "@/lib/validation";
+import { id, pastUkDate, requiredText } from "@/lib/validation";
 import { checkFileName } from "./filename";
 
 export const MAX_UPLOAD_MB = 25;
@@ -40,7 +40,7 @@ export const uploadDocumentSchema = z.object({
   confidentiality: z.enum(["standard", "restricted"], { error: "Choose standard or restricted" }).default("standard"),
   childProperty: z.boolean().default(false),
   inProgressFile: z.boolean().default(false),
-  documentDate: ukDate("the date of the document"),
+  documentDate: pastUkDate("the date of the document"),
   /** Attach to a section entry (its logical entry id). */
   entryId: z
     .union([id, z.literal("")])

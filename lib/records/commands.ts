@@ -3,9 +3,16 @@
 // transaction (the action wrapper adds the audit event to the same transaction).
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { formDrafts, recordEntries, type Confidentiality, type EntrySection, type RecordEntry } from "@/db/schema";
+import {
+  children,
+  formDrafts,
+  recordEntries,
+  type Confidentiality,
+  type EntrySection,
+  type RecordEntry,
+} from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
-import { todayIso } from "@/lib/dates";
+import { formatUkDate, todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import type { AmendEntryInput, CreateEntryInput } from "./schemas";
 import { formSpec, type FormSection } from "@/lib/sections";
@@ -33,6 +40,24 @@ function providerFields(actor: Actor, access: ChildAccess) {
     : {};
 }
 
+/** Something that happened cannot have happened before the child was born. */
+async function refuseBeforeBirth(tx: Tx, childId: string, section: FormSection, occurredOn: string): Promise<void> {
+  const spec = formSpec(section);
+  if (spec.occurredOnIs !== "past") return;
+  const [child] = await tx
+    .select({ dateOfBirth: children.dateOfBirth })
+    .from(children)
+    .where(eq(children.id, childId))
+    .limit(1);
+  if (child && occurredOn < child.dateOfBirth) {
+    throw new AppError("invalid:input", undefined, {
+      occurredOn: [
+        `${spec.dateLabel} cannot be before the child was born (${formatUkDate(child.dateOfBirth)}): check the date`,
+      ],
+    });
+  }
+}
+
 export async function createEntry(
   tx: Tx,
   actor: Actor,
@@ -40,6 +65,7 @@ export async function createEntry(
   section: FormSection,
   input: CreateEntryInput,
 ): Promise<RecordEntry> {
+  await refuseBeforeBirth(tx, access.childId, section, input.occurredOn);
   const id = crypto.randomUUID();
   const [row] = await tx
     .insert(recordEntries)
@@ -80,6 +106,7 @@ export async function amendEntry(
   section: FormSection,
   input: AmendEntryInput,
 ): Promise<RecordEntry> {
+  await refuseBeforeBirth(tx, access.childId, section, input.occurredOn);
   const chain = await lockEntry(tx, access.childId, section, input.entryId);
   const { latest } = chain;
   // Only what the person may read may be amended (a provider never sees a restricted version).

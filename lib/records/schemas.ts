@@ -2,7 +2,7 @@
 // form in the browser (react-hook-form) and the server action.
 import { z } from "zod";
 import { CONFIDENTIALITY } from "./constants";
-import { id, optionalUkDate, requiredText, ukDate } from "@/lib/validation";
+import { id, optionalUkDate, pastUkDate, requiredText, ukDate } from "@/lib/validation";
 import { FORM_SECTIONS, formSpec, VIEWS_STATUS, type FieldSpec, type FormSection } from "@/lib/sections";
 
 const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], {
@@ -89,7 +89,7 @@ const common = (section: FormSection) => {
   const spec = formSpec(section);
   return {
     childId: id,
-    occurredOn: ukDate(spec.dateLabel.toLowerCase()),
+    occurredOn: (spec.occurredOnIs === "past" ? pastUkDate : ukDate)(spec.dateLabel.toLowerCase()),
     title: requiredText(spec.titleLabel.toLowerCase(), 200),
     confidentiality: z.enum(CONFIDENTIALITY).default(spec.defaultConfidentiality),
     significant: z.boolean().default(false),

@@ -48,6 +48,12 @@ interface SectionBase {
 export interface FormSectionDefinition extends SectionBase {
   kind: "entries";
   dateLabel: string;
+  /**
+   * "past": the date says when something happened (a visit, an assessment, an order made, a
+   * decision), so it may be neither in the future nor before the child was born. "any": a start
+   * or planned date.
+   */
+  occurredOnIs: "past" | "any";
   titleLabel: string;
   fields: readonly FieldSpec[];
   documentCategory: DocumentCategory;
@@ -94,6 +100,7 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "health assessment",
     description: "Reports of health assessments: initial and review health assessments, dental and other checks.",
     dateLabel: "Date of assessment",
+    occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     documentCategory: "health_assessment",
@@ -130,6 +137,7 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "assessment",
     description: "Any document created or considered in assessing the child's needs or reviewing the case.",
     dateLabel: "Date completed",
+    occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     documentCategory: "assessment_or_review",
@@ -165,6 +173,7 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "court order",
     description: "Every court order relating to the child.",
     dateLabel: "Date made",
+    occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "restricted",
     documentCategory: "court_order",
@@ -205,6 +214,7 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Arrangements for contact with family and others. Each change is a new version and a recorded decision.",
     dateLabel: "Arrangement starts",
+    occurredOnIs: "any",
     titleLabel: "Short description",
     defaultConfidentiality: "standard",
     decisionOnAmend: true,
@@ -246,6 +256,7 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Reports provided during court proceedings: guardian's reports, specialist assessments. Always restricted.",
     dateLabel: "Date filed",
+    occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "restricted",
     minimumConfidentiality: "restricted",
@@ -282,6 +293,7 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Educational progress: school, personal education plan dates, attainment and special educational needs.",
     dateLabel: "Date recorded",
+    occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     documentCategory: "education",
@@ -313,6 +325,7 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Documents used to seek information, give information or record views in planning and reviewing the child's case.",
     dateLabel: "Date",
+    occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     documentCategory: "planning_and_review",
@@ -342,6 +355,7 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "visit",
     description: "Records of visits to the child.",
     dateLabel: "Date of visit",
+    occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     autosave: true,
@@ -380,6 +394,7 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "letter or message",
     description: "Other correspondence relating to the child.",
     dateLabel: "Date",
+    occurredOnIs: "past",
     titleLabel: "Subject",
     defaultConfidentiality: "standard",
     documentCategory: "correspondence",
@@ -402,6 +417,7 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "The child's own contributions: writing, photographs, school certificates. Marked as the child's property where they are.",
     dateLabel: "Date",
+    occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     childPropertyByDefault: true,
@@ -437,6 +453,7 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Every significant decision: what was decided, by whom, why, and the views of the child and of each parent.",
     dateLabel: "Date of decision",
+    occurredOnIs: "past",
     titleLabel: "Decision in brief",
     defaultConfidentiality: "standard",
     documentCategory: "decision",

@@ -44,7 +44,8 @@ const fileOf = (bytes: Uint8Array, name: string, type = "application/pdf") =>
 function upload(childId: string, file: File, extra: Record<string, unknown> = {}) {
   return uploadDocumentAction({
     childId,
-    title: `Document ${file.name}`,
+    // The title is typed by the person; only the file name carries the hostile characters here.
+    title: `Document ${file.name.replaceAll(String.fromCharCode(0), "")}`,
     category: "health_assessment",
     confidentiality: "standard",
     childProperty: false,
