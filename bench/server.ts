@@ -52,6 +52,7 @@ export interface RunningServer {
   base: string;
   pid: number;
   stop: () => Promise<void>;
+  kill: () => Promise<void>;
 }
 
 async function answers(url: string): Promise<number | null> {
@@ -76,7 +77,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(databaseUrl: string, logFile: string): Promise<RunningServer> {
+/**
+ * Starts the production build. `databaseUrl` null: the embedded PGlite database, in the folder
+ * given by `env.PGLITE_DIR`. `env` adds to (or overrides) the server's environment.
+ */
+export async function startServer(
+  databaseUrl: string | null,
+  logFile: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = BENCH.port || (await freePort());
   const base = `http://127.0.0.1:${port}`;
   // Measuring someone else's server by mistake would report nonsense.
@@ -95,10 +104,11 @@ export async function startServer(databaseUrl: string, logFile: string): Promise
       NODE_ENV: "production",
       NEXT_DIST_DIR: BENCH.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       DB_POOL_SIZE: String(BENCH.poolSize),
       AUTH_SECRET: randomBytes(32).toString("hex"),
       AUTH_TRUST_HOST: "true",
+      ...env,
     },
   });
   const pid = child.pid;
@@ -109,6 +119,19 @@ export async function startServer(databaseUrl: string, logFile: string): Promise
   );
 
   let stopped = false;
+  /** Kills it at once, as a power cut would: nothing gets to finish or flush. */
+  const kill = async () => {
+    if (stopped) return;
+    stopped = true;
+    fs.closeSync(log);
+    if (exited !== null) return;
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      return;
+    }
+    await exitedPromise;
+  };
   const stop = async () => {
     if (stopped) return;
     stopped = true;
@@ -135,7 +158,7 @@ export async function startServer(databaseUrl: string, logFile: string): Promise
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (exited !== null) throw new Error(`next start exited (${exited}) before answering; see ${logFile}`);
-    if ((await answers(`${base}/sign-in`)) === 200) return { base, pid, stop };
+    if ((await answers(`${base}/sign-in`)) === 200) return { base, pid, stop, kill };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
