@@ -289,9 +289,10 @@ async function insertEpisodes(sql: Sql): Promise<void> {
   const providers = ["PR1", "PR4", "PR1", "PR4", "PR1"];
   const carers = [DEMO_CARERS.foster, DEMO_CARERS.foster, null, DEMO_CARERS.home, DEMO_CARERS.foster];
   const carerArray = `array[${carers.map((c) => (c ? `${lit(c)}::uuid` : "null::uuid")).join(", ")}]`;
-  await sql.unsafe(`insert into episodes (id, child_id, start_date, reason_new_episode, legal_status, category_of_need, placement, placement_provider,
+  await sql.unsafe(`insert into episodes (id, episode_id, child_id, start_date, started_at, reason_new_episode, legal_status, category_of_need, placement, placement_provider,
       end_date, reason_ceased, reason_place_change, home_postcode, placement_postcode, urn, carer_record_id)
-    select pg_temp.bench_id('episode:' || c.n || ':' || e), c.id, c.base + (e - 1) * c.span,
+    select pg_temp.bench_id('episode:' || c.n || ':' || e), pg_temp.bench_id('episode:' || c.n || ':' || e), c.id, c.base + (e - 1) * c.span,
+      ((c.base + (e - 1) * c.span) + time '12:00') at time zone 'Europe/London',
       case when e = 1 then 'S' else 'P' end,
       ${pickSql(["C2", "C2", "C1", "V2", "E1"], "c.n / 5")}, ${pickSql(["N1", "N1", "N1", "N2", "N3", "N4", "N5", "N8"], "c.n / 11")},
       ${pickSql(places, "c.n + e")}, ${pickSql(providers, "c.n + e")},

@@ -47,12 +47,18 @@ export type Child = typeof children.$inferSelect;
 export const episodes = pgTable(
   "episodes",
   {
+    /** One row per version. */
     id: uuid().primaryKey().defaultRandom(),
+    /** The logical episode: every version of it shares this id. */
+    episodeId: uuid().notNull(),
+    version: integer().notNull().default(1),
     childId: uuid()
       .notNull()
       .references(() => children.id),
-    /** DECOM: date the episode started. */
+    /** DECOM: the England date the episode started. */
     startDate: date().notNull(),
+    /** The instant it started (police protection is counted in hours). */
+    startedAt: timestamp({ withTimezone: true }).notNull(),
     /** RNE: reason for new episode. */
     reasonNewEpisode: text().notNull(),
     /** LS: legal status. */
@@ -65,19 +71,30 @@ export const episodes = pgTable(
     placementProvider: text(),
     /** DEC and REC: end date and reason ceased, both given or both blank. */
     endDate: date(),
+    endedAt: timestamp({ withTimezone: true }),
     reasonCeased: text(),
     reasonPlaceChange: text(),
     homePostcode: text(),
     placementPostcode: text(),
     urn: text(),
     carerRecordId: uuid().references(() => carerRecords.id),
+    /** The court order (a court orders entry) that brought this legal status, if one did. */
+    courtOrderEntryId: uuid(),
+    /** The event that started it: startCare, changePlacement, changeLegalStatus, changeBoth, temporaryMove. */
+    startedBy: text().notNull().default("startCare"),
+    /** Set when a correction (a newer version) replaces this one; the row stays readable. */
+    supersededAt: timestamp({ withTimezone: true }),
+    amendReason: text(),
+    createdBy: uuid().references(() => users.id),
     createdAt,
     ...softDelete,
   },
   (t) => [
+    uniqueIndex().on(t.episodeId, t.version),
     index().on(t.childId, t.startDate),
     check("episodes_end_pair_check", sql`(${t.endDate} is null) = (${t.reasonCeased} is null)`),
     check("episodes_dates_check", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check("episodes_version_positive", sql`${t.version} >= 1`),
   ],
 );
 export type Episode = typeof episodes.$inferSelect;
@@ -136,3 +153,94 @@ export const providerArrangements = pgTable(
   ],
 );
 export type ProviderArrangement = typeof providerArrangements.$inferSelect;
+
+/** Who is allocated to a child, spell by spell: social workers (SSDA903 sw_episodes), IROs and the team. */
+export const allocations = pgTable(
+  "allocations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
+    kind: text().$type<"social_worker" | "iro" | "team">().notNull(),
+    userId: uuid().references(() => users.id),
+    teamId: uuid().references(() => teams.id),
+    startDate: date().notNull(),
+    endDate: date(),
+    /** SSDA903 SW_REASON for a social worker's spell; words for the others. */
+    endReason: text(),
+    createdBy: uuid().references(() => users.id),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [
+    index().on(t.childId, t.kind, t.startDate),
+    index().on(t.userId).where(sql`${t.endDate} is null`),
+    check("allocations_kind", sql`${t.kind} in ('social_worker','iro','team')`),
+    check("allocations_who", sql`(${t.kind} = 'team') = (${t.teamId} is not null) and (${t.kind} = 'team') = (${t.userId} is null)`),
+    check("allocations_end_pair", sql`(${t.endDate} is null) = (${t.endReason} is null)`),
+    check("allocations_dates", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+export type Allocation = typeof allocations.$inferSelect;
+
+/** Child Protection Plans: restricted detail, never shown to providers. */
+export const childProtectionPlans = pgTable(
+  "child_protection_plans",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    startDate: date().notNull(),
+    /** neglect, physical, sexual, emotional, multiple. */
+    category: text().notNull(),
+    endedAt: timestamp({ withTimezone: true }),
+    endDate: date(),
+    endReason: text(),
+    createdBy: uuid().references(() => users.id),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [
+    index().on(t.childId, t.startDate),
+    check("cp_category", sql`${t.category} in ('neglect','physical','sexual','emotional','multiple')`),
+    check("cp_end_pair", sql`(${t.endDate} is null) = (${t.endReason} is null)`),
+  ],
+);
+export type ChildProtectionPlan = typeof childProtectionPlans.$inferSelect;
+
+/**
+ * CP and CLA marker tasks (the policy: actioned within 24 hours of a child starting a period of
+ * care or a Child Protection Plan, and updated when it ends). Exact instants: the deadline is the
+ * event plus 24 hours, right across the changes to and from British Summer Time.
+ */
+export const markerTasks = pgTable(
+  "marker_tasks",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
+    marker: text().$type<"cla" | "cp">().notNull(),
+    trigger: text().$type<"start" | "end">().notNull(),
+    /** The episode or plan that raised it. */
+    sourceId: uuid().notNull(),
+    eventAt: timestamp({ withTimezone: true }).notNull(),
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    actionedBy: uuid().references(() => users.id),
+    actionedAt: timestamp({ withTimezone: true }),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [
+    uniqueIndex().on(t.sourceId, t.marker, t.trigger),
+    index().on(t.childId, t.dueAt),
+    index("marker_tasks_open_idx").on(t.dueAt).where(sql`${t.actionedAt} is null`),
+    check("marker_kind", sql`${t.marker} in ('cla','cp') and ${t.trigger} in ('start','end')`),
+    check("marker_due", sql`${t.dueAt} = ${t.eventAt} + interval '24 hours'`),
+    check("marker_actioned_pair", sql`(${t.actionedAt} is null) = (${t.actionedBy} is null)`),
+  ],
+);
+export type MarkerTask = typeof markerTasks.$inferSelect;

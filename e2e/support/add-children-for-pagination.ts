@@ -36,8 +36,10 @@ async function main() {
       .values(
         Array.from({ length: PAGINATION_CHILD_COUNT }, (_, n) => ({
           id: stableId(`e2e-episode:${n}`),
+          episodeId: stableId(`e2e-episode:${n}`),
           childId: paginationChildId(n),
           startDate: "2025-06-02",
+          startedAt: new Date("2025-06-02T11:00:00Z"),
           reasonNewEpisode: "S",
           legalStatus: "C1",
           categoryOfNeed: "N1",

@@ -149,6 +149,7 @@ export async function childAccess(
 
 /** The policy's relationship rule alone: may this relationship reach that section in this mode? */
 function relationReaches(access: ChildAccess, reach: PolicyReach): boolean {
+  if (reach.kind === "relation") return reach.relations.includes(access.relation);
   if (reach.kind !== "section") return false;
   return RELATION_SECTIONS[access.relation][reach.mode].includes(reach.section);
 }
@@ -162,6 +163,7 @@ export function allows(actor: Pick<Actor, "role">, access: ChildAccess | null, n
   if (p.permission && !can(actor, p.permission)) return false;
   switch (p.reaches.kind) {
     case "section":
+    case "relation":
       if (!access) return false;
       if (access.relation === "break_glass" && !p.breakGlass) return false;
       return relationReaches(access, p.reaches);
@@ -210,10 +212,11 @@ export async function decide(
   now: Date = new Date(),
 ): Promise<Decision> {
   const p = POLICIES[name];
-  const needsChild = p.reaches.kind === "section" || p.reaches.kind === "subject";
+  const viaRelation = p.reaches.kind === "section" || p.reaches.kind === "relation";
+  const needsChild = viaRelation || p.reaches.kind === "subject";
   if (needsChild && (!childId || !isUuid(childId))) return { ok: false, refusal: "no-child", access: null };
   if (p.permission && !can(actor, p.permission)) return { ok: false, refusal: "permission", access: null };
-  if (p.reaches.kind !== "section" || !childId) return { ok: true, access: null };
+  if (!viaRelation || !childId) return { ok: true, access: null };
   const access = await childAccess(db, actor, childId, now);
   if (!access) return { ok: false, refusal: "relationship", access: null };
   if (access.relation === "break_glass" && !p.breakGlass) return { ok: false, refusal: "break-glass", access };

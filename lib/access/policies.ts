@@ -6,11 +6,13 @@
 // capability adds rows here, never a guard of its own.
 import { ENTRY_SECTIONS, type EntrySection } from "@/db/schema/codes";
 import { FORM_SECTIONS, RECORD_SECTIONS, type FormSection, type RecordSection } from "@/lib/sections";
-import type { Permission } from "./permissions";
+import type { Permission, Relation } from "./permissions";
 
 export type PolicyReach =
   /** One section of one child's record, through the person's relationship to the child. */
   | { kind: "section"; section: RecordSection; mode: "read" | "write" }
+  /** One child, through one of these relationships only (a team manager allocating the team's child). */
+  | { kind: "relation"; relations: readonly Relation[] }
   /** A child named without needing a relationship (asking for break-glass, sealing): audited on its chain. */
   | { kind: "subject" }
   /** Not one child: the authority's lists and administration (rows are still scoped in SQL). */
@@ -63,6 +65,23 @@ const CHILD_POLICIES = {
     breakGlass: false,
     audit: "progressFile.export",
   },
+  "episodes.recordEvent": writeTo("episodes", "episodes.write", "episodes.recordEvent"),
+  "episodes.amend": writeTo("episodes", "episodes.write", "episodes.amend"),
+  "childProtection.start": writeTo("childProtection", "childProtection.write", "childProtection.start"),
+  "childProtection.end": writeTo("childProtection", "childProtection.write", "childProtection.end"),
+  // Allocating and transferring: the manager of the child's team.
+  "allocation.manage": {
+    permission: "allocation.manage",
+    reaches: { kind: "relation", relations: ["manager"] },
+    breakGlass: false,
+    audit: "allocation.manage",
+  },
+  "marker.action": {
+    permission: "marker.action",
+    reaches: { kind: "relation", relations: ["manager"] },
+    breakGlass: false,
+    audit: "marker.action",
+  },
   // Marking changes what the chronology highlights for everyone, so break-glass readers cannot.
   "entry.markSignificant": {
     permission: "entry.markSignificant",
@@ -86,6 +105,12 @@ const OTHER_POLICIES = {
     breakGlass: false,
     audit: "breakGlass.grant",
     flagged: true,
+  },
+  "team.dashboard": {
+    permission: "marker.action",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "team.dashboard",
   },
   "caseload.view": {
     permission: "child.list",
@@ -140,7 +165,7 @@ const OTHER_POLICIES = {
 export type ViewPolicyName = `${RecordSection}.view`;
 /** Writing an entry through the shared entry form, and autosaving any entry form. */
 export type EntryPolicyName = `${FormSection}.create` | `${FormSection}.amend` | `${EntrySection}.draftSave`;
-/** Every policy that reaches one section of one child's record: the action gets the child's access. */
+/** Every policy that reaches one child through a relationship: the action gets the child's access. */
 export type ChildPolicyName = ViewPolicyName | EntryPolicyName | keyof typeof CHILD_POLICIES;
 export type PolicyName = ChildPolicyName | keyof typeof OTHER_POLICIES;
 

@@ -4,10 +4,11 @@
 // when approved. Every step runs in the caller's transaction, serialised per child.
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { children, recordEntries, type RecordEntry } from "@/db/schema";
+import { recordEntries, type RecordEntry } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { lockChild } from "@/lib/children/lock";
 import { markDraftUsed, recordDecision, saveDraft } from "@/lib/records/commands";
 import { canMoveStatus, entryChain, lockChain } from "@/lib/records/versions";
 import { carePlanFormKey } from "./fields";
@@ -34,13 +35,6 @@ const STATUS_WORDS: Record<string, string> = {
   superseded: "has been superseded",
 };
 
-/**
- * One care plan per child: every lifecycle step takes this lock first, so two people starting the
- * first version (or approving at once) are serialised rather than creating two plans.
- */
-async function lockChild(tx: Tx, childId: string): Promise<void> {
-  await tx.select({ id: children.id }).from(children).where(eq(children.id, childId)).for("no key update");
-}
 
 /** Every version of the child's care plan (sealed ones excluded), oldest first. */
 async function planRows(tx: Tx, childId: string): Promise<RecordEntry[]> {

@@ -62,7 +62,8 @@ export async function listCaseload(
 
   // The current episode is looked up for the page's rows only (index on episodes(child_id, start_date)).
   const current = sql`(select e.legal_status || '|' || (e.end_date is null)::text from ${episodes} e
-      where e.child_id = ${childIdColumn} and e.deleted_at is null order by e.start_date desc limit 1)`;
+      where e.child_id = ${childIdColumn} and e.deleted_at is null and e.superseded_at is null
+      order by e.start_date desc, e.started_at desc limit 1)`;
   const rows = await db
     .select({
       id: children.id,
@@ -146,7 +147,7 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
       })
       .from(episodes)
       .leftJoin(carerRecords, eq(carerRecords.id, episodes.carerRecordId))
-      .where(and(eq(episodes.childId, access.childId), isNull(episodes.deletedAt)))
+      .where(and(eq(episodes.childId, access.childId), isNull(episodes.deletedAt), isNull(episodes.supersededAt)))
       .orderBy(desc(episodes.startDate)),
     access.redactions.hidesSiblingRecords
       ? []

@@ -67,12 +67,12 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
   if (!q.significantOnly && want("episodes")) {
     parts.push(sql`select 'episode', ep.id::text, null, 'episodes', ep.start_date::text, 'Episode of care started (' || ep.reason_new_episode || ')',
         'Legal status ' || ep.legal_status || ', placement ' || ep.placement, null, null, false, 'standard', null, null::jsonb, null, ep.created_at
-      from episodes ep where ep.child_id = ${childId} and ep.deleted_at is null
+      from episodes ep where ep.child_id = ${childId} and ep.deleted_at is null and ep.superseded_at is null
         ${search ? sql`and lower('episode ' || ep.legal_status || ' ' || ep.placement) like ${pattern}` : sql``}
       union all
       select 'episode', ep.id::text || ':end', null, 'episodes', ep.end_date::text, 'Episode of care ended (' || ep.reason_ceased || ')',
         null, null, null, false, 'standard', null, null::jsonb, null, ep.created_at
-      from episodes ep where ep.child_id = ${childId} and ep.end_date is not null and ep.deleted_at is null
+      from episodes ep where ep.child_id = ${childId} and ep.end_date is not null and ep.deleted_at is null and ep.superseded_at is null
         ${search ? sql`and lower('episode ended ' || ep.reason_ceased) like ${pattern}` : sql``}`);
   }
   if (!q.significantOnly && want("arrangements")) {

@@ -67,7 +67,7 @@ export interface FormSectionDefinition extends SectionBase {
 
 /** A section with pages of its own (the overview, care plan, arrangements, documents, chronology). */
 export interface OwnSectionDefinition extends SectionBase {
-  kind: "summary" | "carePlan" | "arrangements" | "documents" | "chronology";
+  kind: "summary" | "carePlan" | "episodes" | "childProtection" | "arrangements" | "documents" | "chronology";
 }
 
 export type SectionDefinition = FormSectionDefinition | OwnSectionDefinition;
@@ -491,6 +491,30 @@ export const SECTION_DEFINITIONS = {
     inChronology: true,
     documentCategory: "care_plan",
   }),
+  episodes: own("episodes", {
+    path: "episodes",
+    label: "Episodes of care",
+    singular: "episode of care",
+    article: "an",
+    description:
+      "The child's journey through care in SSDA903 terms, from the events recorded: starting to be looked after, placement and legal status changes, temporary moves, ceasing to be looked after.",
+    provider: "none",
+    writable: true,
+    inChronology: true,
+    documentCategory: null,
+  }),
+  childProtection: own("childProtection", {
+    path: "child-protection",
+    label: "Child protection",
+    singular: "Child Protection Plan",
+    article: "a",
+    description: "Child Protection Plans: when each started and ended, and why. Restricted: never shown to providers.",
+    provider: "none",
+    writable: true,
+    inChronology: false,
+    defaultConfidentiality: "restricted",
+    documentCategory: null,
+  }),
   health: FORM_SECTION_DEFINITIONS.health,
   assessments: FORM_SECTION_DEFINITIONS.assessments,
   courtOrders: FORM_SECTION_DEFINITIONS.courtOrders,
@@ -580,11 +604,7 @@ export function addLabel(section: RecordSection): string {
   return `Add ${d.article} ${d.singular}`;
 }
 
-/** The chronology's filters: every section whose events it shows, and the episodes of care. */
-export const CHRONOLOGY_FILTERS: ReadonlyArray<{ value: string; label: string }> = [
-  ...RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].inChronology).map((s) => ({
-    value: s,
-    label: SECTION_DEFINITIONS[s].label,
-  })),
-  { value: "episodes", label: "Episodes of care" },
-];
+/** The chronology's filters: every section whose events it shows. */
+export const CHRONOLOGY_FILTERS: ReadonlyArray<{ value: string; label: string }> = RECORD_SECTIONS.filter(
+  (s) => SECTION_DEFINITIONS[s].inChronology,
+).map((s) => ({ value: s, label: SECTION_DEFINITIONS[s].label }));

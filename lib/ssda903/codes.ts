@@ -61,6 +61,13 @@ export const PLACEMENT: Record<string, string> = {
   U4: "Foster placement with other foster carer (long-term)",
   U5: "Foster placement with other foster carer (fostering for adoption / concurrent)",
   U6: "Foster placement with other foster carer (other)",
+  Z11: "Other placement: first of the Department's other-placement types",
+  Z12: "Other placement: second of the Department's other-placement types",
+  Z13: "Other placement: third of the Department's other-placement types",
+  Z14: "Other placement: fourth of the Department's other-placement types",
+  H5: "Semi-independent living (until 2024/25)",
+  P2: "Independent living (until 2024/25)",
+  Z1: "Other placement (until 2024/25)",
 };
 
 export const PLACEMENT_PROVIDER: Record<string, string> = {
@@ -95,6 +102,34 @@ export const REASON_CEASED: Record<string, string> = {
   E15: "Age assessed as 18 or over",
   E16: "Moved abroad",
   E17: "Aged 18+ and stayed with former carers",
+};
+
+export const REASON_PLACE_CHANGE: Record<string, string> = {
+  CARPL: "Change to or carrying out of the care plan",
+  CLOSE: "The provider resigned or the provision closed",
+  ALLEG: "Allegation (section 47 enquiry)",
+  STAND: "Concerns about the standard of care",
+  APPRR: "The carer's approval was removed",
+  CREQB: "The carer asked for the placement to end because of the child's behaviour",
+  CREQO: "The carer asked for the placement to end for another reason",
+  CHILD: "The child asked for the placement to end",
+  LAREQ: "The responsible or area authority asked for the placement to end",
+  PLACE: "A change in the placement's status only",
+  CUSTOD: "Custody arrangement",
+  OTHER: "Other reason",
+};
+
+export const SW_REASON: Record<string, string> = {
+  MANAGE: "Management decision",
+  FCONTA: "The family asked for a change of worker",
+  LEFTRL: "The worker left the role",
+  ORGRST: "Organisational restructure",
+  TSPROC: "Transfer as part of the usual process",
+  ABSENC: "The worker's absence",
+  CHCHAN: "A change in the child's circumstances",
+  PCCHAN: "A change in the parents' or carers' circumstances",
+  SWDIED: "The worker died",
+  OTHERS: "Other reason",
 };
 
 export const SEX: Record<string, string> = { M: "Male", F: "Female", U: "Not known" };

@@ -242,8 +242,10 @@ export async function seedDemoAuthority(
         const ceasedToBeLookedAfter = last && n % 13 === 12;
         episodeRows.push({
           id: stableId(`episode:${n}:${e}`),
+          episodeId: stableId(`episode:${n}:${e}`),
           childId: demoChildId(n),
           startDate: start,
+          startedAt: new Date(`${start}T12:00:00Z`),
           reasonNewEpisode: e === 0 ? "S" : "P",
           legalStatus,
           categoryOfNeed: pick(rand, CIN),

@@ -1,0 +1,347 @@
+// Recording a child's journey through care: each event becomes SSDA903 episodes (through the pure
+// rules in ./rules), raises the CP and CLA marker tasks the policy asks for, and goes on the
+// decision trail when it is a placement change or the end of care. Child Protection Plans, marker
+// tasks and allocations with their history live here too. Every function runs in the caller's
+// transaction (the action wrapper adds the audit event) and takes the child's lock first, so two
+// events for one child queue rather than race.
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { allocations, childProtectionPlans, children, episodes, markerTasks, users, type Episode } from "@/db/schema";
+import type { Actor, ChildAccess } from "@/lib/access";
+import { lockChild } from "@/lib/children/lock";
+import { todayIso } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import { recordDecision } from "@/lib/records/commands";
+import { REASON_CEASED, REASON_PLACE_CHANGE, PLACEMENT, LEGAL_STATUS, label } from "@/lib/ssda903/codes";
+import { applyCareEvent, CARE_EVENT_LABELS, type CareEvent, type EpisodeFacts, type RuleBreach } from "./rules";
+import type { CareEventInput } from "./schemas";
+
+/** The 24 hours the policy allows for a CP or CLA marker, as an exact duration. */
+export const MARKER_HOURS = 24;
+const dueAfter = (at: Date) => new Date(at.getTime() + MARKER_HOURS * 3600_000);
+
+export function toFacts(e: Episode): EpisodeFacts {
+  return {
+    startDate: e.startDate,
+    startedAt: e.startedAt,
+    reasonNewEpisode: e.reasonNewEpisode,
+    legalStatus: e.legalStatus,
+    categoryOfNeed: e.categoryOfNeed,
+    placement: e.placement,
+    placementProvider: e.placementProvider,
+    carerRecordId: e.carerRecordId,
+    placementPostcode: e.placementPostcode,
+    homePostcode: e.homePostcode,
+    urn: e.urn,
+    endDate: e.endDate,
+    endedAt: e.endedAt,
+    reasonCeased: e.reasonCeased,
+    reasonPlaceChange: e.reasonPlaceChange,
+  };
+}
+
+/** The child's current episodes (latest versions), oldest first. */
+export async function currentEpisodes(tx: Tx, childId: string): Promise<Episode[]> {
+  return tx
+    .select()
+    .from(episodes)
+    .where(and(eq(episodes.childId, childId), isNull(episodes.supersededAt), isNull(episodes.deletedAt)))
+    .orderBy(asc(episodes.startDate), asc(episodes.startedAt));
+}
+
+/** The refusal for broken rules: each on its field, the rules named in the details. */
+export function breachError(breaches: readonly RuleBreach[]): AppError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const b of breaches) (fieldErrors[b.field ?? "_form"] ??= []).push(b.message);
+  const first = breaches[0];
+  return new AppError(
+    "invalid:input",
+    first ? `This breaks a rule of the Department's return: ${first.message}` : undefined,
+    fieldErrors,
+  );
+}
+
+function toEvent(input: CareEventInput): CareEvent {
+  switch (input.kind) {
+    case "startCare":
+      return { ...input, kind: "startCare" };
+    case "changePlacement":
+      return { ...input, kind: "changePlacement" };
+    case "changeLegalStatus":
+      return { kind: "changeLegalStatus", at: input.at, legalStatus: input.legalStatus };
+    case "changeBoth":
+      return { ...input, kind: "changeBoth" };
+    case "temporaryMove":
+      return { ...input, kind: "temporaryMove" };
+    case "ceaseCare":
+      return { kind: "ceaseCare", at: input.at, reasonCeased: input.reasonCeased };
+  }
+}
+
+async function raiseMarker(
+  tx: Tx,
+  childId: string,
+  marker: "cla" | "cp",
+  trigger: "start" | "end",
+  sourceId: string,
+  at: Date,
+) {
+  await tx
+    .insert(markerTasks)
+    .values({ childId, marker, trigger, sourceId, eventAt: at, dueAt: dueAfter(at) })
+    .onConflictDoNothing();
+}
+
+export interface RecordedEvent {
+  closedEpisodeId: string | null;
+  openedEpisodeId: string | null;
+  reasonNewEpisode: string | null;
+  decisionEntryId: string | null;
+}
+
+export async function recordCareEvent(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: CareEventInput,
+  now: Date = new Date(),
+): Promise<RecordedEvent> {
+  const childId = access.childId;
+  await lockChild(tx, childId);
+  const [child] = await tx
+    .select({ dateOfBirth: children.dateOfBirth })
+    .from(children)
+    .where(eq(children.id, childId))
+    .limit(1);
+  if (!child) throw new AppError("not-found");
+  const rows = await currentEpisodes(tx, childId);
+  const outcome = applyCareEvent(rows.map(toFacts), toEvent(input), child, now);
+  if (!outcome.ok) throw breachError(outcome.breaches);
+
+  let closedEpisodeId: string | null = null;
+  if (outcome.closes) {
+    const row = rows[outcome.closes.index];
+    if (!row) throw new Error("the episode to close is not in the history");
+    const c = outcome.closes.episode;
+    const [ended] = await tx
+      .update(episodes)
+      .set({
+        endDate: c.endDate,
+        endedAt: c.endedAt,
+        reasonCeased: c.reasonCeased,
+        reasonPlaceChange: c.reasonPlaceChange,
+      })
+      .where(and(eq(episodes.id, row.id), isNull(episodes.endDate)))
+      .returning({ episodeId: episodes.episodeId });
+    if (!ended)
+      throw new AppError(
+        "conflict:version",
+        "Someone recorded another event for this child a moment ago. Reload the page.",
+      );
+    closedEpisodeId = ended.episodeId;
+  }
+
+  let openedEpisodeId: string | null = null;
+  if (outcome.opens) {
+    const o = outcome.opens;
+    const id = crypto.randomUUID();
+    const courtOrder = "courtOrderEntryId" in input && input.courtOrderEntryId ? input.courtOrderEntryId : null;
+    await tx.insert(episodes).values({
+      id,
+      episodeId: id,
+      version: 1,
+      childId,
+      startDate: o.startDate,
+      startedAt: o.startedAt,
+      reasonNewEpisode: o.reasonNewEpisode,
+      legalStatus: o.legalStatus,
+      categoryOfNeed: o.categoryOfNeed,
+      placement: o.placement,
+      placementProvider: o.placementProvider,
+      carerRecordId: o.carerRecordId,
+      placementPostcode: o.placementPostcode,
+      homePostcode: o.homePostcode,
+      urn: o.urn,
+      courtOrderEntryId: courtOrder,
+      startedBy: input.kind,
+      createdBy: actor.id,
+    });
+    openedEpisodeId = id;
+  }
+
+  // The policy: CP and CLA markers within 24 hours of a period of care starting, and again when it ends.
+  if (input.kind === "startCare" && openedEpisodeId)
+    await raiseMarker(tx, childId, "cla", "start", openedEpisodeId, input.at);
+  if (input.kind === "ceaseCare" && closedEpisodeId)
+    await raiseMarker(tx, childId, "cla", "end", closedEpisodeId, input.at);
+
+  // Placement changes and the end of care are significant decisions: on the decision trail with the child's views.
+  let decisionEntryId: string | null = null;
+  if (input.kind === "changePlacement" || input.kind === "changeBoth" || input.kind === "ceaseCare") {
+    const closing = outcome.closes?.episode;
+    const what =
+      input.kind === "ceaseCare"
+        ? `Ceased to be looked after: ${label(REASON_CEASED, input.reasonCeased)}.`
+        : `${CARE_EVENT_LABELS[input.kind]} to ${label(PLACEMENT, input.placement)}${input.kind === "changeBoth" ? `, legal status ${label(LEGAL_STATUS, input.legalStatus)}` : ""}.`;
+    const decision = await recordDecision(tx, actor, childId, {
+      title: CARE_EVENT_LABELS[input.kind],
+      occurredOn: todayIso(input.at),
+      decision: what,
+      decidedBy: actor.name,
+      reasons: closing?.reasonPlaceChange ? label(REASON_PLACE_CHANGE, closing.reasonPlaceChange) : what,
+      childViews: input.childViews,
+      parentViews: [],
+    });
+    decisionEntryId = decision.entryId;
+  }
+  return {
+    closedEpisodeId,
+    openedEpisodeId,
+    reasonNewEpisode: outcome.opens?.reasonNewEpisode ?? null,
+    decisionEntryId,
+  };
+}
+
+/** A team manager actions a marker task: who and when, once. */
+export async function actionMarker(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: { taskId: string },
+  now = new Date(),
+) {
+  const [row] = await tx
+    .update(markerTasks)
+    .set({ actionedBy: actor.id, actionedAt: now })
+    .where(
+      and(eq(markerTasks.id, input.taskId), eq(markerTasks.childId, access.childId), isNull(markerTasks.actionedAt)),
+    )
+    .returning();
+  if (!row) throw new AppError("not-found", "That marker task has already been actioned, or it is not this child's.");
+  return { taskId: row.id, late: row.actionedAt !== null && row.actionedAt > row.dueAt };
+}
+
+export async function startCpPlan(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: { at: Date; category: string },
+  now = new Date(),
+) {
+  if (input.at > now) throw new AppError("invalid:input", undefined, { at: ["Record the plan when it has started"] });
+  await lockChild(tx, access.childId);
+  const [open] = await tx
+    .select({ id: childProtectionPlans.id })
+    .from(childProtectionPlans)
+    .where(and(eq(childProtectionPlans.childId, access.childId), isNull(childProtectionPlans.endDate)))
+    .limit(1);
+  if (open)
+    throw new AppError("invalid:input", "A Child Protection Plan is already in force for this child.", {
+      _form: ["End the current plan first"],
+    });
+  const [plan] = await tx
+    .insert(childProtectionPlans)
+    .values({
+      childId: access.childId,
+      startedAt: input.at,
+      startDate: todayIso(input.at),
+      category: input.category,
+      createdBy: actor.id,
+    })
+    .returning();
+  if (!plan) throw new Error("insert returned no row");
+  await raiseMarker(tx, access.childId, "cp", "start", plan.id, input.at);
+  return { planId: plan.id };
+}
+
+export async function endCpPlan(
+  tx: Tx,
+  access: ChildAccess,
+  input: { planId: string; at: Date; reason: string },
+  now = new Date(),
+) {
+  if (input.at > now) throw new AppError("invalid:input", undefined, { at: ["Record the end when it has happened"] });
+  await lockChild(tx, access.childId);
+  const [plan] = await tx
+    .select()
+    .from(childProtectionPlans)
+    .where(and(eq(childProtectionPlans.id, input.planId), eq(childProtectionPlans.childId, access.childId)))
+    .limit(1);
+  if (!plan || plan.endDate) throw new AppError("not-found", "That plan has already ended, or it is not this child's.");
+  if (input.at < plan.startedAt)
+    throw new AppError("invalid:input", undefined, { at: ["The plan cannot end before it started"] });
+  await tx
+    .update(childProtectionPlans)
+    .set({ endedAt: input.at, endDate: todayIso(input.at), endReason: input.reason })
+    .where(and(eq(childProtectionPlans.id, plan.id), isNull(childProtectionPlans.endDate)));
+  await raiseMarker(tx, access.childId, "cp", "end", plan.id, input.at);
+  return { planId: plan.id };
+}
+
+/**
+ * Allocates a social worker or an IRO from a date: the current spell of that kind ends that day
+ * (with its reason, for a social worker the SSDA903 SW_REASON), a new spell starts, and the
+ * child's current allocation (which access and caseloads follow) moves at once.
+ */
+export async function allocate(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: { kind: "social_worker" | "iro"; userId: string; startDate: string; previousEndReason: string | null },
+) {
+  await lockChild(tx, access.childId);
+  const role = input.kind === "iro" ? "iro" : "social_worker";
+  const [person] = await tx
+    .select({ id: users.id, teamId: users.teamId })
+    .from(users)
+    .where(and(eq(users.id, input.userId), eq(users.role, role), eq(users.active, true)))
+    .limit(1);
+  if (!person) throw new AppError("invalid:input", undefined, { userId: ["Choose someone from the list"] });
+  if (input.kind === "social_worker" && person.teamId !== access.teamId)
+    throw new AppError("invalid:input", undefined, { userId: ["Choose a social worker of the child's team"] });
+  const [current] = await tx
+    .select()
+    .from(allocations)
+    .where(and(eq(allocations.childId, access.childId), eq(allocations.kind, input.kind), isNull(allocations.endDate)))
+    .limit(1);
+  if (current?.userId === input.userId)
+    throw new AppError("invalid:input", undefined, { userId: ["They are already allocated"] });
+  if (current) {
+    if (input.startDate < current.startDate)
+      throw new AppError("invalid:input", undefined, {
+        startDate: ["The new allocation cannot start before the current one did"],
+      });
+    if (input.kind === "social_worker" && !input.previousEndReason)
+      throw new AppError("invalid:input", undefined, {
+        previousEndReason: ["Say why the current social worker's allocation ends"],
+      });
+    await tx
+      .update(allocations)
+      .set({ endDate: input.startDate, endReason: input.previousEndReason ?? "Reallocated" })
+      .where(and(eq(allocations.id, current.id), isNull(allocations.endDate)));
+  }
+  const [spell] = await tx
+    .insert(allocations)
+    .values({
+      childId: access.childId,
+      kind: input.kind,
+      userId: input.userId,
+      startDate: input.startDate,
+      createdBy: actor.id,
+    })
+    .returning({ id: allocations.id });
+  await tx
+    .update(children)
+    .set(input.kind === "iro" ? { iroId: input.userId } : { allocatedWorkerId: input.userId })
+    .where(eq(children.id, access.childId));
+  return { allocationId: spell?.id ?? null, ended: current?.id ?? null };
+}
+
+/** Counts used by tests and the dashboard: open episodes must never be more than one. */
+export async function openEpisodeCount(tx: Tx, childId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(episodes)
+    .where(and(eq(episodes.childId, childId), isNull(episodes.endDate), isNull(episodes.supersededAt)));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,108 @@
+// Reads of a child's journey (episodes, Child Protection Plans, marker tasks, allocations) and the
+// team manager's dashboard: open and breached marker tasks, unallocated children and caseload
+// counts, each one set-based query over the team, never one per child.
+import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/db/client";
+import { allocations, carerRecords, childProtectionPlans, children, episodes, markerTasks, users } from "@/db/schema";
+import type { Actor, ChildAccess } from "@/lib/access";
+
+const actionedBy = alias(users, "actioned_by");
+
+export async function listEpisodes(db: Queryable, access: ChildAccess) {
+  return db
+    .select({ episode: episodes, carerName: carerRecords.name })
+    .from(episodes)
+    .leftJoin(carerRecords, eq(carerRecords.id, episodes.carerRecordId))
+    .where(and(eq(episodes.childId, access.childId), isNull(episodes.supersededAt), isNull(episodes.deletedAt)))
+    .orderBy(desc(episodes.startDate), desc(episodes.startedAt));
+}
+
+export async function listCpPlans(db: Queryable, access: ChildAccess) {
+  return db
+    .select()
+    .from(childProtectionPlans)
+    .where(and(eq(childProtectionPlans.childId, access.childId), isNull(childProtectionPlans.deletedAt)))
+    .orderBy(desc(childProtectionPlans.startedAt));
+}
+
+export async function listChildMarkers(db: Queryable, access: ChildAccess) {
+  return db
+    .select({ task: markerTasks, actionedByName: actionedBy.name })
+    .from(markerTasks)
+    .leftJoin(actionedBy, eq(actionedBy.id, markerTasks.actionedBy))
+    .where(eq(markerTasks.childId, access.childId))
+    .orderBy(desc(markerTasks.eventAt));
+}
+
+export async function listAllocations(db: Queryable, access: ChildAccess) {
+  const person = alias(users, "person");
+  return db
+    .select({ allocation: allocations, name: person.name })
+    .from(allocations)
+    .leftJoin(person, eq(person.id, allocations.userId))
+    .where(eq(allocations.childId, access.childId))
+    .orderBy(desc(allocations.startDate), desc(allocations.createdAt));
+}
+
+export type MarkerState = "open" | "overdue" | "actioned" | "actioned late";
+
+export function markerState(task: { dueAt: Date; actionedAt: Date | null }, now: Date = new Date()): MarkerState {
+  if (task.actionedAt) return task.actionedAt > task.dueAt ? "actioned late" : "actioned";
+  return now > task.dueAt ? "overdue" : "open";
+}
+
+/**
+ * The team's marker tasks that need a manager: open ones by time left, and breaches (actioned
+ * late, or still open past the deadline) with how late. One query over the team's children.
+ */
+export async function teamMarkerTasks(db: Queryable, actor: Actor, now: Date = new Date()) {
+  if (!actor.teamId) return [];
+  return db
+    .select({
+      task: markerTasks,
+      childId: children.id,
+      reference: children.reference,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      actionedByName: actionedBy.name,
+    })
+    .from(markerTasks)
+    .innerJoin(children, eq(children.id, markerTasks.childId))
+    .leftJoin(actionedBy, eq(actionedBy.id, markerTasks.actionedBy))
+    .where(
+      and(
+        eq(children.teamId, actor.teamId),
+        or(isNull(markerTasks.actionedAt), sql`${markerTasks.actionedAt} > ${markerTasks.dueAt}`),
+      ),
+    )
+    .orderBy(sql`${markerTasks.actionedAt} is not null`, asc(markerTasks.dueAt))
+    .limit(200)
+    .then((rows) => rows.map((r) => ({ ...r, state: markerState(r.task, now) })));
+}
+
+/** The team's children with no allocated social worker, and each worker's caseload count. */
+export async function teamAllocationSummary(db: Queryable, actor: Actor) {
+  if (!actor.teamId) return { unallocated: [], caseloads: [] };
+  const [unallocated, caseloads] = await Promise.all([
+    db
+      .select({
+        id: children.id,
+        reference: children.reference,
+        firstName: children.firstName,
+        lastName: children.lastName,
+      })
+      .from(children)
+      .where(and(eq(children.teamId, actor.teamId), isNull(children.allocatedWorkerId), isNull(children.deletedAt)))
+      .orderBy(asc(children.lastName), asc(children.firstName))
+      .limit(100),
+    db
+      .select({ id: users.id, name: users.name, count: sql<number>`count(${children.id})::int` })
+      .from(users)
+      .leftJoin(children, and(eq(children.allocatedWorkerId, users.id), isNull(children.deletedAt)))
+      .where(and(eq(users.teamId, actor.teamId), eq(users.role, "social_worker"), eq(users.active, true)))
+      .groupBy(users.id, users.name)
+      .orderBy(asc(users.name)),
+  ]);
+  return { unallocated, caseloads };
+}

@@ -1,0 +1,275 @@
+// A child's journey through care through the server actions: events become SSDA903 episodes,
+// markers are raised with a deadline exactly 24 hours after the event (right across British
+// Summer Time), a team manager actions them and sees breaches, allocations move access at once.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { allocations, auditEvents, episodes, markerTasks, recordEntries } from "@/db/schema";
+import { childAccess } from "@/lib/access";
+import { formatUkDateTime } from "@/lib/dates";
+import {
+  actionMarkerAction,
+  allocateAction,
+  endCpPlanAction,
+  recordCareEventAction,
+  startCpPlanAction,
+} from "@/lib/episodes/actions";
+import { markerState, teamMarkerTasks } from "@/lib/episodes/queries";
+import { demoChildId } from "@/scripts/seed/demo";
+import { expectOk } from "../helpers/care-plans";
+import { useDemoAuthority } from "../helpers/demo";
+
+const demo = useDemoAuthority();
+// Child 12 (North, allocated to sw1) left care 30 days ago in the demo; child 14 (North) has no CP plan.
+const CHILD = demoChildId(12);
+const CP_CHILD = demoChildId(14);
+
+const placement = {
+  placement: "U6",
+  placementProvider: "PR1",
+  carerRecordId: "",
+  placementPostcode: "TA1 1DY",
+  urn: "",
+};
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+/** The form's date and time fields, in England, for an instant. */
+function when(at: Date) {
+  const [date, time] = formatUkDateTime(at).split(" ");
+  return { date: date ?? "", time: time ?? "" };
+}
+
+async function latestEpisodes(childId: string) {
+  return demo.handle.db
+    .select()
+    .from(episodes)
+    .where(and(eq(episodes.childId, childId)))
+    .orderBy(episodes.startDate, episodes.startedAt);
+}
+
+describe("recording a child's journey through care", () => {
+  it("starts, changes and ends a period of care, deriving each episode's reasons and raising the CLA markers", async () => {
+    demo.as("tm1");
+    const started = expectOk(
+      await recordCareEventAction({
+        kind: "startCare",
+        childId: CHILD,
+        at: when(hoursAgo(72)),
+        legalStatus: "V2",
+        categoryOfNeed: "N4",
+        homePostcode: "ta1 1he",
+        ...placement,
+      }),
+    );
+    expect(started.reasonNewEpisode).toBe("S");
+    expectOk(
+      await recordCareEventAction({
+        kind: "changePlacement",
+        childId: CHILD,
+        at: when(hoursAgo(48)),
+        reasonPlaceChange: "CARPL",
+        childViews: { status: "given", text: "I would like to live nearer my school (fictional)." },
+        ...placement,
+        placement: "U4",
+      }),
+    );
+    expectOk(
+      await recordCareEventAction({
+        kind: "changeLegalStatus",
+        childId: CHILD,
+        at: when(hoursAgo(30)),
+        legalStatus: "C1",
+      }),
+    );
+    expectOk(
+      await recordCareEventAction({
+        kind: "ceaseCare",
+        childId: CHILD,
+        at: when(hoursAgo(2)),
+        reasonCeased: "E4A",
+        childViews: { status: "given", text: "Happy to go home (fictional)." },
+      }),
+    );
+    const list = (await latestEpisodes(CHILD)).slice(-3);
+    expect(
+      list.map((e) => [e.reasonNewEpisode, e.legalStatus, e.placement, e.reasonCeased, e.reasonPlaceChange]),
+    ).toEqual([
+      ["S", "V2", "U6", "X1", "CARPL"],
+      ["P", "V2", "U4", "X1", null],
+      ["L", "C1", "U4", "E4A", null],
+    ]);
+    expect(list[0]?.homePostcode).toBe("TA1 1HE");
+    const markers = await demo.handle.db.select().from(markerTasks).where(eq(markerTasks.childId, CHILD));
+    expect(markers.map((m) => `${m.marker}:${m.trigger}`).sort()).toEqual(["cla:end", "cla:start"]);
+    for (const m of markers) expect(m.dueAt.getTime() - m.eventAt.getTime()).toBe(24 * 3600_000);
+    // The placement change and the end of care are on the decision trail, with the child's views.
+    const decisions = await demo.handle.db
+      .select({ title: recordEntries.title, data: recordEntries.data })
+      .from(recordEntries)
+      .where(and(eq(recordEntries.childId, CHILD), eq(recordEntries.section, "decisions")));
+    expect(decisions.map((d) => d.title)).toEqual(
+      expect.arrayContaining(["Change of placement", "Ceases to be looked after"]),
+    );
+  });
+
+  it("refuses an event that breaks a rule, naming it on the field, and changes nothing", async () => {
+    demo.as("sw1");
+    const before = (await latestEpisodes(CHILD)).length;
+    const result = await recordCareEventAction({
+      kind: "startCare",
+      childId: CHILD,
+      at: when(hoursAgo(1)),
+      legalStatus: "V2",
+      categoryOfNeed: "N4",
+      homePostcode: "",
+      ...placement,
+      placement: "K3",
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid:input" } });
+    if (!result.ok) expect(result.fieldErrors?.placement?.[0]).toMatch(/16 or over/);
+    expect((await latestEpisodes(CHILD)).length).toBe(before);
+  });
+
+  it("refuses a worker of another team and a provider, and audits the refusals", async () => {
+    for (const [key, code] of [
+      ["sw3", "forbidden:child"],
+      ["prov1", "forbidden:action"],
+    ] as const) {
+      demo.as(key);
+      const result = await recordCareEventAction({
+        kind: "changeLegalStatus",
+        childId: demoChildId(0),
+        at: when(hoursAgo(1)),
+        legalStatus: "C2",
+      });
+      expect(result, key).toMatchObject({ ok: false, error: { code } });
+      const [event] = await demo.handle.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actorId, demo.actor(key).id), eq(auditEvents.action, "episodes.recordEvent")));
+      expect(event?.outcome, key).toBe("refused");
+    }
+  });
+});
+
+describe("CP and CLA markers", () => {
+  it("a plan started the day before the clocks go forward is due 24 hours later, at 11:00 summer time", async () => {
+    demo.as("sw1");
+    const { planId } = expectOk(
+      await startCpPlanAction({ childId: CP_CHILD, at: { date: "28/03/2026", time: "10:00" }, category: "neglect" }),
+    );
+    const [task] = await demo.handle.db.select().from(markerTasks).where(eq(markerTasks.sourceId, planId));
+    expect(task?.eventAt.toISOString()).toBe("2026-03-28T10:00:00.000Z");
+    expect(formatUkDateTime(task?.dueAt)).toBe("29/03/2026 11:00");
+    // Still open long after its deadline: a breach on the manager's list, with the time it is overdue.
+    demo.as("tm1");
+    const listed = (await teamMarkerTasks(demo.handle.db, demo.actor("tm1"))).find((t) => t.task.sourceId === planId);
+    expect(listed?.state).toBe("overdue");
+    expectOk(await actionMarkerAction({ childId: CP_CHILD, taskId: task?.id ?? "" }));
+    const after = (await teamMarkerTasks(demo.handle.db, demo.actor("tm1"))).find((t) => t.task.sourceId === planId);
+    expect(after?.state).toBe("actioned late");
+    expect(after?.actionedByName).toBe(demo.actor("tm1").name);
+  });
+
+  it("ending a plan in October summer time raises the update, due at the same hour in winter time the next day", async () => {
+    demo.as("sw1");
+    const plans = await startCpPlanAction({
+      childId: demoChildId(16),
+      at: { date: "20/10/2026", time: "09:00" },
+      category: "emotional",
+    });
+    const { planId } = expectOk(plans);
+    expectOk(
+      await endCpPlanAction({
+        childId: demoChildId(16),
+        planId,
+        at: { date: "24/10/2026", time: "10:30" },
+        reason: "Plan no longer needed",
+      }),
+    );
+    const [task] = await demo.handle.db
+      .select()
+      .from(markerTasks)
+      .where(and(eq(markerTasks.sourceId, planId), eq(markerTasks.trigger, "end")));
+    expect(formatUkDateTime(task?.eventAt)).toBe("24/10/2026 10:30");
+    // The clocks went back on 25 October: 24 hours later reads 09:30.
+    expect(formatUkDateTime(task?.dueAt)).toBe("25/10/2026 09:30");
+  });
+
+  it("only the team manager actions a marker, once", async () => {
+    const [task] = await demo.handle.db.select().from(markerTasks).where(eq(markerTasks.childId, CHILD)).limit(1);
+    demo.as("sw1");
+    expect(await actionMarkerAction({ childId: CHILD, taskId: task?.id ?? "" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action" },
+    });
+    demo.as("tm1");
+    expectOk(await actionMarkerAction({ childId: CHILD, taskId: task?.id ?? "" }));
+    expect(await actionMarkerAction({ childId: CHILD, taskId: task?.id ?? "" })).toMatchObject({
+      ok: false,
+      error: { code: "not-found" },
+    });
+  });
+
+  it("knows open, overdue, actioned and actioned late", () => {
+    const due = new Date("2026-06-01T10:00:00Z");
+    const now = new Date("2026-06-01T12:00:00Z");
+    expect(markerState({ dueAt: due, actionedAt: null }, new Date("2026-06-01T09:00:00Z"))).toBe("open");
+    expect(markerState({ dueAt: due, actionedAt: null }, now)).toBe("overdue");
+    expect(markerState({ dueAt: due, actionedAt: new Date("2026-06-01T09:59:00Z") }, now)).toBe("actioned");
+    expect(markerState({ dueAt: due, actionedAt: new Date("2026-06-01T10:01:00Z") }, now)).toBe("actioned late");
+  });
+});
+
+describe("allocations", () => {
+  it("a team manager allocates another worker: the spell is kept, and access follows at once", async () => {
+    demo.as("tm1");
+    const child = demoChildId(20);
+    expectOk(
+      await allocateAction({
+        childId: child,
+        kind: "social_worker",
+        userId: demo.actor("sw2").id,
+        startDate: "01/11/2026",
+      }),
+    );
+    expectOk(
+      await allocateAction({
+        childId: child,
+        kind: "social_worker",
+        userId: demo.actor("sw1").id,
+        startDate: "20/11/2026",
+        previousEndReason: "ABSENC",
+      }),
+    );
+    const spells = await demo.handle.db
+      .select()
+      .from(allocations)
+      .where(eq(allocations.childId, child))
+      .orderBy(allocations.startDate);
+    expect(spells.map((s) => [s.userId, s.startDate, s.endDate, s.endReason])).toEqual([
+      [demo.actor("sw2").id, "2026-11-01", "2026-11-20", "ABSENC"],
+      [demo.actor("sw1").id, "2026-11-20", null, null],
+    ]);
+    expect((await childAccess(demo.handle.db, demo.actor("sw1"), child))?.relation).toBe("allocated");
+    expect((await childAccess(demo.handle.db, demo.actor("sw2"), child))?.relation).toBe("team");
+  });
+
+  it("a social worker cannot allocate, and a worker of another team cannot be allocated", async () => {
+    demo.as("sw1");
+    expect(
+      await allocateAction({
+        childId: demoChildId(22),
+        kind: "social_worker",
+        userId: demo.actor("sw2").id,
+        startDate: "01/11/2026",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    demo.as("tm1");
+    const other = await allocateAction({
+      childId: demoChildId(22),
+      kind: "social_worker",
+      userId: demo.actor("sw3").id,
+      startDate: "01/11/2026",
+    });
+    expect(other).toMatchObject({ ok: false, error: { code: "invalid:input" } });
+  });
+});
