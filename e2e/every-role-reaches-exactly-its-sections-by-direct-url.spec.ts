@@ -7,6 +7,8 @@ import { authFile, childPath, type DemoUserKey } from "./support/demo";
 const SECTIONS = {
   overview: "",
   carePlan: "/care-plan",
+  episodes: "/episodes",
+  childProtection: "/child-protection",
   health: "/health",
   assessments: "/assessments",
   courtOrders: "/court-orders",

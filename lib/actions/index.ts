@@ -142,7 +142,8 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
     if (!parsed.success) return failure("invalid:input", undefined, fieldErrorsOf(parsed.error));
     const input = parsed.data;
 
-    const reachesChild = policy.reaches.kind !== "authority" && policy.reaches.kind !== "self" && policy.reaches.kind !== "public";
+    const reachesChild =
+      policy.reaches.kind !== "authority" && policy.reaches.kind !== "self" && policy.reaches.kind !== "public";
     const childId = reachesChild ? ((options.childId ? options.childId(input) : childIdOf(input)) ?? null) : null;
     const decision = await decide(db, actor, name, childId);
     if (!decision.ok) {

@@ -35,7 +35,6 @@ const STATUS_WORDS: Record<string, string> = {
   superseded: "has been superseded",
 };
 
-
 /** Every version of the child's care plan (sealed ones excluded), oldest first. */
 async function planRows(tx: Tx, childId: string): Promise<RecordEntry[]> {
   const rows = await tx

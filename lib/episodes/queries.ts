@@ -7,6 +7,8 @@ import type { Queryable } from "@/db/client";
 import { allocations, carerRecords, childProtectionPlans, children, episodes, markerTasks, users } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 
+export type { MarkerTask } from "@/db/schema";
+
 const actionedBy = alias(users, "actioned_by");
 
 export async function listEpisodes(db: Queryable, access: ChildAccess) {
@@ -105,4 +107,13 @@ export async function teamAllocationSummary(db: Queryable, actor: Actor) {
       .orderBy(asc(users.name)),
   ]);
   return { unallocated, caseloads };
+}
+
+/** The authority's carer and children's home records, for choosing a placement. */
+export async function listCarerChoices(db: Queryable) {
+  return db
+    .select({ id: carerRecords.id, name: carerRecords.name })
+    .from(carerRecords)
+    .where(isNull(carerRecords.deletedAt))
+    .orderBy(asc(carerRecords.name));
 }
