@@ -1,4 +1,6 @@
 // Test set-up: the signed-in person is whoever the test says, and Next's cache calls are no-ops.
+// The audit keys come first: lib/env.ts reads them once, when anything first imports it.
+import "./audit-env";
 import { vi } from "vitest";
 import { signedInActor } from "./session";
 

@@ -13,7 +13,15 @@ export const verifyAuditAction = authorizedAction(
   { action: "audit.verify", permission: "audit.read", schema: z.object({}) },
   async ({ tx, auditDetail }) => {
     const result = await verifyAuditChains(tx);
-    auditDetail({ ok: result.ok, chains: result.chains, events: result.events, problems: result.problems.length });
+    const first = result.problems[0];
+    auditDetail({
+      ok: result.ok,
+      chains: result.chains,
+      events: result.events,
+      checkpoint: result.newestCheckpoint?.seq ?? null,
+      problems: result.problems.length,
+      ...(first ? { first: { kind: first.kind, chainKey: first.chainKey, seq: first.seq } } : {}),
+    });
     return result;
   },
 );
