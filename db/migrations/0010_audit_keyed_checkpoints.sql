@@ -35,7 +35,8 @@ BEGIN
       ORDER BY h.chain_key LIMIT 1
       FOR UPDATE SKIP LOCKED;
     IF FOUND THEN RETURN; END IF;
-    -- None free: create the pool's heads that do not exist yet (the first time only), then look again.
+    -- None free: create the pool's heads that do not exist yet (only if the pool has grown since
+    -- migration 0010 created 16), then look again.
     INSERT INTO audit_chain_heads (chain_key, seq, hash)
     SELECT p_prefix || g, 0, repeat('0', 64) FROM generate_series(1, p_size) g
     ON CONFLICT (chain_key) DO NOTHING;
@@ -47,6 +48,12 @@ BEGIN
     FOR UPDATE;
 END
 $$;
+--> statement-breakpoint
+-- The pool's heads exist, committed, before the first view: a head created inside a view's own
+-- transaction would make every other view wait for that transaction to end.
+INSERT INTO audit_chain_heads (chain_key, seq, hash)
+SELECT 'views:' || g, 0, repeat('0', 64) FROM generate_series(1, 16) g
+ON CONFLICT (chain_key) DO NOTHING;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION audit_append_event(
   p_chain_key text, p_seq bigint, p_prev_hash text, p_hash text, p_mac text, p_occurred_at timestamptz,

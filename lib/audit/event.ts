@@ -5,7 +5,7 @@ import canonicalize from "canonicalize";
 
 export const GENESIS_HASH = "0".repeat(64);
 
-/** Views and downloads take whichever of these chains is free: `views:1` ... `views:16`. */
+/** Views and downloads take whichever of these chains is free: `views:1` ... `views:16` (created by migration 0010). */
 export const VIEW_POOL = { prefix: "views:", size: 16 } as const;
 
 export interface AuditInput {
