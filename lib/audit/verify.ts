@@ -351,7 +351,7 @@ export async function verifyAuditChains(db: Queryable, opts: VerifyOptions = {})
       sealedUpTo: history.first?.get(chainKey)?.seq ?? 0,
       report,
     });
-    if (walk.events > 0 || walk.head) result.chains++;
+    if (walk.events > 0 || (walk.head?.seq ?? 0) > 0) result.chains++;
     result.events += walk.events;
     result.sealedUnkeyed += walk.sealedUnkeyed;
 
