@@ -61,6 +61,9 @@ export default defineConfig({
     url: `${BASE_URL}/sign-in`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // SIGTERM, as a container platform stops a server: it finishes its requests, writes a final
+    // audit checkpoint and closes the database.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: {
@@ -72,6 +75,7 @@ export default defineConfig({
       AUDIT_HMAC_KEY: randomBytes(32).toString("hex"),
       AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
       AUDIT_CHECKPOINT_DIR,
+      AUDIT_CHECKPOINT_MINUTES: "1",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },
