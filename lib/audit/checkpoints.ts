@@ -199,8 +199,11 @@ export interface CheckpointOutcome {
 /** Stores the public key beside the checkpoints once; a store holding another key is refused. */
 async function ensurePublicKey(store: CheckpointStore, signingKey: KeyObject): Promise<void> {
   const pem = publicKeyPem(signingKey);
-  if (await store.putIfAbsent(PUBLIC_KEY_NAME, pem)) return;
-  const stored = await store.get(PUBLIC_KEY_NAME);
+  let stored = await store.get(PUBLIC_KEY_NAME);
+  if (stored === null) {
+    if (await store.putIfAbsent(PUBLIC_KEY_NAME, pem)) return;
+    stored = await store.get(PUBLIC_KEY_NAME);
+  }
   if (stored?.trim() !== pem.trim())
     throw new Error(
       `the checkpoint store's ${PUBLIC_KEY_NAME} is not this installation's AUDIT_SIGNING_KEY: refusing to write checkpoints into it`,

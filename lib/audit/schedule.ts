@@ -7,8 +7,10 @@ import { checkpointStoreFromEnv } from "./verify";
 
 type Holder = { __auditCheckpoints?: boolean };
 
+/** Requests still running after this long do not delay the final checkpoint any further. */
+const DRAIN_DEADLINE_MS = 15_000;
 /** A hung checkpoint or database must not keep a stopping server alive for ever. */
-const SHUTDOWN_DEADLINE_MS = 20_000;
+const SHUTDOWN_DEADLINE_MS = 25_000;
 
 export function startAuditCheckpoints(): void {
   const holder = globalThis as Holder;
@@ -61,6 +63,7 @@ export function startAuditCheckpoints(): void {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       const code = signal === "SIGTERM" ? 143 : 130;
+      setTimeout(() => stop(code), DRAIN_DEADLINE_MS).unref();
       setTimeout(() => realExit(code), SHUTDOWN_DEADLINE_MS).unref();
       if (process.env.NEXT_MANUAL_SIG_HANDLE) {
         stop(code);
