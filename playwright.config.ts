@@ -1,11 +1,13 @@
 // End-to-end journeys in Debian's Chromium against a production build with its own fresh PGlite
 // folder (.data/e2e) and build folder (.next-e2e), so it never touches the dev database or build.
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
 // E2E_PORT lets two checkouts run their journeys side by side on one machine.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 const PGLITE_DIR = ".data/e2e";
+const AUDIT_CHECKPOINT_DIR = ".data/e2e-audit-checkpoints";
 const tsx = "node node_modules/tsx/dist/cli.mjs";
 
 export default defineConfig({
@@ -51,7 +53,7 @@ export default defineConfig({
     // more than one page. DATABASE_URL is unset so a developer's PostgreSQL is never touched.
     command: [
       "unset DATABASE_URL",
-      `rm -rf ${PGLITE_DIR}`,
+      `rm -rf ${PGLITE_DIR} ${AUDIT_CHECKPOINT_DIR}`,
       `${tsx} scripts/db.ts setup`,
       `${tsx} e2e/support/add-children-for-pagination.ts`,
       "node scripts/start.mjs",
@@ -59,6 +61,9 @@ export default defineConfig({
     url: `${BASE_URL}/sign-in`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // SIGTERM, as a container platform stops a server: it finishes its requests, writes a final
+    // audit checkpoint and closes the database.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: {
@@ -66,6 +71,11 @@ export default defineConfig({
       PGLITE_DIR,
       NEXT_DIST_DIR: ".next-e2e",
       AUTH_SECRET: "e2e-only-secret-never-used-outside-playwright-runs",
+      // Fresh audit keys each run, like the fresh database they key and sign.
+      AUDIT_HMAC_KEY: randomBytes(32).toString("hex"),
+      AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      AUDIT_CHECKPOINT_DIR,
+      AUDIT_CHECKPOINT_MINUTES: "1",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },

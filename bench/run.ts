@@ -1,9 +1,10 @@
 // `npm run bench`: seeds a large fictional authority into PostgreSQL, checks the query plans of
 // the pages under test, then serves a production build and measures, under concurrent load, the
-// child's record page, the chronology's first page and the caseload as ratios to a bare
-// signed-in page in the same run (so the machine's speed cancels out). Results go to stdout and
-// bench/results/latest.json; the exit code is 1 when a plan reads a large table whole or a page
-// fails (and, with BENCH_ENFORCE_BUDGET=1, when the child's record or caseload is over budget).
+// child's record page (over many children, and one child for every request), the chronology's
+// first page and the caseload as ratios to a bare signed-in page in the same run (so the
+// machine's speed cancels out). Results go to stdout and bench/results/latest.json; the exit
+// code is 1 when a plan reads a large table whole or a page fails (and, with
+// BENCH_ENFORCE_BUDGET=1, when the child's record or caseload is over budget).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -266,6 +267,15 @@ async function main(): Promise<number> {
       expect: "Episodes of care",
       required: true,
       budget: true,
+    },
+    {
+      // Every request opens the same child: its views must not queue on one audit chain.
+      key: "same-child",
+      label: "Child's record, same child every time",
+      paths: [`/children/${first.id}`],
+      expect: "Episodes of care",
+      required: true,
+      budget: false,
     },
     {
       key: "chronology",

@@ -1,9 +1,10 @@
 // The production server under test: built into its own dist folder (so it never disturbs the
 // dev or e2e builds), started against the bench database, and always stopped by its process id.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { BENCH } from "./config";
 
@@ -31,6 +32,7 @@ export function buildIsStale(): boolean {
     "lib",
     "db/schema",
     "proxy.ts",
+    "instrumentation.ts",
     "next.config.js",
     "postcss.config.mjs",
     "package-lock.json",
@@ -94,6 +96,8 @@ export async function startServer(
 
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, "w");
+  // Audit checkpoints in a folder of their own each run (with keys of their own), removed at the end.
+  const checkpoints = fs.mkdtempSync(path.join(os.tmpdir(), "bench-audit-checkpoints-"));
   const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     // Its own process group, so stopping it also stops anything it started.
@@ -108,6 +112,9 @@ export async function startServer(
       DB_POOL_SIZE: String(BENCH.poolSize),
       AUTH_SECRET: randomBytes(32).toString("hex"),
       AUTH_TRUST_HOST: "true",
+      AUDIT_HMAC_KEY: randomBytes(32).toString("hex"),
+      AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      AUDIT_CHECKPOINT_DIR: checkpoints,
       ...env,
     },
   });
@@ -136,7 +143,13 @@ export async function startServer(
     if (stopped) return;
     stopped = true;
     fs.closeSync(log);
-    if (exited !== null) return;
+    try {
+      if (exited === null) await terminate();
+    } finally {
+      fs.rmSync(checkpoints, { recursive: true, force: true });
+    }
+  };
+  const terminate = async () => {
     try {
       process.kill(-pid, "SIGTERM");
     } catch {

@@ -109,6 +109,13 @@ export function getDb(): Db {
   return holder.__casesDb.db;
 }
 
+/** Closes the process's database if it was opened (at shutdown, after the last request). */
+export async function closeDb(): Promise<void> {
+  const handle = holder.__casesDb;
+  holder.__casesDb = undefined;
+  await handle?.close();
+}
+
 /** Tests and scripts point the app at a database they opened themselves. */
 export function setDbHandle(handle: DbHandle | undefined): void {
   holder.__casesDb = handle;

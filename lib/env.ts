@@ -1,5 +1,17 @@
 // Environment variables, validated once with zod. Everything else reads `env`, never process.env.
+import { createPrivateKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
+
+/** An Ed25519 private key as PEM text, or base64 of the PEM or of its PKCS#8 DER (one line, for env files). */
+export function parseSigningKey(value: string): KeyObject {
+  const text = value.trim();
+  const decoded = text.includes("-----BEGIN") ? text : Buffer.from(text, "base64").toString("utf8");
+  const key = decoded.includes("-----BEGIN")
+    ? createPrivateKey(decoded)
+    : createPrivateKey({ key: Buffer.from(text, "base64"), format: "der", type: "pkcs8" });
+  if (key.asymmetricKeyType !== "ed25519") throw new Error(`an Ed25519 key is needed, not ${key.asymmetricKeyType}`);
+  return key;
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -13,6 +25,28 @@ const schema = z.object({
   AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.string().url().optional(),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+  /**
+   * Keys every audit event (HMAC-SHA256); the database never holds it. Optional here so that
+   * `next build` needs no secrets; writing an audit event without it fails loudly.
+   */
+  AUDIT_HMAC_KEY: z.string().min(32, "at least 32 characters").optional(),
+  /** Signs the checkpoints of the audit chains' heads (Ed25519). Without it no checkpoint is written. */
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      try {
+        return parseSigningKey(value);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: `not an Ed25519 private key (${(e as Error).message})` });
+        return z.NEVER;
+      }
+    }),
+  /** Where signed checkpoints go: a folder written put-if-absent, outside the database. */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).default(".data/audit-checkpoints"),
+  /** Minutes between checkpoints in the server process (one is also written at start and at shutdown). */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().min(0.05).max(1440).default(5),
 });
 
 const parsed = schema.safeParse(process.env);

@@ -2,9 +2,9 @@
 // missing or older than the sources, and serves the portal on http://localhost:3000.
 // With DATABASE_URL unset the database is PGlite in .data/pglite; only the server opens it.
 import { spawnSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { loadSecrets } from "./secrets.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -14,13 +14,8 @@ function run(cmd, args, extraEnv = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-// A per-installation secret for signing sessions, kept out of git.
-if (!process.env.AUTH_SECRET) {
-  const file = path.join(root, ".data", "auth-secret");
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
-  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
-}
+// Per-installation secrets (sessions, the audit HMAC key, the checkpoint signing key), kept in .data/.
+loadSecrets();
 process.env.AUTH_TRUST_HOST ??= "true";
 
 run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db.ts", "setup"]);
@@ -37,9 +32,14 @@ function newestSource(dir) {
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const buildId = path.join(root, distDir, "BUILD_ID");
 const sources = ["app", "components", "lib", "db/schema"].map((d) => newestSource(path.join(root, d)));
-const files = ["package-lock.json", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json"].map(
-  (f) => fs.statSync(path.join(root, f)).mtimeMs,
-);
+const files = [
+  "package-lock.json",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+].map((f) => fs.statSync(path.join(root, f)).mtimeMs);
 const stale = !fs.existsSync(buildId) || Math.max(...sources, ...files) > fs.statSync(buildId).mtimeMs;
 if (stale) run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
 

@@ -26,7 +26,14 @@ export const auditEvents = pgTable(
     chainKey: text().notNull(),
     seq: bigint({ mode: "number" }).notNull(),
     prevHash: text().notNull(),
+    /** SHA-256 of the event's canonical bytes (RFC 8785), which include the previous event's hash. */
     hash: text().notNull(),
+    /**
+     * HMAC-SHA256 of the same bytes with AUDIT_HMAC_KEY, which the database never holds: someone
+     * with the database alone can recompute a hash but not this. Null only on events written
+     * before keying began (migration 0010), which the first signed checkpoint seals.
+     */
+    mac: text(),
     occurredAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     actorId: uuid(),
     action: text().notNull(),

@@ -1,73 +1,64 @@
-// Append-only, hash-chained audit log. One chain per child (and one per user for events that
-// concern no child), so writes to different children never wait on a common lock.
-import { createHash } from "node:crypto";
-import canonicalize from "canonicalize";
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
-import type { Db, Queryable, Tx } from "@/db/client";
-import { auditChainHeads, auditEvents } from "@/db/schema";
+// Append-only, hash-chained and keyed audit log. One chain per child for changes (and one per
+// user for events that concern no child), so writes to different children never wait on a
+// common lock; page views and downloads go on a pool of chains, so views never wait at all.
+import { sql } from "drizzle-orm";
+import { rowsOf, type Db, type Tx } from "@/db/client";
+import { env } from "@/lib/env";
+import { chainFor, eventHash, eventMac, type AuditInput, type ChainTarget, type Hashable } from "./event";
 
-export const GENESIS_HASH = "0".repeat(64);
+export {
+  chainFor,
+  eventBytes,
+  eventHash,
+  eventMac,
+  GENESIS_HASH,
+  isViewEvent,
+  VIEW_POOL,
+  type AuditInput,
+  type ChainTarget,
+  type Hashable,
+} from "./event";
 
-export interface AuditInput {
-  actorId: string | null;
-  action: string;
-  childId?: string | null;
-  outcome?: "allowed" | "refused" | "failed";
-  flagged?: boolean;
-  detail?: Record<string, unknown>;
+/** The installation's HMAC key, or a clear failure: an unkeyed event would look forged later. */
+export function auditHmacKey(): string {
+  const key = env.AUDIT_HMAC_KEY;
+  if (!key)
+    throw new Error(
+      "AUDIT_HMAC_KEY is not set: audit events cannot be keyed. `npm start` keeps one in .data/audit-hmac-key; " +
+        "elsewhere set it to at least 32 random characters, kept out of the database.",
+    );
+  return key;
 }
 
-/** Refusals go on the actor's chain: a refused attempt must not create or touch a child's chain. */
-export function chainKeyFor(input: AuditInput): string {
-  if (input.childId && (input.outcome ?? "allowed") === "allowed") return `child:${input.childId}`;
-  if (input.actorId) return `user:${input.actorId}`;
-  return "system";
-}
-
-interface Hashable {
+interface Head {
   chainKey: string;
   seq: number;
-  prevHash: string;
-  occurredAt: Date;
-  actorId: string | null;
-  action: string;
-  childId: string | null;
-  outcome: string;
-  flagged: boolean;
-  detail: unknown;
+  hash: string;
 }
 
-export function eventHash(e: Hashable): string {
-  const body = canonicalize({
-    chainKey: e.chainKey,
-    seq: e.seq,
-    prevHash: e.prevHash,
-    occurredAt: e.occurredAt.toISOString(),
-    actorId: e.actorId,
-    action: e.action,
-    childId: e.childId,
-    outcome: e.outcome,
-    flagged: e.flagged,
-    detail: e.detail ?? {},
-  });
-  return createHash("sha256")
-    .update(body ?? "")
-    .digest("hex");
+/** Locks the chain's head (creating it if needed) through the database's own function. */
+async function lockHead(tx: Tx, target: ChainTarget): Promise<Head> {
+  if ("chainKey" in target) {
+    const [row] = rowsOf<{ head_seq: number | string; head_hash: string }>(
+      await tx.execute(sql`select head_seq, head_hash from audit_lock_head(${target.chainKey})`),
+    );
+    if (!row) throw new Error(`audit chain head missing for ${target.chainKey}`);
+    return { chainKey: target.chainKey, seq: Number(row.head_seq), hash: row.head_hash };
+  }
+  const [row] = rowsOf<{ head_chain_key: string; head_seq: number | string; head_hash: string }>(
+    await tx.execute(
+      sql`select head_chain_key, head_seq, head_hash from audit_lock_pool_head(${target.pool.prefix}, ${target.pool.size}::int)`,
+    ),
+  );
+  if (!row) throw new Error(`no audit chain free in the pool ${target.pool.prefix}`);
+  return { chainKey: row.head_chain_key, seq: Number(row.head_seq), hash: row.head_hash };
 }
 
 /** Appends one event inside the caller's transaction, so it commits or rolls back with the change. */
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  const chainKey = chainKeyFor(input);
-  // One statement creates the chain's head if needed and locks it (row lock on this chain only:
-  // other chains proceed side by side), returning the previous event's sequence and hash.
-  const [head] = await tx
-    .insert(auditChainHeads)
-    .values({ chainKey, seq: 0, hash: GENESIS_HASH })
-    .onConflictDoUpdate({ target: auditChainHeads.chainKey, set: { chainKey: sql`excluded.chain_key` } })
-    .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
-  if (!head) throw new Error(`audit chain head missing for ${chainKey}`);
-  const event = {
-    chainKey,
+export async function recordAudit(tx: Tx, input: AuditInput, hmacKey: string = auditHmacKey()): Promise<void> {
+  const head = await lockHead(tx, chainFor(input));
+  const event: Hashable = {
+    chainKey: head.chainKey,
     seq: head.seq + 1,
     prevHash: head.hash,
     occurredAt: new Date(),
@@ -78,14 +69,11 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     flagged: input.flagged ?? false,
     detail: input.detail ?? {},
   };
-  const hash = eventHash(event);
-  // And one more appends the event and moves the head, so an audited write costs two round trips.
-  await tx.execute(sql`with appended as (
-      insert into ${auditEvents} (chain_key, seq, prev_hash, hash, occurred_at, actor_id, action, child_id, outcome, flagged, detail)
-      values (${chainKey}, ${event.seq}, ${event.prevHash}, ${hash}, ${event.occurredAt.toISOString()}::timestamptz, ${event.actorId}, ${event.action},
-              ${event.childId}, ${event.outcome}, ${event.flagged}, ${JSON.stringify(event.detail)}::jsonb)
-      returning seq)
-    update ${auditChainHeads} set seq = (select seq from appended), hash = ${hash} where chain_key = ${chainKey}`);
+  // One call appends the event and moves the head one step onto it: two round trips in all.
+  await tx.execute(sql`select audit_append_event(
+      ${event.chainKey}, ${event.seq}::bigint, ${event.prevHash}, ${eventHash(event)}, ${eventMac(event, hmacKey)},
+      ${event.occurredAt.toISOString()}::timestamptz, ${event.actorId}::uuid, ${event.action}, ${event.childId}::uuid,
+      ${event.outcome}, ${event.flagged}::boolean, ${JSON.stringify(event.detail)}::jsonb)`);
 }
 
 /** Writes an event in a transaction of its own (refusals, views and sign-ins that change nothing else). */
@@ -93,66 +81,4 @@ export async function recordAuditNow(db: Db, input: AuditInput): Promise<void> {
   await db.transaction((tx) => recordAudit(tx, input));
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  chains: number;
-  events: number;
-  problems: Array<{ chainKey: string; seq: number; problem: string }>;
-}
-
-/** Walks every chain in order, recomputing each hash and link, and checks each head. */
-export async function verifyAuditChains(db: Queryable, batchSize = 5000): Promise<VerifyResult> {
-  const result: VerifyResult = { ok: true, chains: 0, events: 0, problems: [] };
-  const heads = await db.select().from(auditChainHeads).orderBy(asc(auditChainHeads.chainKey));
-  for (const head of heads) {
-    result.chains++;
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    let lastSeq = 0;
-    for (;;) {
-      const rows = await db
-        .select()
-        .from(auditEvents)
-        // Only up to the head as read: events appended while verifying belong to the next check.
-        .where(
-          and(eq(auditEvents.chainKey, head.chainKey), gt(auditEvents.seq, lastSeq), lte(auditEvents.seq, head.seq)),
-        )
-        .orderBy(asc(auditEvents.seq))
-        .limit(batchSize);
-      for (const row of rows) {
-        result.events++;
-        if (row.seq !== expectedSeq)
-          result.problems.push({
-            chainKey: head.chainKey,
-            seq: row.seq,
-            problem: `sequence gap: expected ${expectedSeq}`,
-          });
-        if (row.prevHash !== prevHash)
-          result.problems.push({
-            chainKey: head.chainKey,
-            seq: row.seq,
-            problem: "link to the previous event is broken",
-          });
-        if (eventHash(row) !== row.hash)
-          result.problems.push({
-            chainKey: head.chainKey,
-            seq: row.seq,
-            problem: "event content does not match its hash (altered)",
-          });
-        prevHash = row.hash;
-        expectedSeq = row.seq + 1;
-        lastSeq = row.seq;
-      }
-      if (rows.length < batchSize) break;
-    }
-    if (head.seq !== lastSeq || head.hash !== prevHash) {
-      result.problems.push({
-        chainKey: head.chainKey,
-        seq: lastSeq,
-        problem: "chain head does not match the last event (events removed?)",
-      });
-    }
-  }
-  result.ok = result.problems.length === 0;
-  return result;
-}
+export { verifyAuditChains, type AuditProblem, type AuditProblemKind, type VerifyResult } from "./verify";

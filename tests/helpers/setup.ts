@@ -1,5 +1,7 @@
 // Test set-up: the signed-in person is whoever the test says (still refused, as in the portal,
 // once their account is deactivated), and Next's cache calls are no-ops.
+// The audit keys come first: lib/env.ts reads them once, when anything first imports it.
+import "./audit-env";
 import { vi } from "vitest";
 import { signedInActor } from "./session";
 

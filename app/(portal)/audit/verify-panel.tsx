@@ -27,21 +27,29 @@ export function VerifyPanel() {
         {result && typeof result !== "string" ? (
           result.ok ? (
             <p className="text-green-800">
-              Intact: {result.events} events in {result.chains} chains verified.
+              Intact: {result.events} events in {result.chains} chains verified
+              {result.newestCheckpoint ? `, matching signed checkpoint #${result.newestCheckpoint.seq}` : ""}.
             </p>
           ) : (
             <div className="text-red-800">
               <p className="font-bold">Tampering detected in {result.problems.length} place(s):</p>
               <ul className="list-disc pl-5">
                 {result.problems.slice(0, 20).map((p) => (
-                  <li key={`${p.chainKey}-${p.seq}-${p.problem}`}>
-                    {p.chainKey} #{p.seq}: {p.problem}
+                  <li key={`${p.kind}-${p.chainKey}-${p.seq}-${p.message}`}>
+                    <strong>{p.kind}</strong>: {p.chainKey ?? "checkpoints"} #{p.seq ?? "-"}: {p.message}
                   </li>
                 ))}
               </ul>
             </div>
           )
         ) : null}
+        {result && typeof result !== "string"
+          ? result.warnings.map((w) => (
+              <p key={w} className="text-sm text-slate-700">
+                {w}
+              </p>
+            ))
+          : null}
       </div>
     </div>
   );
