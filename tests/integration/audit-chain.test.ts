@@ -1,13 +1,12 @@
 // The audit log: hash-chained per child and per user, verified end to end, and tamper-evident.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { demoChildId, demoUserId } from "@/db/seed/demo";
 import { recordAudit, recordAuditNow, verifyAuditChains } from "@/lib/audit";
-import { createTestDb } from "../helpers/db";
+import { createTestDb, type TestDbHandle } from "../helpers/db";
 
-let handle: DbHandle;
+let handle: TestDbHandle;
 beforeAll(async () => {
   handle = await createTestDb();
   const actorId = demoUserId("sw1");
@@ -26,11 +25,11 @@ afterAll(() => handle.close());
 
 async function withTriggersOff(statement: string) {
   // Behind the application's back: a superuser switches the append-only triggers off.
-  await handle.db.execute(sql.raw(`ALTER TABLE audit_events DISABLE TRIGGER USER`));
+  await handle.owner.execute(sql.raw(`ALTER TABLE audit_events DISABLE TRIGGER USER`));
   try {
-    await handle.db.execute(sql.raw(statement));
+    await handle.owner.execute(sql.raw(statement));
   } finally {
-    await handle.db.execute(sql.raw(`ALTER TABLE audit_events ENABLE TRIGGER USER`));
+    await handle.owner.execute(sql.raw(`ALTER TABLE audit_events ENABLE TRIGGER USER`));
   }
 }
 
