@@ -6,7 +6,7 @@ import { openPglite, openPostgres, rowsOf, type DbHandle } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { applyRoles } from "../db/roles";
 import { seedDemoAuthority } from "../db/seed/demo";
-import { appRoleOptions, describeTarget, ownerTarget } from "./owner-target";
+import { appRoleOptions, describeTarget, ownerTarget, reasonOf } from "./owner-target";
 
 async function loginName(handle: DbHandle): Promise<string | undefined> {
   return rowsOf<{ name: string }>(await handle.db.execute(sql`select current_user as name`))[0]?.name;
@@ -49,6 +49,6 @@ async function main(command: string | undefined) {
 }
 
 main(process.argv[2]).catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(reasonOf(e));
   process.exit(1);
 });

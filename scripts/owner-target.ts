@@ -33,3 +33,13 @@ export function describeTarget(target: Target): string {
   if (u.password) u.password = "***";
   return `PostgreSQL ${u.toString()}`;
 }
+
+/** The reason a script failed: the database's own message rather than drizzle's "Failed query: <the SQL>". */
+export function reasonOf(e: unknown): string {
+  if (e instanceof Error) {
+    const cause = (e as { cause?: unknown }).cause;
+    if (cause instanceof Error && e.message.startsWith("Failed query")) return cause.message;
+    return e.message;
+  }
+  return String(e);
+}
