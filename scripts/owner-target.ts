@@ -2,9 +2,10 @@
 // or PostgreSQL through DATABASE_OWNER_URL (DATABASE_URL when there is no separate owner login).
 import path from "node:path";
 import { env } from "../lib/env";
+import type { DbTarget } from "../db/backup";
 import type { RoleOptions } from "../db/roles";
 
-export type Target = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
+export type Target = DbTarget;
 
 export function ownerTarget(): Target {
   const url = env.DATABASE_OWNER_URL ?? env.DATABASE_URL;

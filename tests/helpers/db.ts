@@ -21,6 +21,8 @@ export interface TestDbHandle extends DbHandle {
   owner: Db;
   /** The app role's name on PostgreSQL; null on PGlite, which has no roles. */
   appRole: string | null;
+  /** The owner's connection string on PostgreSQL (backups); null for in-memory PGlite. */
+  ownerUrl: string | null;
 }
 
 export async function createTestDb(opts: { seed?: boolean } = {}): Promise<TestDbHandle> {
@@ -48,6 +50,7 @@ export async function createTestDb(opts: { seed?: boolean } = {}): Promise<TestD
       ...app,
       owner: owner.db,
       appRole,
+      ownerUrl: url.toString(),
       close: async () => {
         await app.close();
         await owner.close();
@@ -60,7 +63,7 @@ export async function createTestDb(opts: { seed?: boolean } = {}): Promise<TestD
   } else {
     const inner = openPglite(null);
     await runMigrations(inner);
-    handle = { ...inner, owner: inner.db, appRole: null };
+    handle = { ...inner, owner: inner.db, appRole: null, ownerUrl: null };
   }
   // Seeded as the portal: the seed goes through the same domain commands, so this proves them.
   if (opts.seed !== false) await seedDemoAuthority(handle.db, { records: false });
