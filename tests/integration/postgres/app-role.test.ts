@@ -8,8 +8,9 @@ import { rowsOf } from "@/db/client";
 import { APP_UPDATABLE_COLUMNS, applyRoles } from "@/db/roles";
 import { breakGlassGrants, children, providerArrangements, recordEntries, retentionHold, users } from "@/db/schema";
 import { DEMO_CHILD_COUNT, demoChildId, demoUserId, seedDemoAuthority } from "@/db/seed/demo";
+import { amendArrangement } from "@/lib/arrangements/commands";
 import { getRetentionHold, setRetentionHold } from "@/lib/retention";
-import { createTestDb, type TestDbHandle } from "../../helpers/db";
+import { createTestDb, demoActor, type TestDbHandle } from "../../helpers/db";
 
 let handle: TestDbHandle;
 const sw1 = demoUserId("sw1");
@@ -250,22 +251,18 @@ describe("the portal's database login", () => {
     expect(await asApp(`UPDATE provider_arrangements SET superseded_at = now() WHERE id = '${current.id}'`)).toMatch(
       /only by a new arrangement that replaces it/,
     );
-    await handle.db.transaction(async (tx) => {
-      await tx
-        .update(providerArrangements)
-        .set({ supersededAt: new Date() })
-        .where(eq(providerArrangements.id, current.id));
-      await tx.insert(providerArrangements).values({
+    // The application's own amendment supersedes it properly: by the new version that replaces it.
+    const manager = await demoActor(handle, "tm1");
+    await handle.db.transaction((tx) =>
+      amendArrangement(tx, manager, {
         childId: current.childId,
-        organisationId: current.organisationId,
+        arrangementId: current.id,
         functions: current.functions,
         startDate: current.startDate,
         endDate: current.endDate,
-        supersedesId: current.id,
         amendReason: "Functions restated",
-        createdBy: demoUserId("tm1"),
-      });
-    });
+      }),
+    );
     expect(await asApp(`UPDATE provider_arrangements SET superseded_at = NULL WHERE id = '${current.id}'`)).toMatch(
       /has been superseded/,
     );
