@@ -17,6 +17,18 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Unset: the embedded PGlite database in PGLITE_DIR. Set: a PostgreSQL server via the postgres driver. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The owner login that runs the migrations, the seed, backup and restore (PostgreSQL only).
+   * Unset: those scripts use DATABASE_URL, which must then be a login that may create roles.
+   */
+  DATABASE_OWNER_URL: z.string().url().optional(),
+  /** The portal's own login role, created and granted by `npm run db:migrate`: it owns nothing. */
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "lower case letters, digits and _ only")
+    .default("cases_app"),
+  /** Set on the app role by `npm run db:migrate` when given; otherwise the role keeps its password. */
+  DATABASE_APP_PASSWORD: z.string().min(12).optional(),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().min(16).optional(),
   /** Optional sign-in through the council's Microsoft Entra ID tenant. */

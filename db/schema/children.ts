@@ -175,9 +175,14 @@ export const allocations = pgTable(
   },
   (t) => [
     index().on(t.childId, t.kind, t.startDate),
-    index().on(t.userId).where(sql`${t.endDate} is null`),
+    index()
+      .on(t.userId)
+      .where(sql`${t.endDate} is null`),
     check("allocations_kind", sql`${t.kind} in ('social_worker','iro','team')`),
-    check("allocations_who", sql`(${t.kind} = 'team') = (${t.teamId} is not null) and (${t.kind} = 'team') = (${t.userId} is null)`),
+    check(
+      "allocations_who",
+      sql`(${t.kind} = 'team') = (${t.teamId} is not null) and (${t.kind} = 'team') = (${t.userId} is null)`,
+    ),
     check("allocations_end_pair", sql`(${t.endDate} is null) = (${t.endReason} is null)`),
     check("allocations_dates", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],
@@ -237,7 +242,9 @@ export const markerTasks = pgTable(
   (t) => [
     uniqueIndex().on(t.sourceId, t.marker, t.trigger),
     index().on(t.childId, t.dueAt),
-    index("marker_tasks_open_idx").on(t.dueAt).where(sql`${t.actionedAt} is null`),
+    index("marker_tasks_open_idx")
+      .on(t.dueAt)
+      .where(sql`${t.actionedAt} is null`),
     check("marker_kind", sql`${t.marker} in ('cla','cp') and ${t.trigger} in ('start','end')`),
     check("marker_due", sql`${t.dueAt} = ${t.eventAt} + interval '24 hours'`),
     check("marker_actioned_pair", sql`(${t.actionedAt} is null) = (${t.actionedBy} is null)`),

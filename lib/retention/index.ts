@@ -1,7 +1,7 @@
 // Retention: the normal earliest destruction date of a record, and the hold that overrides it.
 import { addYears, differenceInYears, format, parseISO } from "date-fns";
-import { eq } from "drizzle-orm";
-import type { Queryable, Tx } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf, type Queryable, type Tx } from "@/db/client";
 import { retentionHold } from "@/db/schema";
 
 /**
@@ -29,14 +29,17 @@ export async function getRetentionHold(db: Queryable) {
   );
 }
 
+/**
+ * Changes the hold through the database's own function (the portal's login has no INSERT or
+ * UPDATE on the table): it checks that the actor is an active records officer with a reason and
+ * writes who, why and when on the hold. The caller's audit event commits in the same transaction.
+ */
 export async function setRetentionHold(tx: Tx, actorId: string, input: { active: boolean; reason: string }) {
-  const before = await getRetentionHold(tx);
-  await tx
-    .insert(retentionHold)
-    .values({ id: 1, active: input.active, reason: input.reason, changedBy: actorId, changedAt: new Date() })
-    .onConflictDoUpdate({
-      target: retentionHold.id,
-      set: { active: input.active, reason: input.reason, changedBy: actorId, changedAt: new Date() },
-    });
-  return { wasActive: before.active, active: input.active };
+  const [row] = rowsOf<{ was_active: boolean; is_active: boolean }>(
+    await tx.execute(
+      sql`select was_active, is_active from set_retention_hold(${actorId}::uuid, ${input.active}, ${input.reason})`,
+    ),
+  );
+  if (!row) throw new Error("set_retention_hold returned no row");
+  return { wasActive: row.was_active, active: row.is_active };
 }

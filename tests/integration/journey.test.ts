@@ -1,7 +1,7 @@
 // A child's journey through care through the server actions: events become SSDA903 episodes,
 // markers are raised with a deadline exactly 24 hours after the event (right across British
 // Summer Time), a team manager actions them and sees breaches, allocations move access at once.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { allocations, auditEvents, episodes, markerTasks, recordEntries } from "@/db/schema";
 import { childAccess } from "@/lib/access";
@@ -147,6 +147,23 @@ describe("recording a child's journey through care", () => {
         .where(and(eq(auditEvents.actorId, demo.actor(key).id), eq(auditEvents.action, "episodes.recordEvent")));
       expect(event?.outcome, key).toBe("refused");
     }
+  });
+});
+
+describe("the database keeps the journey's moves legal", () => {
+  it("an ended episode's end cannot be changed, and its placement cannot be rewritten in place", async () => {
+    const [ended] = (await latestEpisodes(CHILD)).filter((e) => e.reasonCeased === "E4A").slice(-1);
+    if (!ended) throw new Error("the journey above ended a period of care");
+    const attempt = async (set: string) => {
+      try {
+        await demo.handle.db.execute(sql.raw(`update episodes set ${set} where id = '${ended.id}'`));
+        return "accepted";
+      } catch (e) {
+        return String((e as { cause?: { message?: string } }).cause?.message ?? e);
+      }
+    };
+    expect(await attempt("end_date = start_date")).toMatch(/already set/);
+    expect(await attempt("placement = 'K2'")).toMatch(/cannot be changed in place/);
   });
 });
 

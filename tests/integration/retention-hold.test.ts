@@ -1,16 +1,17 @@
 // The retention hold in the database itself: no table in the schema can be emptied or have a
-// row removed or soft-deleted while the hold is on, whatever the application does.
+// row removed or soft-deleted while the hold is on, whatever the application does. The attempts
+// run as the owner (on PostgreSQL a superuser), who has every privilege: the triggers refuse them.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rowsOf, type DbHandle } from "@/db/client";
+import { rowsOf } from "@/db/client";
 import { children, recordEntries, retentionHold } from "@/db/schema";
 import { demoChildId, demoUserId } from "@/scripts/seed/demo";
-import { createTestDb } from "../helpers/db";
+import { createTestDb, type TestDbHandle } from "../helpers/db";
 
 /** Purely technical tables that may be deleted from. Empty today: every table holds record data or its audit. */
 const TECHNICAL_TABLES: string[] = [];
 
-let handle: DbHandle;
+let handle: TestDbHandle;
 let tables: string[];
 
 beforeAll(async () => {
@@ -25,7 +26,7 @@ afterAll(() => handle.close());
 
 async function refusal(statement: string): Promise<string> {
   try {
-    await handle.db.transaction(async (tx) => {
+    await handle.owner.transaction(async (tx) => {
       await tx.execute(sql.raw(statement));
     });
   } catch (e) {
@@ -89,7 +90,7 @@ describe("the retention hold, enforced by the database", () => {
   });
 
   it("refuses updating or deleting audit events even with the hold lifted", async () => {
-    await handle.db.update(retentionHold).set({ active: false });
+    await handle.owner.update(retentionHold).set({ active: false });
     try {
       expect(await refusal(`UPDATE audit_events SET action = 'x'`)).toMatch(/append-only/);
       expect(await refusal(`DELETE FROM audit_events`)).toMatch(/refused/);
@@ -101,10 +102,10 @@ describe("the retention hold, enforced by the database", () => {
         ),
       ).toBe("ALLOWED");
     } finally {
-      await handle.db
+      await handle.owner
         .execute(sql`update children set deleted_at = null, deletion_reason = null where id = ${demoChildId(39)}`)
         .catch(() => undefined);
-      await handle.db.update(retentionHold).set({ active: true });
+      await handle.owner.update(retentionHold).set({ active: true });
     }
   });
 
@@ -140,10 +141,21 @@ describe("versions that have left draft, enforced by the database", () => {
         `UPDATE record_entries SET confidentiality = 'standard', occurred_on = '2026-01-01' WHERE id = '${entryId}'`,
       ),
     ).toMatch(/cannot be changed/);
+    expect(await refusal(`UPDATE record_entries SET significant = true WHERE id = '${entryId}'`)).toBe("ALLOWED");
+    // Its place moves once a newer version exists (an amendment); without one, see app-role.test.ts.
+    await handle.db.insert(recordEntries).values({
+      entryId,
+      version: 2,
+      childId: demoChildId(0),
+      section: "visits",
+      occurredOn: "2026-10-01",
+      title: "Visit",
+      data: { observations: "As written, amended" },
+      amendReason: "Typo",
+      createdBy: sw1,
+    });
     expect(
-      await refusal(
-        `UPDATE record_entries SET is_latest = false, in_chronology = false, significant = true WHERE id = '${entryId}'`,
-      ),
+      await refusal(`UPDATE record_entries SET is_latest = false, in_chronology = false WHERE id = '${entryId}'`),
     ).toBe("ALLOWED");
     const draftId = "00000000-0000-4000-8000-0000000000e2";
     await handle.db.insert(recordEntries).values({
