@@ -9,7 +9,7 @@ export type BodyVerdict = { ok: true } | { ok: false; reason: string };
 /** The entries of a reply: row and file fields by name; the last value of a repeated name wins, as in React. */
 export type ReplyFields = ReadonlyMap<string, string | Blob>;
 
-const MAX_DEPTH = 128;
+const MAX_DEPTH = 256;
 const MAX_VISITS = 100_000;
 const BIGINT = /^-?\d{1,300}$/;
 /** Second characters of `$` strings that React decodes in place, with no other row involved. */
@@ -56,24 +56,24 @@ class ReplyChecker {
     const value = this.row(id);
     if (this.checked.has(id) || this.inProgress.has(id)) return value;
     this.inProgress.add(id);
-    this.checkValue(value, 0, id);
+    this.checkValue(value, 0);
     this.inProgress.delete(id);
     this.checked.add(id);
     return value;
   }
 
-  private checkValue(value: unknown, depth: number, rowId: number): void {
+  private checkValue(value: unknown, depth: number): void {
     if (++this.visits > MAX_VISITS) fail("too many values");
     if (depth > MAX_DEPTH) fail("nested too deeply");
-    if (typeof value === "string") return this.checkString(value, depth, rowId);
+    if (typeof value === "string") return this.checkString(value, depth);
     if (Array.isArray(value)) {
-      for (const item of value) this.checkValue(item, depth + 1, rowId);
+      for (const item of value) this.checkValue(item, depth + 1);
     } else if (isPlainContainer(value)) {
-      for (const item of Object.values(value)) this.checkValue(item, depth + 1, rowId);
+      for (const item of Object.values(value)) this.checkValue(item, depth + 1);
     }
   }
 
-  private checkString(value: string, depth: number, rowId: number): void {
+  private checkString(value: string, depth: number): void {
     if (value[0] !== "$") return;
     const kind = value[1] ?? "";
     if (INLINE.has(kind)) return;
@@ -90,8 +90,6 @@ class ReplyChecker {
     if (kind === "@" || kind === "Q" || kind === "W" || kind === "i") {
       const id = parseInt(value.slice(2), 16);
       if (Number.isNaN(id)) fail("malformed reference");
-      // A promise that resolves to the row it sits in never settles; React refuses it.
-      if (kind === "@" && (id === rowId || this.inProgress.has(id))) fail("cyclic promise");
       const target = this.resolve(value.slice(2), depth);
       if (kind !== "@" && !Array.isArray(target)) fail("malformed collection");
       if (kind === "Q" && (target as unknown[]).some((entry) => !Array.isArray(entry) && !isReference(entry)))
@@ -103,6 +101,7 @@ class ReplyChecker {
 
   /** Follows `id[:key[:key...]]` as React does: every key must be an own property of a plain object or array. */
   private resolve(reference: string, depth: number): unknown {
+    if (depth > MAX_DEPTH) fail("references nested too deeply");
     const [head = "", ...path] = reference.split(":");
     const id = parseInt(head, 16);
     if (Number.isNaN(id)) fail("malformed reference");
