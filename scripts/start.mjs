@@ -37,9 +37,14 @@ function newestSource(dir) {
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const buildId = path.join(root, distDir, "BUILD_ID");
 const sources = ["app", "components", "lib", "db/schema"].map((d) => newestSource(path.join(root, d)));
-const files = ["package-lock.json", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json"].map(
-  (f) => fs.statSync(path.join(root, f)).mtimeMs,
-);
+const files = [
+  "package-lock.json",
+  "proxy.ts",
+  "instrumentation-client.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+].map((f) => fs.statSync(path.join(root, f)).mtimeMs);
 const stale = !fs.existsSync(buildId) || Math.max(...sources, ...files) > fs.statSync(buildId).mtimeMs;
 if (stale) run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
 
