@@ -7,7 +7,8 @@
 //   for an unknown email), and every failed attempt is answered after the same fixed time,
 //   whatever the cause, the failure count or a lock.
 // - Guess slowly: five failures against one account from one address lock that pair for a
-//   while; thirty failures from one address (against any accounts) lock the address.
+//   while; thirty failures from one address (against any accounts) lock the address. Attempts
+//   are counted before the password is checked, so a burst sent all at once gets no more.
 // - Not lock the owner out: a pair lock holds only for the address it came from. Guesses spread
 //   over many addresses (twenty against one account) leave the account open only to addresses it
 //   has signed in from before, until the lock passes or the owner signs in.
@@ -79,115 +80,145 @@ async function attemptSignIn(db: Db, { email, password, address, now = new Date(
     .from(users)
     .where(eq(sql`lower(${users.email})`, normalised))
     .limit(1);
-  const [addressRow] = await db.select().from(signInAddresses).where(eq(signInAddresses.address, address)).limit(1);
-  const [pair] = user
-    ? await db
-        .select()
-        .from(signInPairs)
-        .where(and(eq(signInPairs.userId, user.id), eq(signInPairs.address, address)))
-        .limit(1)
-    : [];
+  const known = user?.passwordHash ? user : undefined;
+  const canSignIn = Boolean(known?.active && !known.deletedAt);
+
+  // Each attempt is counted before its password is checked, in a statement of its own that
+  // commits at once: simultaneous guesses see each other, so a burst cannot exceed a limit.
+  // A success takes its count back.
+  const addressCount = await reserveAddressAttempt(db, address, now);
+  const pairCount =
+    known && canSignIn && addressCount.allowed ? await reservePairAttempt(db, known.id, address, now) : undefined;
 
   // One verification whatever happens next, so its cost never tells one case from another.
-  const passwordHash = user?.passwordHash ?? (await getDummyHash());
+  const passwordHash = known?.passwordHash ?? (await getDummyHash());
   const passwordOk = await verify(passwordHash, password).catch(() => false);
 
-  const refusal: RefusalReason | null = isFuture(addressRow?.lockedUntil, now)
+  const refusal: RefusalReason | null = !addressCount.allowed
     ? "address-throttled"
-    : !user || !user.passwordHash
+    : !known
       ? "unknown-account"
-      : !user.active || user.deletedAt
+      : !canSignIn
         ? "inactive"
-        : isFuture(pair?.lockedUntil, now)
+        : !pairCount?.allowed
           ? "locked"
-          : isFuture(user.lockedUntil, now) && !pair?.lastSuccessAt
+          : isFuture(known.lockedUntil, now) && !pairCount.lastSuccessAt
             ? "account-throttled"
             : passwordOk
               ? null
               : "wrong-password";
 
-  if (refusal === null && user) {
+  if (refusal === null && known) {
     const signedIn = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(users)
         .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now })
-        .where(eq(users.id, user.id))
+        .where(eq(users.id, known.id))
         .returning();
       await tx
-        .insert(signInPairs)
-        .values({ userId: user.id, address, failures: 0, windowStartedAt: now, lastSuccessAt: now, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [signInPairs.userId, signInPairs.address],
-          set: { failures: 0, windowStartedAt: now, lockedUntil: null, lastSuccessAt: now, updatedAt: now },
-        });
+        .update(signInPairs)
+        .set({ failures: 0, windowStartedAt: now, lockedUntil: null, lastSuccessAt: now, updatedAt: now })
+        .where(and(eq(signInPairs.userId, known.id), eq(signInPairs.address, address)));
+      await takeBackAttempt(tx, address, now);
       await recordAudit(tx, {
-        actorId: user.id,
+        actorId: known.id,
         action: "auth.signIn",
         outcome: "allowed",
         detail: { method: "password", address },
       });
-      return row ?? user;
+      return row ?? known;
     });
     return { ok: true as const, user: signedIn };
   }
 
   const reason = refusal ?? "wrong-password";
   await db.transaction(async (tx) => {
-    const addressFailures = await countAddressFailure(tx, address, now);
-    const detail: Record<string, unknown> = { reason, address, addressFailures };
-    if (user && reason === "wrong-password") {
-      Object.assign(detail, await countAccountFailure(tx, user.id, address, now));
-    }
-    if (reason === "locked") detail.lockedUntil = pair?.lockedUntil?.toISOString();
-    const known = user && user.passwordHash;
-    await recordAudit(tx, { actorId: known ? user.id : null, action: "auth.signIn", outcome: "refused", detail });
+    const detail: Record<string, unknown> = { reason, address, addressFailures: addressCount.failures };
+    if (pairCount) Object.assign(detail, { pairFailures: pairCount.failures });
+    if (reason === "locked") detail.lockedUntil = pairCount?.lockedUntil?.toISOString();
+    if (known && reason === "wrong-password") Object.assign(detail, await countAccountFailure(tx, known.id, now));
+    await recordAudit(tx, { actorId: known?.id ?? null, action: "auth.signIn", outcome: "refused", detail });
   });
   return { ok: false as const, reason };
 }
 
 /**
- * One more failure in a windowed counter: starts again at 1 when the window has passed; at the
- * limit the lock starts (and further failures in the window extend it); an expired lock clears.
+ * One more attempt in a windowed counter: it starts again at 1 when the window has passed; when
+ * the count reaches the limit the lock starts (and attempts within the window extend it); an
+ * expired lock clears.
  */
-function windowedCounter(
-  table: typeof signInAddresses | typeof signInPairs,
-  limit: number,
-  now: Date,
-): { failures: ReturnType<typeof sql>; windowStartedAt: ReturnType<typeof sql>; lockedUntil: ReturnType<typeof sql> } {
+function countAttempt(table: typeof signInAddresses | typeof signInPairs, limit: number, now: Date) {
   const windowStart = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
   const lockEnd = new Date(now.getTime() + SIGN_IN_LIMITS.lockMinutes * 60_000);
   const expired = sql`${table.windowStartedAt} <= ${iso(windowStart)}::timestamptz`;
   const next = sql`(case when ${expired} then 1 else ${table.failures} + 1 end)`;
-  return {
+  const set = {
     failures: next,
     windowStartedAt: sql`case when ${expired} then ${iso(now)}::timestamptz else ${table.windowStartedAt} end`,
-    lockedUntil: sql`case when ${next} >= ${limit} then ${iso(lockEnd)}::timestamptz when ${table.lockedUntil} <= ${iso(now)}::timestamptz then null else ${table.lockedUntil} end`,
+    lockedUntil: sql`case when ${next} >= ${limit} then ${iso(lockEnd)}::timestamptz when ${table.lockedUntil} > ${iso(now)}::timestamptz then ${table.lockedUntil} else null end`,
+    updatedAt: now,
+  };
+  /**
+   * The attempt may go ahead when its count (itself included) is within the limit and no lock
+   * was in force before it: a lock in the row is either the one this very attempt started (at
+   * the limit, ending exactly a lock's length from now) or an earlier one that still holds.
+   */
+  const allowed = (row: { failures: number; lockedUntil: Date | null } | undefined) => {
+    const failures = row?.failures ?? 1;
+    const startedNow = failures === limit && row?.lockedUntil?.getTime() === lockEnd.getTime();
+    return failures <= limit && (startedNow || !isFuture(row?.lockedUntil, now));
+  };
+  return { set, allowed };
+}
+
+async function reserveAddressAttempt(db: Db, address: string, now: Date) {
+  const { set, allowed } = countAttempt(signInAddresses, SIGN_IN_LIMITS.perAddress, now);
+  const [row] = await db
+    .insert(signInAddresses)
+    .values({ address, failures: 1, windowStartedAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: signInAddresses.address, set })
+    .returning({ failures: signInAddresses.failures, lockedUntil: signInAddresses.lockedUntil });
+  return { failures: row?.failures ?? 1, allowed: allowed(row) };
+}
+
+async function reservePairAttempt(db: Db, userId: string, address: string, now: Date) {
+  const { set, allowed } = countAttempt(signInPairs, SIGN_IN_LIMITS.perPair, now);
+  const [row] = await db
+    .insert(signInPairs)
+    .values({ userId, address, failures: 1, windowStartedAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: [signInPairs.userId, signInPairs.address], set })
+    .returning({
+      failures: signInPairs.failures,
+      lockedUntil: signInPairs.lockedUntil,
+      lastSuccessAt: signInPairs.lastSuccessAt,
+    });
+  return {
+    failures: row?.failures ?? 1,
+    lockedUntil: row?.lockedUntil ?? null,
+    lastSuccessAt: row?.lastSuccessAt ?? null,
+    allowed: allowed(row),
   };
 }
 
-async function countAddressFailure(tx: Tx, address: string, now: Date): Promise<number> {
-  const [row] = await tx
-    .insert(signInAddresses)
-    .values({ address, failures: 1, windowStartedAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: signInAddresses.address,
-      set: { ...windowedCounter(signInAddresses, SIGN_IN_LIMITS.perAddress, now), updatedAt: now },
+/** A successful sign-in was counted as an attempt from its address; it is not a failure, so the count goes back. */
+async function takeBackAttempt(tx: Tx, address: string, now: Date) {
+  const remaining = sql`greatest(${signInAddresses.failures} - 1, 0)`;
+  await tx
+    .update(signInAddresses)
+    .set({
+      failures: remaining,
+      // A lock needs the limit's worth of failures; without this attempt there are fewer.
+      lockedUntil: sql`case when ${remaining} < ${SIGN_IN_LIMITS.perAddress} then null else ${signInAddresses.lockedUntil} end`,
+      updatedAt: now,
     })
-    .returning({ failures: signInAddresses.failures });
-  return row?.failures ?? 1;
+    .where(eq(signInAddresses.address, address));
 }
 
-/** A wrong password counts against the pair and against the account as a whole. */
-async function countAccountFailure(tx: Tx, userId: string, address: string, now: Date) {
-  const [pair] = await tx
-    .insert(signInPairs)
-    .values({ userId, address, failures: 1, windowStartedAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [signInPairs.userId, signInPairs.address],
-      set: { ...windowedCounter(signInPairs, SIGN_IN_LIMITS.perPair, now), updatedAt: now },
-    })
-    .returning({ failures: signInPairs.failures, lockedUntil: signInPairs.lockedUntil });
-  // The account-wide count has no window: it starts again after its lock has passed, or when the owner signs in.
+/**
+ * A wrong password also counts against the account as a whole. That count has no window: it
+ * starts again after its lock has passed, or when the owner signs in.
+ */
+async function countAccountFailure(tx: Tx, userId: string, now: Date) {
   const lockEnd = new Date(now.getTime() + SIGN_IN_LIMITS.lockMinutes * 60_000);
   const lapsed = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${iso(now)}::timestamptz)`;
   const next = sql`(case when ${lapsed} then 1 else ${users.failedSignIns} + 1 end)`;
@@ -199,12 +230,7 @@ async function countAccountFailure(tx: Tx, userId: string, address: string, now:
     })
     .where(eq(users.id, userId))
     .returning({ failedSignIns: users.failedSignIns, lockedUntil: users.lockedUntil });
-  return {
-    pairFailures: pair?.failures ?? 1,
-    pairLocked: isFuture(pair?.lockedUntil, now),
-    accountFailures: account?.failedSignIns ?? 1,
-    accountLocked: isFuture(account?.lockedUntil, now),
-  };
+  return { accountFailures: account?.failedSignIns ?? 1, accountLocked: isFuture(account?.lockedUntil, now) };
 }
 
 export function hashPassword(password: string): Promise<string> {

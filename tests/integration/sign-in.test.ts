@@ -200,4 +200,30 @@ describe("repeated failures", () => {
     expect(after?.failedSignIns).toBe(0);
     expect(after?.lockedUntil).toBeNull();
   });
+
+  it("sent all at once still count one by one: a burst gets no more guesses than the limit", async () => {
+    const address = "203.0.113.150";
+    const burst = await Promise.all(
+      Array.from({ length: SIGN_IN_LIMITS.perPair * 3 }, (_, i) =>
+        attempt({ email: emailOf("prov1"), password: `burst-${i}`, address }),
+      ),
+    );
+    const reasons = burst.map((o) => (o.ok ? "signed in" : o.reason));
+    expect(reasons.filter((r) => r === "wrong-password")).toHaveLength(SIGN_IN_LIMITS.perPair);
+    expect(reasons.filter((r) => r === "locked")).toHaveLength(SIGN_IN_LIMITS.perPair * 2);
+  });
+});
+
+describe("successful sign-ins", () => {
+  it("from one shared address (a council office) never count against it", async () => {
+    const office = "198.51.100.250";
+    const staff: DemoUserKey[] = ["sw1", "sw3", "tm1", "ro", "prov2"];
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress + 5; i++) {
+      const key = staff[i % staff.length] ?? "sw1";
+      expect((await attempt({ email: emailOf(key), password: DEMO_PASSWORD, address: office })).ok, `${i}`).toBe(true);
+    }
+    const [row] = await handle.db.select().from(signInAddresses).where(eq(signInAddresses.address, office));
+    expect(row?.failures).toBe(0);
+    expect(row?.lockedUntil).toBeNull();
+  });
 });
