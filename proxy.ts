@@ -10,7 +10,14 @@ import NextAuth, { type NextAuthRequest } from "next-auth";
 import { baseAuthConfig } from "@/lib/auth/base-config";
 import { entraConfigured, env } from "@/lib/env";
 import { checkPagePost } from "@/lib/http/action-body";
-import { checkOrigin, clientAddress, isHttpsOrigin, publicOrigin, type ForwardingPolicy } from "@/lib/http/forwarding";
+import {
+  checkOrigin,
+  clientAddress,
+  isHttpsOrigin,
+  ownOrigin,
+  publicOrigin,
+  type ForwardingPolicy,
+} from "@/lib/http/forwarding";
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 const { auth } = NextAuth(baseAuthConfig);
@@ -50,7 +57,8 @@ const signedInOnly = auth((req: NextAuthRequest, _event: NextFetchEvent) => {
 });
 
 export default async function proxy(req: NextRequest, event: NextFetchEvent): Promise<Response> {
-  const origin = publicOrigin(req.headers, policy);
+  // A request from one of the portal's own pages says exactly where the browser was.
+  const origin = ownOrigin(req.headers, policy) ?? publicOrigin(req.headers, policy);
   const https = isHttpsOrigin(origin);
   const nonce = newNonce();
   const facts: RequestFacts = {

@@ -27,6 +27,10 @@ describe("the request's public origin", () => {
   it("is the configured origin for its host, which says HTTPS even without a trusted proxy", () => {
     expect(publicOrigin(h({ host: "cases.demo.invalid" }), configured)).toBe("https://cases.demo.invalid");
   });
+
+  it("is the first configured origin when a proxy in front rewrote the Host to an internal name", () => {
+    expect(publicOrigin(h({ host: "portal-1.internal:3000" }), configured)).toBe("https://cases.demo.invalid");
+  });
 });
 
 describe("a state-changing request", () => {

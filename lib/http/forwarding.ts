@@ -19,14 +19,15 @@ export function requestHost(headers: Headers, policy: ForwardingPolicy): string 
 }
 
 /**
- * The origin the browser used for this request. A configured origin whose host matches wins (it
- * says whether the site is on HTTPS even when no trusted proxy says so); otherwise it is built
- * from the host and, from a trusted proxy only, the forwarded scheme. The portal's own Node
- * server never terminates TLS, so without either the scheme is http.
+ * The origin the browser used for this request. With PORTAL_ORIGINS set it is one of them: the
+ * one for this host, or the first when the request names an internal host (a proxy that rewrites
+ * Host); it says whether the site is on HTTPS even when no trusted proxy says so. Otherwise it is
+ * built from the host and, from a trusted proxy only, the forwarded scheme. The portal's own
+ * Node server never terminates TLS, so without either the scheme is http.
  */
 export function publicOrigin(headers: Headers, policy: ForwardingPolicy): string {
   const host = requestHost(headers, policy);
-  const configured = policy.origins.find((o) => new URL(o).host === host);
+  const configured = policy.origins.find((o) => new URL(o).host === host) ?? policy.origins[0];
   if (configured) return configured;
   const proto = policy.trustProxy ? firstValue(headers.get("x-forwarded-proto"))?.toLowerCase() : undefined;
   if (host) {
@@ -36,7 +37,7 @@ export function publicOrigin(headers: Headers, policy: ForwardingPolicy): string
       // A Host header that is not a host: fall through to the configured or a harmless default.
     }
   }
-  return policy.origins[0] ?? "http://localhost";
+  return "http://localhost";
 }
 
 export const isHttpsOrigin = (origin: string) => origin.startsWith("https:");
@@ -86,6 +87,20 @@ export function checkOrigin(method: string, headers: Headers, policy: Forwarding
   if (normalised === "null" || normalised !== origin.trim().toLowerCase().replace(/\/$/, "")) {
     return { ok: false, reason: "malformed-origin" };
   }
-  const allowed = policy.origins.length > 0 ? policy.origins : [publicOrigin(headers, { ...policy, origins: [] })];
-  return allowed.includes(normalised) ? { ok: true } : { ok: false, reason: "foreign-origin" };
+  return allowedOrigins(headers, policy).includes(normalised) ? { ok: true } : { ok: false, reason: "foreign-origin" };
+}
+
+const allowedOrigins = (headers: Headers, policy: ForwardingPolicy): readonly string[] =>
+  policy.origins.length > 0 ? policy.origins : [publicOrigin(headers, policy)];
+
+/** The request's Origin when it is one of the portal's own: then it is exactly where the browser was. */
+export function ownOrigin(headers: Headers, policy: ForwardingPolicy): string | null {
+  const origin = headers.get("origin");
+  if (!origin || origin === "null") return null;
+  try {
+    const normalised = new URL(origin).origin;
+    return allowedOrigins(headers, policy).includes(normalised) ? normalised : null;
+  } catch {
+    return null;
+  }
 }

@@ -127,11 +127,16 @@ describe("a state-changing request", () => {
     expect(passedOn(await trusted.call("/sign-in", action(forged)))).toBe(true);
   });
 
-  it("must come from PORTAL_ORIGINS when they are set", async () => {
+  it("must come from PORTAL_ORIGINS when they are set, and then the page is told that origin", async () => {
     const { call } = await portal({ PORTAL_ORIGINS: "https://cases.demo.invalid" });
     expect((await call("/sign-in", action({ origin: SAME }))).status).toBe(403);
     const ok = await call("/sign-in", action({ origin: "https://cases.demo.invalid", host: "cases.demo.invalid" }));
     expect(passedOn(ok)).toBe(true);
+    // Behind a proxy that rewrites Host to an internal name, Next.js and next-auth still see the public origin.
+    const internal = await call("/sign-in", action({ origin: "https://cases.demo.invalid", host: "portal-1:3000" }));
+    expect(passedOn(internal)).toBe(true);
+    expect(downstream(internal, "x-forwarded-host")).toBe("cases.demo.invalid");
+    expect(downstream(internal, "x-forwarded-proto")).toBe("https");
   });
 
   it("with a body React cannot decode is refused with 400; a well-formed same-origin one goes on", async () => {
