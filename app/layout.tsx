@@ -1,5 +1,6 @@
 // Root layout: language, skip link and global styles.
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, the not-found page too: each response carries a fresh CSP
+  // nonce (set by proxy.ts) that Next.js must put on the page's scripts.
+  await connection();
   return (
     <html lang="en-GB">
       <body className="min-h-screen">

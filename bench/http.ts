@@ -32,7 +32,12 @@ export async function signIn(base: string, email: string, password: string): Pro
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    // The portal refuses a state-changing request that does not say it comes from its own origin.
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: jar.header(),
+      origin: new URL(base).origin,
+    },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
   });
   jar.update(res);

@@ -42,6 +42,9 @@ export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> 
   allocations: ["end_date", "end_reason"],
   child_protection_plans: ["ended_at", "end_date", "end_reason"],
   marker_tasks: ["actioned_by", "actioned_at"],
+  // Counters that slow password guessing, per address and per (account, address).
+  sign_in_addresses: ["failures", "window_started_at", "locked_until", "updated_at"],
+  sign_in_pairs: ["failures", "window_started_at", "locked_until", "last_success_at", "updated_at"],
 };
 
 /** Tables the app role may read but never write: the hold changes through set_retention_hold(), the chain heads through the audit functions. */

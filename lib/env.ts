@@ -13,6 +13,36 @@ export function parseSigningKey(value: string): KeyObject {
   return key;
 }
 
+/** "true"/"1"/"yes" or "false"/"0"/"no" (any case); anything else is a configuration error. */
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(["true", "false", "1", "0", "yes", "no", ""]))
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** A comma-separated list of origins (scheme, host and port only), each normalised as a browser sends it. */
+const origins = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .url()
+        .refine((o) => {
+          const u = new URL(o);
+          return (u.protocol === "https:" || u.protocol === "http:") && u.pathname === "/" && !u.search && !u.hash;
+        }, "must be an http(s) origin with no path, e.g. https://cases.example.gov.uk")
+        .transform((o) => new URL(o).origin),
+    ),
+  );
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Unset: the embedded PGlite database in PGLITE_DIR. Set: a PostgreSQL server via the postgres driver. */
@@ -59,6 +89,16 @@ const schema = z.object({
   AUDIT_CHECKPOINT_DIR: z.string().min(1).default(".data/audit-checkpoints"),
   /** Minutes between checkpoints in the server process (one is also written at start and at shutdown). */
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().min(0.05).max(1440).default(5),
+  /**
+   * Where the portal is served, as the browser sees it: state-changing requests must come from one
+   * of these. Unset: the request's own origin (its Host, and with TRUST_PROXY the forwarded host).
+   */
+  PORTAL_ORIGINS: origins.default([]),
+  /**
+   * A reverse proxy in front sets X-Forwarded-For, -Host and -Proto and nothing reaches the portal
+   * around it. Unset or false: those headers are ignored, and the client is the socket's address.
+   */
+  TRUST_PROXY: flag.default(false),
 });
 
 const parsed = schema.safeParse(process.env);

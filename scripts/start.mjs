@@ -36,6 +36,7 @@ const files = [
   "package-lock.json",
   "proxy.ts",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
@@ -43,10 +44,7 @@ const files = [
 const stale = !fs.existsSync(buildId) || Math.max(...sources, ...files) > fs.statSync(buildId).mtimeMs;
 if (stale) run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
 
-const port = process.env.PORT || "3000";
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
-  stdio: "inherit",
-  env: process.env,
-});
+// scripts/serve.mjs rather than `next start`: it decides what the X-Forwarded-* headers may say.
+const server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -11,22 +11,27 @@ export interface SignInState {
   email?: string;
 }
 
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  // Only same-site paths: never an open redirect.
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+function safeCallback(path: string): string {
+  // Only same-site paths: never an open redirect (a backslash is a slash to browsers).
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
 }
 
 // Sign in with email and password
 export const signInAction = sessionAction(
   "auth.signIn",
   async (_ctx, _prev: SignInState, formData: FormData): Promise<SignInState> => {
-    const email = String(formData.get("email") ?? "");
+    // Anything can be posted to an action: what is not the form is a failed sign-in, not a crash.
+    if (!(formData instanceof FormData)) return { error: GENERIC_SIGN_IN_ERROR };
+    const field = (name: string) => {
+      const value = formData.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    const email = field("email").slice(0, 320);
     try {
       await signIn("credentials", {
         email,
-        password: String(formData.get("password") ?? ""),
-        redirectTo: safeCallback(formData.get("callbackUrl")),
+        password: field("password"),
+        redirectTo: safeCallback(field("callbackUrl")),
       });
     } catch (error) {
       if (error instanceof AuthError) return { error: GENERIC_SIGN_IN_ERROR, email };

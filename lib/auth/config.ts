@@ -10,10 +10,16 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { entraConfigured, env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/forwarding";
 import { baseAuthConfig } from "./base-config";
 import { verifyCredentials } from "./credentials";
 
-const credentialsSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(200) });
+// Whatever arrives is tried (an address that is not an email is simply unknown), so every
+// attempt is audited, throttled and answered in the same time; only the lengths are bounded.
+const credentialsSchema = z.object({
+  email: z.string().max(320).catch(""),
+  password: z.string().max(1024).catch(""),
+});
 
 const providers: NextAuthConfig["providers"] = [
   Credentials({
@@ -21,10 +27,11 @@ const providers: NextAuthConfig["providers"] = [
       email: { label: "Email address", type: "email" },
       password: { label: "Password", type: "password" },
     },
-    async authorize(raw) {
-      const parsed = credentialsSchema.safeParse(raw);
-      if (!parsed.success) return null;
-      const outcome = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
+    async authorize(raw, request) {
+      const { email, password } = credentialsSchema.safeParse(raw).data ?? { email: "", password: "" };
+      // The proxy has put the client's address (the socket's, or a trusted proxy's) here.
+      const address = clientAddress(request.headers);
+      const outcome = await verifyCredentials(getDb(), { email, password, address });
       return outcome.ok ? { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name } : null;
     },
   }),
