@@ -28,6 +28,9 @@ export const children = pgTable(
       .references(() => teams.id),
     allocatedWorkerId: uuid().references(() => users.id),
     iroId: uuid().references(() => users.id),
+    /** Why the person who created the record said it is not one of the possible duplicates shown. */
+    notDuplicateReason: text(),
+    createdBy: uuid().references(() => users.id),
     createdAt,
     ...softDelete,
   },

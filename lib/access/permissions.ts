@@ -14,6 +14,7 @@ const write = (sections: readonly RecordSection[]) => sections.map((s) => `${s}.
 
 export const PERMISSIONS = [
   "child.list",
+  "child.create",
   ...read(RECORD_SECTIONS),
   ...write(WRITABLE),
   "carePlan.submit",
@@ -39,6 +40,7 @@ const IRO_WRITES = RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].iroWrite
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   social_worker: [
     "child.list",
+    "child.create",
     ...read(RECORD_SECTIONS),
     ...write(WRITABLE),
     "carePlan.submit",
@@ -49,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   team_manager: [
     "child.list",
+    "child.create",
     ...read(RECORD_SECTIONS),
     ...write(WRITABLE),
     "carePlan.submit",

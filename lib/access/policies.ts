@@ -112,6 +112,12 @@ const OTHER_POLICIES = {
     breakGlass: false,
     audit: "team.dashboard",
   },
+  "child.create": {
+    permission: "child.create",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "child.create",
+  },
   "caseload.view": {
     permission: "child.list",
     reaches: { kind: "authority" },

@@ -28,7 +28,7 @@ export interface ErrorDetails {
   "forbidden:child": never;
   "invalid:input": never;
   "conflict:version": VersionConflict | undefined;
-  "conflict:duplicate": never;
+  "conflict:duplicate": { duplicates: unknown[] } | undefined;
   "not-found": never;
   "retention:hold": never;
   "immutable:audit": never;

@@ -132,6 +132,38 @@ export const SW_REASON: Record<string, string> = {
   OTHERS: "Other reason",
 };
 
+export const ETHNICITY: Record<string, string> = {
+  WBRI: "White British",
+  WIRI: "White Irish",
+  WOTH: "Any other White background",
+  WIRT: "Traveller of Irish heritage",
+  WROM: "Gypsy or Roma",
+  MWBC: "White and Black Caribbean",
+  MWBA: "White and Black African",
+  MWAS: "White and Asian",
+  MOTH: "Any other mixed background",
+  AIND: "Indian",
+  APKN: "Pakistani",
+  ABAN: "Bangladeshi",
+  AOTH: "Any other Asian background",
+  BCRB: "Black Caribbean",
+  BAFR: "Black African",
+  BOTH: "Any other Black background",
+  CHNE: "Chinese",
+  OOTH: "Any other ethnic group",
+  REFU: "Refused",
+  NOBT: "Information not yet obtained",
+};
+
+/** When a child has no Unique Pupil Number, why (SSDA903 UPN codes UN1 to UN5). */
+export const UPN_UNKNOWN: Record<string, string> = {
+  UN1: "Child is under 6 and not yet at school",
+  UN2: "Child has never attended a school in England",
+  UN3: "Child lives outside England",
+  UN4: "Child is new to the authority and the UPN is not yet known",
+  UN5: "The sources of UPNs hold errors for this child",
+};
+
 export const SEX: Record<string, string> = { M: "Male", F: "Female", U: "Not known" };
 
 export const label = (set: Record<string, string>, code: string | null | undefined): string =>

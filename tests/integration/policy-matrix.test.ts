@@ -128,6 +128,7 @@ const NAMED: Record<string, (c: Case, role: Role) => Outcome> = {
   "allocation.manage": rule(["team_manager"], (c) => c.relation === "manager"),
   "marker.action": rule(["team_manager"], (c) => c.relation === "manager"),
   "team.dashboard": rule(["team_manager"], () => true),
+  "child.create": rule(WORKERS, () => true),
   "documents.upload": rule([...WORKERS, "provider"], (c) => writes(c, "documents")),
   "documents.download": rule(EVERY, (c) => reads(c, "documents")),
   "progressFile.export": rule(WORKERS, (c) => c.relation === "allocated" || c.relation === "manager"),

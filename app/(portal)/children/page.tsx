@@ -1,7 +1,8 @@
 // The caseload: exactly the children the access policy lets this person see, searchable and paginated.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { Badge, ButtonLink, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { allows } from "@/lib/access";
 import { requireView } from "@/lib/access/view";
 import { listCaseload } from "@/lib/children/queries";
 import { ageInYears } from "@/lib/dates";
@@ -31,6 +32,11 @@ export default async function CaseloadPage({
           actor.role === "provider"
             ? "Children with an active arrangement with your organisation"
             : "Children you can see"
+        }
+        actions={
+          allows(actor, null, "child.create") ? (
+            <ButtonLink href="/children/new">Create a child&apos;s record</ButtonLink>
+          ) : null
         }
       />
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action="/children">
