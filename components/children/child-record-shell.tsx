@@ -33,6 +33,7 @@ export function ChildRecordShell({
           <Badge tone="red">Break-glass access: this visit is logged for review</Badge>
         ) : null}
         {access.relation === "team" ? <Badge tone="amber">Read-only summary: not allocated to you</Badge> : null}
+        {header.cpInForce ? <Badge tone="red">Child Protection Plan in force</Badge> : null}
         {access.relation === "provider" ? <Badge tone="purple">Provider view</Badge> : null}
       </div>
       <nav aria-label="Sections of the record" className="mb-6">

@@ -114,6 +114,8 @@ export interface Redactions {
   hidesStaffContacts: boolean;
   /** Links to siblings' separate records. */
   hidesSiblingRecords: boolean;
+  /** Child Protection Plans and CP markers (restricted detail). */
+  hidesChildProtection: boolean;
   /** Only approved care plan versions (no drafts, no superseded history). */
   approvedCarePlanOnly: boolean;
   /** Only what the person's own organisation submitted (a provider's visits and documents). */
@@ -133,6 +135,7 @@ export function redactionsFor(role: Role, relation: Relation): Redactions {
     hidesBirthFamilyAddresses: provider,
     hidesStaffContacts: provider,
     hidesSiblingRecords: provider,
+    hidesChildProtection: provider,
     approvedCarePlanOnly: provider,
     ownOrganisationSections: provider ? ["visits", "documents"] : [],
     submitsAsProvider: provider,

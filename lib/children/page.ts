@@ -3,8 +3,8 @@
 // for a child that does not exist.
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { children } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { childProtectionPlans, children } from "@/db/schema";
 import { allows, readableSections, type PolicyName, type RecordSection } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
 
@@ -23,6 +23,10 @@ export async function loadChildPage(childId: string, section: RecordSection) {
       lastName: children.lastName,
       preferredName: children.preferredName,
       dateOfBirth: children.dateOfBirth,
+      // Whether a Child Protection Plan is in force: restricted, so never worked out for a provider.
+      cpInForce: access.redactions.hidesChildProtection
+        ? sql<boolean>`false`
+        : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${children.id} and p.end_date is null and p.deleted_at is null)`,
     })
     .from(children)
     .where(eq(children.id, childId))

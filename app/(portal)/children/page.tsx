@@ -6,7 +6,7 @@ import { allows } from "@/lib/access";
 import { requireView } from "@/lib/access/view";
 import { listCaseload } from "@/lib/children/queries";
 import { ageInYears } from "@/lib/dates";
-import { LEGAL_STATUS } from "@/lib/ssda903/codes";
+import { label, LEGAL_STATUS, PLACEMENT } from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Children" };
 
@@ -87,8 +87,13 @@ export default async function CaseloadPage({
                   Age
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Legal status
+                  Legal status and placement
                 </th>
+                {showStaff ? (
+                  <th scope="col" className="px-3 py-2">
+                    Markers
+                  </th>
+                ) : null}
                 {showStaff ? (
                   <th scope="col" className="px-3 py-2">
                     Allocated worker
@@ -113,15 +118,29 @@ export default async function CaseloadPage({
                   </td>
                   <td className="px-3 py-2">{ageInYears(child.dateOfBirth)}</td>
                   <td className="px-3 py-2">
-                    {child.legalStatus ? (
-                      <abbr title={LEGAL_STATUS[child.legalStatus] ?? child.legalStatus} className="no-underline">
-                        {child.legalStatus}
-                      </abbr>
-                    ) : null}
-                    {child.legalStatus && !child.lookedAfter ? (
-                      <span className="block text-xs text-slate-600">No longer looked after</span>
-                    ) : null}
+                    {child.legalStatus && child.lookedAfter ? (
+                      <>
+                        {label(LEGAL_STATUS, child.legalStatus)}
+                        {child.placement ? (
+                          <span className="block text-xs text-slate-700">{label(PLACEMENT, child.placement)}</span>
+                        ) : null}
+                      </>
+                    ) : child.legalStatus ? (
+                      <span className="text-slate-700">No longer looked after</span>
+                    ) : (
+                      <span className="text-slate-700">Not looked after</span>
+                    )}
                   </td>
+                  {showStaff ? (
+                    <td className="px-3 py-2">
+                      {child.cpInForce ? <Badge tone="red">Child Protection Plan</Badge> : null}
+                      {child.openMarkers > 0 ? (
+                        <Badge tone="amber">
+                          {child.openMarkers} marker task{child.openMarkers === 1 ? "" : "s"} open
+                        </Badge>
+                      ) : null}
+                    </td>
+                  ) : null}
                   {showStaff ? <td className="px-3 py-2">{child.workerName ?? "Not allocated"}</td> : null}
                   {showStaff ? <td className="px-3 py-2">{child.iroName ?? "Not allocated"}</td> : null}
                 </tr>
