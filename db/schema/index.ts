@@ -5,3 +5,4 @@ export * from "./carers";
 export * from "./children";
 export * from "./governance";
 export * from "./records";
+export * from "./receipts";
