@@ -6,7 +6,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getDb } from "@/db";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import {
   can,
   decide,
@@ -15,10 +15,13 @@ import {
   type ChildAccess,
   type ChildPolicyName,
   type PolicyName,
+  type Refusal,
 } from "@/lib/access";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { currentActor } from "@/lib/auth/session";
 import { AppError, databaseErrorCode, logUnexpected, messageFor, type ErrorCode } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
+import { once } from "./receipts";
 import type { ActionError, ActionResult } from "./result";
 
 export type { ActionResult } from "./result";
@@ -43,6 +46,11 @@ export interface ActionOptions<I, R> {
   /** Which child the action concerns; by default the input's `childId`. */
   childId?: (input: I) => string | null | undefined;
   revalidate?: (input: I, data: R) => string[];
+  /**
+   * The request's idempotency key, when it carries one: the work runs once per person and key, and
+   * a retry gets the first result back (see receipts.ts). The result must be plain JSON.
+   */
+  idempotencyKey?: (input: I) => string | null | undefined;
 }
 
 /** Marks a function as made by a wrapper here: a test fails for any "use server" export without it. */
@@ -65,6 +73,42 @@ function failure<T>(code: ErrorCode, message?: string, fieldErrors?: Record<stri
     error: { code, message: message ?? messageFor(code) } as ActionError,
     ...(fieldErrors ? { fieldErrors } : {}),
   };
+}
+
+/** A refusal by the policy: audited, and answered the same whether the child exists or not (nothing leaks). */
+async function refused<T>(
+  db: Db,
+  actor: Actor,
+  name: PolicyName,
+  childId: string | null,
+  refusal: Refusal,
+): Promise<ActionResult<T>> {
+  await recordAuditNow(db, {
+    actorId: actor.id,
+    action: POLICIES[name].audit,
+    childId: refusal === "no-child" ? null : childId,
+    outcome: "refused",
+    detail: { reason: refusal, policy: name },
+  });
+  return failure(refusal === "permission" ? "forbidden:action" : "forbidden:child");
+}
+
+/**
+ * The policy asked before a request's body is read (a streamed upload), so a refused person's
+ * file is never received. A refusal is audited and answered exactly as the wrapper does; an
+ * allowed answer is not audited, because the wrapped action that then does the work decides
+ * again and audits it with the work.
+ */
+export async function precheckAction(
+  name: TransactionalPolicyName,
+  childId: string | null,
+): Promise<ActionResult<{ actor: Actor }>> {
+  const actor = await currentActor();
+  if (!actor) return failure("unauthenticated");
+  const db = getDb();
+  const decision = await decide(db, actor, name, childId);
+  if (!decision.ok) return refused(db, actor, name, childId && isUuid(childId) ? childId : null, decision.refusal);
+  return { ok: true, data: { actor } };
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -101,24 +145,22 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
     const reachesChild = policy.reaches.kind === "section" || policy.reaches.kind === "subject";
     const childId = reachesChild ? ((options.childId ? options.childId(input) : childIdOf(input)) ?? null) : null;
     const decision = await decide(db, actor, name, childId);
-    if (!decision.ok) {
-      await recordAuditNow(db, {
-        actorId: actor.id,
-        action: policy.audit,
-        childId: decision.refusal === "no-child" ? null : childId,
-        outcome: "refused",
-        detail: { reason: decision.refusal, policy: name },
-      });
-      // The same answer whether the child exists or not: nothing leaks.
-      return failure(decision.refusal === "permission" ? "forbidden:action" : "forbidden:child");
-    }
+    if (!decision.ok) return refused(db, actor, name, childId, decision.refusal);
     const access = decision.access as AccessFor<P>;
     const flagged = Boolean(policy.flagged) || decision.access?.relation === "break_glass";
 
     try {
       const data = await db.transaction(async (tx) => {
         const detail: Record<string, unknown> = {};
-        const result = await fn({ tx, actor, input, access, auditDetail: (d) => Object.assign(detail, d) });
+        const work = () => fn({ tx, actor, input, access, auditDetail: (d) => Object.assign(detail, d) });
+        const key = options.idempotencyKey?.(input);
+        let result: R;
+        if (key) {
+          const done = await once(tx, actor.id, name, key, work);
+          result = done.result;
+          // A retry is on record too, as what it was: the first request's result, nothing written.
+          if (done.replayed) Object.assign(detail, { replayOf: key });
+        } else result = await work();
         await recordAudit(tx, { actorId: actor.id, action: policy.audit, childId, detail, flagged });
         return result;
       });
