@@ -20,5 +20,7 @@ export default auth((req) => {
 });
 
 export const config = {
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico).*)"],
+  // Not the upload route: Next buffers in memory every request body the proxy sees, and an upload
+  // must stream to storage. The route checks the session and the policy itself, before reading.
+  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|children/[^/]+/documents/upload$).*)"],
 };

@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/access";
 
 export const onPostgres = process.env.TEST_DB === "postgres";
 
-export async function createTestDb(opts: { seed?: boolean } = {}): Promise<DbHandle> {
+export async function createTestDb(opts: { seed?: boolean; migrate?: boolean } = {}): Promise<DbHandle> {
   let handle: DbHandle;
   if (onPostgres) {
     const base = process.env.TEST_DATABASE_URL;
@@ -34,6 +34,11 @@ export async function createTestDb(opts: { seed?: boolean } = {}): Promise<DbHan
     };
   } else {
     handle = openPglite(null);
+  }
+  // Unmigrated only for a test that applies migrations itself (and so cannot seed yet).
+  if (opts.migrate === false) {
+    setDbHandle(handle);
+    return handle;
   }
   await runMigrations(handle);
   if (opts.seed !== false) await seedDemoAuthority(handle.db, { records: false });

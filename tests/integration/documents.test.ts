@@ -181,7 +181,7 @@ describe("uploading documents", () => {
     expect(far.status).toBe(413);
     if (!far.result.ok) expect(far.result.fieldErrors?.file).toEqual([TOO_LARGE_MESSAGE]);
     expect(await counts()).toEqual(before);
-  });
+  }, 120_000);
 
   it("refuses an empty file or a submission with no file, with the form's messages", async () => {
     as("sw1");
