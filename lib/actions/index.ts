@@ -1,7 +1,9 @@
 // The one wrapper for every server action, deciding from the policy table:
 // session -> zod validation -> policy (permission, relationship, section, break-glass) -> one
-// transaction (change + audit event) -> revalidate -> typed result. Refusals and failures are
-// audited and change nothing; database refusals become codes of their own, never `internal`.
+// transaction (change + audit event, and the receipt of an idempotency key when the action has
+// one) -> revalidate -> typed result. Refusals and failures are audited and change nothing;
+// database refusals become codes of their own, never `internal`. precheckAction asks the same
+// policy before a route reads a request's body.
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
