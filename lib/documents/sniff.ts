@@ -48,6 +48,8 @@ const notAllowed = (what: string): SniffResult => ({
 });
 
 const WORD_DOCUMENT_STREAM = Buffer.from("WordDocument", "utf16le");
+/** How much of the start of an upload the type is read from. */
+const HEAD_BYTES = 64 * 1024;
 
 /**
  * What the type decision needs to know about the whole content, gathered a piece at a time as an
@@ -61,9 +63,16 @@ export class ContentFacts {
   /** The last bytes of the previous piece, so a name split across two pieces is still found. */
   private tail: Buffer = Buffer.alloc(0);
   private finished = false;
+  private headPieces: Buffer[] = [];
+  private headBytes = 0;
 
   update(piece: Uint8Array): void {
     const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    if (this.headBytes < HEAD_BYTES) {
+      const take = bytes.subarray(0, HEAD_BYTES - this.headBytes);
+      this.headPieces.push(Buffer.from(take));
+      this.headBytes += take.byteLength;
+    }
     if (this.text) {
       if (bytes.includes(0)) this.text = false;
       else {
@@ -98,6 +107,11 @@ export class ContentFacts {
 
   get hasWordDocumentStream(): boolean {
     return this.wordStream;
+  }
+
+  /** The first bytes of the content, where every accepted type announces itself. */
+  get head(): Uint8Array {
+    return Buffer.concat(this.headPieces, this.headBytes);
   }
 
   static of(bytes: Uint8Array): ContentFacts {
@@ -145,8 +159,9 @@ export async function sniffDocumentType(bytes: Uint8Array, fileName: string): Pr
 }
 
 /**
- * The same decision for an upload spooled to a file: file-type reads only the bytes it needs from
- * the start of the file (and, for a Word document, the parts of the ZIP it names), never the whole.
+ * The same decision for an upload spooled to a file, from its first bytes. Only when they show a
+ * ZIP does file-type read on in the file (a Word document is a ZIP whose parts say so), and then
+ * only the parts it needs, never the whole file.
  */
 export async function sniffSpooledType(
   path: string,
@@ -155,5 +170,7 @@ export async function sniffSpooledType(
   facts: ContentFacts,
 ): Promise<SniffResult> {
   if (size === 0) return judge(undefined, fileName, 0, facts);
-  return judge(await fileTypeFromFile(path), fileName, size, facts);
+  let detected = await fileTypeFromBuffer(facts.head);
+  if (detected?.mime === "application/zip" && size > HEAD_BYTES) detected = (await fileTypeFromFile(path)) ?? detected;
+  return judge(detected, fileName, size, facts);
 }
