@@ -30,12 +30,16 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   experimental: {
-    serverActions: { bodySizeLimit: "30mb" },
-    // The proxy reads server-action bodies (to refuse malformed ones), so it must see whole uploads.
-    proxyClientMaxBodySize: "30mb",
+    // Server actions carry form text only (files go to the upload route), so their bodies stay small.
+    serverActions: { bodySizeLimit: "2mb" },
+    // With proxy.ts present Next buffers a request body in memory for the proxy, up to this size,
+    // and cuts off the rest (10 MB by default: a 15 MB upload failed with "Unexpected end of form").
+    // The upload route is left out of the proxy's matcher so its body streams to storage and is
+    // never buffered; this ceiling is the largest request the portal accepts (a 25 MB file plus
+    // the form, MAX_UPLOAD_REQUEST_BYTES in lib/documents/upload.ts), so no body it accepts is
+    // ever cut short on the way.
+    proxyClientMaxBodySize: "26mb",
   },
-  // Headers that never vary, on every response including static files. The Content Security
-  // Policy (with its per-request nonce) and HSTS (only over HTTPS) are set in proxy.ts.
   async headers() {
     return [
       {

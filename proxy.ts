@@ -104,5 +104,7 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Not the upload route: Next buffers in memory every request body the proxy sees, and an upload
+  // must stream to storage. The route checks the origin, the session and the policy itself, before reading.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|children/[^/]+/documents/upload$).*)"],
 };

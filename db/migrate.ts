@@ -8,10 +8,11 @@ import type { DbHandle } from "./client";
 
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
-export async function runMigrations(handle: DbHandle): Promise<void> {
+/** Applies the migrations not yet applied; `folder` lets a test stop at an earlier one. */
+export async function runMigrations(handle: DbHandle, folder: string = migrationsFolder): Promise<void> {
   if (handle.kind === "pglite") {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
   } else {
-    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder });
+    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: folder });
   }
 }

@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -94,14 +95,49 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
 
-/** File contents, stored once by SHA-256 (behind lib/documents/storage so an object store can replace it). */
-export const documentBlobs = pgTable("document_blobs", {
-  sha256: text().primaryKey(),
-  sizeBytes: bigint({ mode: "number" }).notNull(),
-  mimeType: text().notNull(),
-  content: bytea().notNull(),
-  createdAt,
-});
+/** The largest chunk of a stored file: small enough to read and write one at a time, never the whole file. */
+export const BLOB_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A stored file's header, one per content (SHA-256): its size, type and how many chunks hold it
+ * (behind lib/documents/storage so an object store can replace it). Written once, never changed.
+ */
+export const documentBlobs = pgTable(
+  "document_blobs",
+  {
+    sha256: text().primaryKey(),
+    sizeBytes: bigint({ mode: "number" }).notNull(),
+    mimeType: text().notNull(),
+    chunkCount: integer().notNull(),
+    createdAt,
+  },
+  (t) => [
+    check("document_blobs_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check("document_blobs_chunk_count", sql`${t.chunkCount} >= 0`),
+  ],
+);
+export type DocumentBlob = typeof documentBlobs.$inferSelect;
+
+/** A file's content in order, at most BLOB_CHUNK_BYTES a row; the database checks at commit that a blob is whole. */
+export const documentBlobChunks = pgTable(
+  "document_blob_chunks",
+  {
+    sha256: text()
+      .notNull()
+      .references(() => documentBlobs.sha256),
+    /** From 0. */
+    seq: integer().notNull(),
+    bytes: bytea().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sha256, t.seq] }),
+    check("document_blob_chunks_seq", sql`${t.seq} >= 0`),
+    check(
+      "document_blob_chunks_size",
+      sql`octet_length(${t.bytes}) between 1 and ${sql.raw(String(BLOB_CHUNK_BYTES))}`,
+    ),
+  ],
+);
 
 export const documents = pgTable(
   "documents",

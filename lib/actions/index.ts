@@ -1,7 +1,9 @@
 // The one wrapper for every server action, deciding from the policy table:
 // session -> zod validation -> policy (permission, relationship, section, break-glass) -> one
-// transaction (change + audit event) -> revalidate -> typed result. Refusals and failures are
-// audited and change nothing; database refusals become codes of their own, never `internal`.
+// transaction (change + audit event, and the receipt of an idempotency key when the action has
+// one) -> revalidate -> typed result. Refusals and failures are audited and change nothing;
+// database refusals become codes of their own, never `internal`. precheckAction asks the same
+// policy before a route reads a request's body.
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
@@ -17,11 +19,12 @@ import {
   type ChildAccess,
   type ChildPolicyName,
   type PolicyName,
+  type Refusal,
 } from "@/lib/access";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { currentActor } from "@/lib/auth/session";
 import { AppError, databaseErrorCode, logUnexpected, messageFor, type ErrorCode } from "@/lib/errors";
-import { unstorableText } from "@/lib/validation";
+import { isUuid, unstorableText } from "@/lib/validation";
 import type { ActionError, ActionResult } from "./result";
 
 export type { ActionResult } from "./result";
@@ -68,6 +71,42 @@ function failure<T>(code: ErrorCode, message?: string, fieldErrors?: Record<stri
     error: { code, message: message ?? messageFor(code) } as ActionError,
     ...(fieldErrors ? { fieldErrors } : {}),
   };
+}
+
+/** A refusal by the policy: audited, and answered the same whether the child exists or not (nothing leaks). */
+async function refused<T>(
+  db: Db,
+  actor: Actor,
+  name: PolicyName,
+  childId: string | null,
+  refusal: Refusal,
+): Promise<ActionResult<T>> {
+  await recordAuditNow(db, {
+    actorId: actor.id,
+    action: POLICIES[name].audit,
+    childId: refusal === "no-child" ? null : childId,
+    outcome: "refused",
+    detail: { reason: refusal, policy: name },
+  });
+  return failure(refusal === "permission" ? "forbidden:action" : "forbidden:child");
+}
+
+/**
+ * The policy asked before a request's body is read (a streamed upload), so a refused person's
+ * file is never received. A refusal is audited and answered exactly as the wrapper does; an
+ * allowed answer is not audited, because the wrapped action that then does the work decides
+ * again and audits it with the work.
+ */
+export async function precheckAction(
+  name: TransactionalPolicyName,
+  childId: string | null,
+): Promise<ActionResult<{ actor: Actor }>> {
+  const actor = await currentActor();
+  if (!actor) return failure("unauthenticated");
+  const db = getDb();
+  const decision = await decide(db, actor, name, childId);
+  if (!decision.ok) return refused(db, actor, name, childId && isUuid(childId) ? childId : null, decision.refusal);
+  return { ok: true, data: { actor } };
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -146,17 +185,7 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
       policy.reaches.kind !== "authority" && policy.reaches.kind !== "self" && policy.reaches.kind !== "public";
     const childId = reachesChild ? ((options.childId ? options.childId(input) : childIdOf(input)) ?? null) : null;
     const decision = await decide(db, actor, name, childId);
-    if (!decision.ok) {
-      await recordAuditNow(db, {
-        actorId: actor.id,
-        action: policy.audit,
-        childId: decision.refusal === "no-child" ? null : childId,
-        outcome: "refused",
-        detail: { reason: decision.refusal, policy: name },
-      });
-      // The same answer whether the child exists or not: nothing leaks.
-      return failure(decision.refusal === "permission" ? "forbidden:action" : "forbidden:child");
-    }
+    if (!decision.ok) return refused(db, actor, name, childId, decision.refusal);
     const access = decision.access as AccessFor<P>;
     const flagged = Boolean(policy.flagged) || decision.access?.relation === "break_glass";
 

@@ -1,6 +1,8 @@
 // Writes of documents: checks the name and the content, stores the bytes once by their hash and
 // records the document on the child. Runs inside the caller's transaction (the action wrapper
-// adds the audit event to it). Documents are never deleted; a misfiled one is sealed.
+// adds the audit event to it). The content arrives already hashed, sized and sniffed as it
+// streamed in (upload.ts) and is streamed on to the store. Documents are never deleted; a
+// misfiled one is sealed.
 import type { Tx } from "@/db/client";
 import { documents, type Confidentiality, type DocumentCategory, type DocumentRow } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
@@ -9,11 +11,10 @@ import { formSpec, FORM_SECTIONS } from "@/lib/sections";
 import { checkFileName } from "./filename";
 import { attachableEntry } from "./queries";
 import { sizeError } from "./schemas";
-import { sniffDocumentType } from "./sniff";
-import { blobStore, sha256Hex } from "./storage";
+import type { SniffResult } from "./sniff";
+import { blobStore, type BlobSource } from "./storage";
 
 export interface UploadDocumentCommand {
-  fileName: string;
   title: string;
   category: DocumentCategory;
   confidentiality: "standard" | "restricted";
@@ -22,6 +23,16 @@ export interface UploadDocumentCommand {
   /** ISO date. */
   documentDate: string;
   entryId: string | null;
+}
+
+/** The uploaded content, as received: what it is, and a way to read it once more to store it. */
+export interface IncomingContent {
+  fileName: string;
+  size: number;
+  sha256: string;
+  /** Decided from the content as it arrived (sniff.ts). */
+  type: SniffResult;
+  read: BlobSource;
 }
 
 const RANK: Record<Confidentiality, number> = { standard: 0, restricted: 1, sealed: 2 };
@@ -40,13 +51,13 @@ export async function uploadDocument(
   actor: Actor,
   access: ChildAccess,
   input: UploadDocumentCommand,
-  bytes: Uint8Array,
+  content: IncomingContent,
 ): Promise<DocumentRow> {
-  const name = checkFileName(input.fileName);
+  const name = checkFileName(content.fileName);
   if (!name.ok) throw fileError(name.error);
-  const size = sizeError(bytes.byteLength);
+  const size = sizeError(content.size);
   if (size) throw fileError(size);
-  const type = await sniffDocumentType(bytes, name.name);
+  const type = content.type;
   if (!type.ok) throw fileError(type.error);
 
   const isProvider = access.redactions.submitsAsProvider;
@@ -69,8 +80,8 @@ export async function uploadDocument(
       throw new AppError("not-found", "The entry to attach this document to could not be found.");
   }
 
-  const sha256 = sha256Hex(bytes);
-  await blobStore().put(sha256, bytes, type.mimeType, tx);
+  const sha256 = content.sha256;
+  await blobStore().put({ sha256, size: content.size, mimeType: type.mimeType }, content.read, tx);
   const [row] = await tx
     .insert(documents)
     .values({

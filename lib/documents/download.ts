@@ -1,5 +1,6 @@
-// Downloading one document: policy check, audited (refusals too), and the response headers that
-// make the browser save the file rather than render it. The route handler only wraps this.
+// Downloading one document: policy check, audited (refusals too), the content as a stream read a
+// chunk at a time from the store, and the response headers that make the browser save the file
+// rather than render it. The route handler only wraps this.
 import "server-only";
 import { authorizedView } from "@/lib/access/view";
 import { contentDisposition } from "./filename";
@@ -7,7 +8,15 @@ import { isUuid } from "@/lib/validation";
 import { getDocumentForDownload } from "./queries";
 
 export type DocumentDownload =
-  | { ok: true; bytes: Uint8Array<ArrayBuffer>; mimeType: string; fileName: string; headers: Record<string, string> }
+  | {
+      ok: true;
+      stream: ReadableStream<Uint8Array<ArrayBuffer>>;
+      size: number;
+      sha256: string;
+      mimeType: string;
+      fileName: string;
+      headers: Record<string, string>;
+    }
   /** Refused, or no such document: the caller answers 404 either way. */
   | { ok: false };
 
@@ -35,9 +44,11 @@ export async function openDocumentDownload(childId: string, documentId: string):
   await view.audit({ documentId: found.document.id, sha256: found.document.sha256 });
   return {
     ok: true,
-    bytes: found.bytes,
+    stream: found.stream(),
+    size: found.size,
+    sha256: found.sha256,
     mimeType: found.mimeType,
     fileName: found.document.fileName,
-    headers: downloadHeaders(found.document.fileName, found.mimeType, found.bytes.byteLength),
+    headers: downloadHeaders(found.document.fileName, found.mimeType, found.size),
   };
 }

@@ -1,7 +1,8 @@
 // The child's progress file: one ZIP for the child to keep, holding the documents that are their
 // property or chosen for it, and their own contributions, listed on an index.html page. Nothing
-// restricted or sealed goes in. Audited, with the number of files.
-import { zipSync, type Zippable } from "fflate";
+// restricted or sealed goes in. Audited, with the number of files. The ZIP is streamed as the
+// browser reads it (fflate's streaming Zip), each document read from the store a chunk at a time.
+import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { and, asc, eq, isNull, or } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { children, documents, recordEntries } from "@/db/schema";
@@ -9,7 +10,7 @@ import { authorizedView } from "@/lib/access/view";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/records/constants";
 import { attachedEntryVisible } from "./queries";
-import { blobStore, plainBytes } from "./storage";
+import { blobStore, plainBytes, type StoredBlob } from "./storage";
 
 export interface ProgressFileItem {
   kind: "document" | "contribution";
@@ -25,7 +26,85 @@ export interface ProgressFileItem {
 }
 
 export type ProgressFile =
-  { ok: true; zip: Uint8Array<ArrayBuffer>; fileName: string; files: number; entries: number } | { ok: false };
+  | { ok: true; stream: ReadableStream<Uint8Array<ArrayBuffer>>; fileName: string; files: number; entries: number }
+  | { ok: false };
+
+interface ZipEntry {
+  path: string;
+  /** Images, PDFs and Word files are compressed already; only text gains from deflating. */
+  deflate: boolean;
+  open: () => ReadableStream<Uint8Array>;
+}
+
+/**
+ * A ZIP of the entries, made as it is read: each pull passes one piece of one entry (a stored
+ * chunk at most) through fflate, so the whole archive is never in memory.
+ */
+export function zipStream(entries: readonly ZipEntry[]): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let zip: Zip | null = null;
+  let next = 0;
+  let current: { file: ZipPassThrough | ZipDeflate; reader: ReadableStreamDefaultReader<Uint8Array> } | null = null;
+  /** Bytes handed to the reader during this pull (deflate may hold a piece back). */
+  let emitted = false;
+  let finished = false;
+  /** One step: open the next entry, pass one piece of the current one, or end the archive. */
+  async function step() {
+    if (!zip) return;
+    if (!current) {
+      const entry = entries[next++];
+      if (!entry) {
+        zip.end();
+        return;
+      }
+      const file = entry.deflate ? new ZipDeflate(entry.path, { level: 6 }) : new ZipPassThrough(entry.path);
+      zip.add(file);
+      current = { file, reader: entry.open().getReader() };
+    }
+    const { value, done } = await current.reader.read();
+    if (done) {
+      current.file.push(new Uint8Array(0), true);
+      current = null;
+    } else current.file.push(value, false);
+  }
+  return new ReadableStream<Uint8Array<ArrayBuffer>>(
+    {
+      start(controller) {
+        zip = new Zip((error, data, final) => {
+          if (error) {
+            finished = true;
+            return controller.error(error);
+          }
+          if (data.byteLength > 0) {
+            emitted = true;
+            controller.enqueue(data);
+          }
+          if (final) {
+            finished = true;
+            controller.close();
+          }
+        });
+      },
+      // The stream asks again only after something was handed over, so a pull goes on until then.
+      async pull() {
+        emitted = false;
+        while (!emitted && !finished) await step();
+      },
+      async cancel(reason) {
+        finished = true;
+        await current?.reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+const bytesOnce = (bytes: Uint8Array) => () =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -154,18 +233,17 @@ async function progressFileContent(db: Queryable, childId: string) {
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
-/** Builds the ZIP: index.html plus files/<name> for every document. */
+/** The ZIP, ready to stream: index.html plus files/<name> for every document (every blob found before anything is sent). */
 export async function assembleProgressFile(db: Queryable, child: { id: string; name: string }, preparedOn: string) {
   const { docs, entries } = await progressFileContent(db, child.id);
   const names = uniqueNames(docs.map((d) => zipSafeName(d.fileName)));
-  const zippable: Zippable = {};
+  const blobs: Array<{ path: string; blob: StoredBlob }> = [];
   const docFiles = new Map<string, Array<{ path: string; label: string }>>();
   for (const [i, doc] of docs.entries()) {
     const blob = await blobStore().get(doc.sha256, db);
     if (!blob) throw new Error(`document ${doc.id}: content missing from the store`);
     const path = `files/${names[i] ?? zipSafeName(doc.fileName)}`;
-    // Images, PDFs and Word files are compressed already; only text gains from deflating.
-    zippable[path] = [blob.bytes, { level: blob.mimeType.startsWith("text/") ? 6 : 0 }];
+    blobs.push({ path, blob });
     docFiles.set(doc.id, [{ path, label: names[i] ?? doc.fileName }]);
   }
   const attachedTo = new Set(entries.map((e) => e.entryId));
@@ -191,8 +269,12 @@ export async function assembleProgressFile(db: Queryable, child: { id: string; n
         files: docFiles.get(d.id) ?? [],
       })),
   ].sort((a, b) => a.date.localeCompare(b.date));
-  zippable["index.html"] = [new TextEncoder().encode(renderProgressIndex(child.name, preparedOn, items)), { level: 6 }];
-  return { zip: plainBytes(zipSync(zippable)), files: docs.length, entries: entries.length };
+  const index = plainBytes(new TextEncoder().encode(renderProgressIndex(child.name, preparedOn, items)));
+  const stream = zipStream([
+    { path: "index.html", deflate: true, open: bytesOnce(index) },
+    ...blobs.map(({ path, blob }) => ({ path, deflate: blob.mimeType.startsWith("text/"), open: () => blob.stream() })),
+  ]);
+  return { stream, files: docs.length, entries: entries.length };
 }
 
 /** The export as the route serves it: through the read door (the progress file's policy), the ZIP, the audit event. */
@@ -216,7 +298,7 @@ export async function buildProgressFile(childId: string, now: Date = new Date())
   await view.audit({ files: built.files, entries: built.entries });
   return {
     ok: true,
-    zip: built.zip,
+    stream: built.stream,
     fileName: `progress-file-${child.reference.replace(/[^A-Za-z0-9-]/g, "_")}.zip`,
     files: built.files,
     entries: built.entries,

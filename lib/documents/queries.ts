@@ -154,7 +154,7 @@ export async function documentsForEntry(
   return rows.map((r) => toItem(actor, access, r));
 }
 
-/** One document and its content, or null when it does not exist or the person may not see it. */
+/** One document and its stored blob (size, type and a stream of its content), or null when it does not exist or the person may not see it. */
 export async function getDocumentForDownload(db: Queryable, actor: Actor, access: ChildAccess, documentId: string) {
   if (!isUuid(documentId)) return null;
   const [row] = await db

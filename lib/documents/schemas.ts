@@ -1,6 +1,8 @@
-// The upload form's schema: the same zod schema checks the form in the browser and the server
-// action. Content checks (what the file really is) run on the server in commands.ts.
+// The upload form's schema: the same fields are checked in the browser and by the upload route
+// (upload.ts), which sees the file as a stream rather than a File. Content checks (what the file
+// really is) run on the server as it streams in.
 import { z } from "zod";
+import type { ActionResult } from "@/lib/actions/result";
 import { DOCUMENT_CATEGORIES } from "@/lib/records/constants";
 import { id, pastUkDate, requiredText } from "@/lib/validation";
 import { checkFileName } from "./filename";
@@ -20,6 +22,9 @@ export function megabytes(bytes: number): string {
   return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
 }
 
+/** The server stops reading a file at the limit, so it cannot say by how much it is over. */
+export const TOO_LARGE_MESSAGE = `The file is larger than ${MAX_UPLOAD_MB} MB, the limit for one document. Choose a smaller file, or split it into parts.`;
+
 export function sizeError(bytes: number): string | null {
   if (bytes === 0) return "The file is empty. Choose the file again.";
   if (bytes > MAX_UPLOAD_BYTES) return `The file is ${megabytes(bytes)}; the limit is ${MAX_UPLOAD_MB} MB`;
@@ -33,7 +38,8 @@ const uploadFile = z.instanceof(File, { message: "Choose a file to upload" }).su
   if (!name.ok) ctx.addIssue({ code: "custom", message: name.error });
 });
 
-export const uploadDocumentSchema = z.object({
+/** The form's fields other than the file, shared by the browser's schema and the upload route's. */
+export const uploadDetailsShape = {
   childId: id,
   title: requiredText("a title for the document", 200),
   category: z.enum(DOCUMENT_CATEGORIES, { error: "Choose a category" }),
@@ -46,9 +52,14 @@ export const uploadDocumentSchema = z.object({
     .union([id, z.literal("")])
     .optional()
     .transform((v) => (v ? v : null)),
-  file: uploadFile,
-});
+};
+
+export const uploadDocumentSchema = z.object({ ...uploadDetailsShape, file: uploadFile });
 export type UploadDocumentValues = z.input<typeof uploadDocumentSchema>;
+/** What the upload route answers, as JSON: the result of its wrapped action. */
+export type UploadDocumentResult = ActionResult<{ documentId: string; title: string }>;
+/** Where the form posts (a route handler, so the file streams rather than passing through a server action). */
+export const uploadHref = (childId: string) => `/children/${childId}/documents/upload`;
 export type UploadDocumentInput = z.output<typeof uploadDocumentSchema>;
 
 /** The list's filters, from the query string: anything unexpected falls back to "all". */

@@ -1,6 +1,9 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { sniffDocumentType } from "./sniff";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ContentFacts, sniffDocumentType, sniffSpooledType } from "./sniff";
 
 const bytes = (...parts: Array<number[] | string>) => {
   const chunks = parts.map((p) => (typeof p === "string" ? strToU8(p) : Uint8Array.from(p)));
@@ -79,5 +82,51 @@ describe("what an uploaded file really is", () => {
       ok: false,
       error: expect.stringMatching(/empty/),
     });
+  });
+});
+
+describe("the type of an upload as it streams in", () => {
+  /** Feeds the content in pieces of `piece` bytes, as a request hands them over, and spools it to a file. */
+  async function spooled(bytes: Uint8Array, name: string, piece = 7) {
+    const facts = new ContentFacts();
+    for (let at = 0; at < bytes.byteLength; at += piece) facts.update(bytes.subarray(at, at + piece));
+    const dir = mkdtempSync(path.join(tmpdir(), "sniff-test-"));
+    try {
+      const file = path.join(dir, "content");
+      writeFileSync(file, bytes);
+      return await sniffSpooledType(file, name, bytes.byteLength, facts);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("decides as it does for the whole content in memory, whatever the pieces", async () => {
+    for (const [content, name] of [
+      [PNG, "scan.png"],
+      [WORD_97, "minutes.doc"],
+      [EXCEL_97, "budget.doc"],
+      [strToU8("Dear Sam, caf\u00e9 at four."), "note.txt"],
+      [Uint8Array.from([0x41, 0xc3]), "cut.txt"],
+      [Uint8Array.from([0x41, 0, 0x42]), "nul.txt"],
+    ] as const) {
+      expect(await spooled(content, name), name).toEqual(await sniffDocumentType(content, name));
+    }
+    // A multi-byte character split across two pieces is still text; "WordDocument" split across pieces is still found.
+    expect(await spooled(strToU8("\u00e9\u00e9\u00e9"), "accents.txt", 1)).toMatchObject({ ok: true });
+    expect(await spooled(WORD_97, "minutes.doc", 3)).toMatchObject({ ok: true, label: "Word 97-2003 document" });
+  });
+
+  it("reads on past the first bytes only for a ZIP, to find a Word document whose parts come late", async () => {
+    const docx = zipSync(
+      {
+        "media/photo.bin": new Uint8Array(100_000).map((_, i) => (i * 31) % 256),
+        "[Content_Types].xml": strToU8(
+          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        ),
+        "word/document.xml": strToU8("<w:document/>"),
+      },
+      { level: 0 },
+    );
+    expect(await spooled(docx, "Pathway plan.docx", 65_536)).toMatchObject({ ok: true, label: "Word document" });
   });
 });

@@ -25,7 +25,7 @@ export interface TestDbHandle extends DbHandle {
   ownerUrl: string | null;
 }
 
-export async function createTestDb(opts: { seed?: boolean } = {}): Promise<TestDbHandle> {
+export async function createTestDb(opts: { seed?: boolean; migrate?: boolean } = {}): Promise<TestDbHandle> {
   let handle: TestDbHandle;
   if (onPostgres) {
     const base = process.env.TEST_DATABASE_URL;
@@ -40,6 +40,27 @@ export async function createTestDb(opts: { seed?: boolean } = {}): Promise<TestD
     const url = new URL(base);
     url.pathname = `/${name}`;
     const owner = openPostgres(url.toString(), 2);
+    const dropAll = async () => {
+      const cleanup = postgres(base, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.unsafe(`DROP ROLE IF EXISTS ${appRole}`);
+      await cleanup.end();
+    };
+    // A test that applies the migrations itself works as the owner, on an empty database.
+    if (opts.migrate === false) {
+      const bare: TestDbHandle = {
+        ...owner,
+        owner: owner.db,
+        appRole: null,
+        ownerUrl: url.toString(),
+        close: async () => {
+          await owner.close();
+          await dropAll();
+        },
+      };
+      setDbHandle(bare);
+      return bare;
+    }
     await runMigrations(owner);
     await applyRoles(owner, { appRole, appPassword: randomBytes(12).toString("hex") });
     const appUrl = new URL(url);
@@ -54,16 +75,18 @@ export async function createTestDb(opts: { seed?: boolean } = {}): Promise<TestD
       close: async () => {
         await app.close();
         await owner.close();
-        const cleanup = postgres(base, { max: 1, onnotice: () => {} });
-        await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await cleanup.unsafe(`DROP ROLE IF EXISTS ${appRole}`);
-        await cleanup.end();
+        await dropAll();
       },
     };
   } else {
     const inner = openPglite(null);
-    await runMigrations(inner);
+    if (opts.migrate !== false) await runMigrations(inner);
     handle = { ...inner, owner: inner.db, appRole: null, ownerUrl: null };
+  }
+  // Unmigrated only for a test that applies migrations itself (and so cannot seed yet).
+  if (opts.migrate === false) {
+    setDbHandle(handle);
+    return handle;
   }
   // Seeded as the portal: the seed goes through the same domain commands, so this proves them.
   if (opts.seed !== false) await seedDemoAuthority(handle.db, { records: false });

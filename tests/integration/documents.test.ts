@@ -1,16 +1,19 @@
-// The documents tab: uploads checked by name and content and stored once, what each person may
-// list and download (audited), and the child's progress file.
+// The documents tab: uploads through the streaming upload route, checked by name and content and
+// stored once in chunks, retried safely with an idempotency key; what each person may list and
+// download (audited, streamed intact), and the child's progress file.
+import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, documentBlobs, documents } from "@/db/schema";
+import { actionReceipts, auditEvents, documentBlobChunks, documentBlobs, documents } from "@/db/schema";
 import { demoChildId, type DemoUserKey } from "@/scripts/seed/demo";
 import { childAccess, type Actor, type ChildAccess } from "@/lib/access";
 import { openDocumentDownload } from "@/lib/documents/download";
 import { buildProgressFile } from "@/lib/documents/progress-file";
 import { documentsForEntry, getDocumentForDownload, listDocuments } from "@/lib/documents/queries";
+import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE, uploadHref, type UploadDocumentResult } from "@/lib/documents/schemas";
 import { sha256Hex } from "@/lib/documents/storage";
-import { uploadDocumentAction } from "@/lib/documents/actions";
+import { receiveUpload } from "@/lib/documents/upload";
 import { requestBreakGlassAction } from "@/lib/break-glass/actions";
 import { amendEntryAction, createEntryAction, sealEntryAction } from "@/lib/records/actions";
 import { useDemoAuthority } from "../helpers/demo";
@@ -41,19 +44,38 @@ function pdf(note: string): Uint8Array {
 const fileOf = (bytes: Uint8Array, name: string, type = "application/pdf") =>
   new File([new Uint8Array(bytes)], name, { type });
 
-function upload(childId: string, file: File, extra: Record<string, unknown> = {}) {
-  return uploadDocumentAction({
-    childId,
-    // The title is typed by the person; only the file name carries the hostile characters here.
-    title: `Document ${file.name.replaceAll(String.fromCharCode(0), "")}`,
+/** What the upload form sends: the fields as strings, the idempotency key, the file last. */
+function formData(file: File | null, fields: Record<string, unknown>): FormData {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== undefined && value !== null) body.set(name, String(value));
+  }
+  if (file) body.set("file", file);
+  return body;
+}
+
+/** Posts to the upload route as the form does; the answer's status and JSON. */
+async function post(childId: string, file: File | null, extra: Record<string, unknown> = {}) {
+  const fields = {
+    title: `Document ${file?.name ?? "without a file"}`,
     category: "health_assessment",
     confidentiality: "standard",
     childProperty: false,
     inProgressFile: false,
     documentDate: "03/02/2026",
-    file,
+    idempotencyKey: randomUUID(),
     ...extra,
+  };
+  const request = new Request(`http://portal.test${uploadHref(childId)}`, {
+    method: "POST",
+    body: formData(file, fields),
   });
+  const response = await receiveUpload(request, childId);
+  return { status: response.status, result: (await response.json()) as UploadDocumentResult, request };
+}
+
+async function upload(childId: string, file: File, extra: Record<string, unknown> = {}) {
+  return (await post(childId, file, extra)).result;
 }
 
 async function uploaded(childId: string, file: File, extra: Record<string, unknown> = {}): Promise<string> {
@@ -62,10 +84,41 @@ async function uploaded(childId: string, file: File, extra: Record<string, unkno
   return result.data.documentId;
 }
 
+/** Reads a stream to its end: the test's copy, not the portal's. */
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** A PDF of exactly `size` bytes: a real header and trailer, padded with varied bytes in a comment. */
+function pdfOfSize(size: number, note: string): Uint8Array {
+  const head = strToU8(`%PDF-1.4\n% ${note}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n%`);
+  const tail = strToU8("\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+  const out = new Uint8Array(size);
+  out.set(head, 0);
+  let x = 0x9e3779b9;
+  for (let i = head.length; i < size - tail.length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = 0x20 + ((x >>> 16) % 0x5e);
+  }
+  out.set(tail, size - tail.length);
+  return out;
+}
+
+const chunksOf = async (sha256: string) =>
+  Number(
+    (
+      await demo.handle.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(documentBlobChunks)
+        .where(eq(documentBlobChunks.sha256, sha256))
+    )[0]?.n,
+  );
+
 const counts = async () => {
   const [d] = await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(documents);
   const [b] = await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(documentBlobs);
-  return { documents: Number(d?.n), blobs: Number(b?.n) };
+  const [c] = await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(documentBlobChunks);
+  return { documents: Number(d?.n), blobs: Number(b?.n), chunks: Number(c?.n) };
 };
 const lastEvent = async (key: DemoUserKey, action: string) =>
   (
@@ -83,9 +136,12 @@ describe("uploading documents", () => {
     const child = demoChildId(0);
     const bytes = pdf("stored once");
     const first = await uploaded(child, fileOf(bytes, "Health assessment.pdf"));
+    const afterFirst = await counts();
     const second = await uploaded(child, fileOf(bytes, "Health assessment copy.pdf"), {
       title: "The same report again",
     });
+    // The second upload records a document and writes no content.
+    expect(await counts()).toEqual({ ...afterFirst, documents: afterFirst.documents + 1 });
     expect(first).not.toBe(second);
     const hash = sha256Hex(bytes);
     const blobs = await demo.handle.db
@@ -93,6 +149,7 @@ describe("uploading documents", () => {
       .from(documentBlobs)
       .where(eq(documentBlobs.sha256, hash));
     expect(blobs).toEqual([{ size: bytes.byteLength, mimeType: "application/pdf" }]);
+    expect(await chunksOf(hash)).toBe(1);
     const rows = await demo.handle.db.select().from(documents).where(eq(documents.blobSha256, hash));
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.childId === child && r.uploadedBy === actor("sw1").id && !r.providerSubmitted)).toBe(
@@ -101,14 +158,40 @@ describe("uploading documents", () => {
     expect(await lastEvent("sw1", "documents.upload")).toMatchObject({ outcome: "allowed", childId: child });
   });
 
-  it("refuses a file over 25 MB with a clear error, and writes nothing", async () => {
+  it("stores a file of exactly 25 MB in 1 MB chunks, and refuses one byte more with the portal's message, writing nothing", async () => {
+    as("sw1");
+    const child = demoChildId(0);
+    const limit = pdfOfSize(MAX_UPLOAD_BYTES, "exactly the limit");
+    const accepted = await post(child, fileOf(limit, "Scanned bundle.pdf"));
+    expect(accepted.status).toBe(201);
+    expect(accepted.result.ok).toBe(true);
+    const hash = sha256Hex(limit);
+    expect(await chunksOf(hash)).toBe(25);
+    const [header] = await demo.handle.db.select().from(documentBlobs).where(eq(documentBlobs.sha256, hash));
+    expect(header).toMatchObject({ sizeBytes: MAX_UPLOAD_BYTES, chunkCount: 25, mimeType: "application/pdf" });
+
+    const before = await counts();
+    const over = await post(child, fileOf(pdfOfSize(MAX_UPLOAD_BYTES + 1, "one byte over"), "Scanned bundle.pdf"));
+    expect(over.status).toBe(413);
+    expect(over.result).toMatchObject({ ok: false, error: { code: "invalid:input" } });
+    if (!over.result.ok) expect(over.result.fieldErrors?.file).toEqual([TOO_LARGE_MESSAGE]);
+    expect(TOO_LARGE_MESSAGE).toMatch(/^The file is larger than 25 MB/);
+    // Far over the limit: reading stops at the limit and the same answer comes back.
+    const far = await post(child, fileOf(new Uint8Array(Math.round(31.2 * 1024 * 1024)), "Scanned bundle.pdf"));
+    expect(far.status).toBe(413);
+    if (!far.result.ok) expect(far.result.fieldErrors?.file).toEqual([TOO_LARGE_MESSAGE]);
+    expect(await counts()).toEqual(before);
+  }, 120_000);
+
+  it("refuses an empty file or a submission with no file, with the form's messages", async () => {
     as("sw1");
     const before = await counts();
-    const big = new Uint8Array(Math.round(31.2 * 1024 * 1024));
-    big.set(pdf("large"));
-    const result = await upload(demoChildId(0), fileOf(big, "Scanned bundle.pdf"));
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.fieldErrors?.file).toEqual(["The file is 31.2 MB; the limit is 25 MB"]);
+    const empty = await post(demoChildId(0), fileOf(new Uint8Array(0), "Empty.pdf"));
+    expect(empty.status).toBe(400);
+    if (!empty.result.ok) expect(empty.result.fieldErrors?.file).toEqual(["The file is empty. Choose the file again."]);
+    const none = await post(demoChildId(0), null);
+    if (!none.result.ok) expect(none.result.fieldErrors?.file).toEqual(["Choose a file to upload"]);
+    expect(none.status).toBe(400);
     expect(await counts()).toEqual(before);
   });
 
@@ -135,19 +218,28 @@ describe("uploading documents", () => {
     as("sw1");
     const before = await counts();
     const cases: Array<[string, RegExp]> = [
+      // Sent with its path: refused with a message, never silently renamed "passwd.txt".
+      ["../../etc/passwd.txt", /must not contain \/ or \\/],
       ["../../etc/passwd", /must not contain \/ or \\/],
+      ["C:\\Users\\worker\\report.pdf", /must not contain \/ or \\/],
       ["..\\..\\report.pdf", /must not contain \/ or \\/],
       ["report\u202Efdp.exe", /change the direction of the text/],
       ["CON", /reserved by Windows/],
       ["nul.pdf", /reserved by Windows/],
       [".htaccess", /must not start with a dot/],
-      ["minutes\u0000.pdf", /control characters/],
       [`${"a".repeat(201)}.pdf`, /200 characters or fewer/],
     ];
     for (const [name, message] of cases) {
-      const result = await upload(demoChildId(0), fileOf(pdf(name), name));
+      const { status, result } = await post(demoChildId(0), fileOf(pdf(name), name));
+      expect(status, name).toBe(400);
       expect(result.ok, name).toBe(false);
-      if (!result.ok) expect(result.fieldErrors?.file?.[0], name).toMatch(message);
+      if (!result.ok) expect(String(result.fieldErrors?.file?.[0]), name).toMatch(message);
+    }
+    // Control characters cannot even be sent in a part's header (the form checks them before sending):
+    // the request is refused as not arriving whole.
+    for (const name of ["minutes\u0000.pdf", "minutes\u0007.pdf"]) {
+      const sent = await post(demoChildId(0), fileOf(pdf(name), name));
+      expect(sent, name).toMatchObject({ status: 400, result: { ok: false, error: { code: "invalid:input" } } });
     }
     expect(await counts()).toEqual(before);
   });
@@ -172,24 +264,72 @@ describe("uploading documents", () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("refuses an upload from a worker in another team or a provider without an arrangement for the child, and writes nothing", async () => {
+  it("refuses an upload from a worker in another team or a provider without an arrangement for the child before reading the file, audits it, and writes nothing", async () => {
     const before = await counts();
-    as("sw3");
-    expect(await upload(demoChildId(0), fileOf(pdf("stranger"), "Letter.pdf"))).toMatchObject({
-      ok: false,
-      error: { code: "forbidden:child" },
-    });
-    as("prov2");
-    expect(await upload(demoChildId(0), fileOf(pdf("other provider"), "Letter.pdf"))).toMatchObject({
-      ok: false,
-      error: { code: "forbidden:child" },
-    });
-    as("iro1");
-    expect(await upload(demoChildId(0), fileOf(pdf("iro"), "Letter.pdf"))).toMatchObject({
-      ok: false,
-      error: { code: "forbidden:action" },
-    });
+    const refusedAs = async (key: DemoUserKey, code: string, reason: string) => {
+      as(key);
+      const { status, result, request } = await post(demoChildId(0), fileOf(pdf(`refused ${key}`), "Letter.pdf"));
+      expect(result, key).toMatchObject({ ok: false, error: { code } });
+      expect(status, key).toBe(403);
+      // The policy answered before the body was read.
+      expect(request.bodyUsed, key).toBe(false);
+      expect(await lastEvent(key, "documents.upload"), key).toMatchObject({
+        outcome: "refused",
+        detail: { reason, policy: "documents.upload" },
+      });
+    };
+    await refusedAs("sw3", "forbidden:child", "relationship");
+    await refusedAs("prov2", "forbidden:child", "relationship");
+    await refusedAs("iro1", "forbidden:action", "permission");
+    signInAs(null);
+    const signedOut = await post(demoChildId(0), fileOf(pdf("signed out"), "Letter.pdf"));
+    expect(signedOut).toMatchObject({ status: 401, result: { ok: false, error: { code: "unauthenticated" } } });
     expect(await counts()).toEqual(before);
+  });
+
+  it("answers a retry with the same idempotency key with the first result, and stores nothing new", async () => {
+    as("sw1");
+    const child = demoChildId(0);
+    const key = randomUUID();
+    const file = fileOf(pdf("retried after a network failure"), "Retried letter.pdf");
+    const first = await post(child, file, { idempotencyKey: key, title: "Retried letter" });
+    expect(first.status).toBe(201);
+    if (!first.result.ok) throw new Error(first.result.error.message);
+    const before = await counts();
+    const retry = await post(child, file, { idempotencyKey: key, title: "Retried letter" });
+    expect(retry).toMatchObject({ status: 201, result: first.result });
+    expect(await counts()).toEqual(before);
+    expect(await lastEvent("sw1", "documents.upload")).toMatchObject({ outcome: "allowed", detail: { replayOf: key } });
+
+    // Retries racing each other (truly parallel on PostgreSQL): still one document.
+    const raceKey = randomUUID();
+    const raced = await Promise.all(
+      [1, 2, 3].map(() => post(child, fileOf(pdf("raced"), "Raced letter.pdf"), { idempotencyKey: raceKey })),
+    );
+    const ids = new Set(raced.map((r) => (r.result.ok ? r.result.data.documentId : r.result.error.code)));
+    expect(ids.size).toBe(1);
+    expect(raced.every((r) => r.status === 201)).toBe(true);
+    expect((await counts()).documents).toBe(before.documents + 1);
+
+    // A key belongs to one person: someone else's request with it is their own.
+    as("tm1");
+    const other = await post(child, fileOf(pdf("manager's own"), "Manager letter.pdf"), { idempotencyKey: key });
+    expect(other.status).toBe(201);
+    if (other.result.ok) expect(other.result.data.documentId).not.toBe(first.result.data.documentId);
+    const receipts = await demo.handle.db.select().from(actionReceipts).where(eq(actionReceipts.idempotencyKey, key));
+    expect(receipts).toHaveLength(2);
+
+    // A refused request leaves no receipt, so the same key works once the form is corrected.
+    as("sw1");
+    const fixKey = randomUUID();
+    const refused = await post(child, fileOf(pdf("fixed"), "Fixed letter.pdf"), { idempotencyKey: fixKey, title: "" });
+    expect(refused.status).toBe(400);
+    const fixed = await post(child, fileOf(pdf("fixed"), "Fixed letter.pdf"), { idempotencyKey: fixKey });
+    expect(fixed.status).toBe(201);
+
+    // Without a key the form's submission is refused: every upload can be retried safely.
+    const keyless = await post(child, fileOf(pdf("no key"), "No key.pdf"), { idempotencyKey: undefined });
+    expect(keyless.status).toBe(400);
   });
 
   it("keeps court reports restricted whatever the form asked for", async () => {
@@ -259,7 +399,7 @@ describe("who sees which documents", () => {
     const result = await downloadAs(actor("sw1"), child, authorityId);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(new TextDecoder().decode(result.bytes)).toContain("school letter");
+    expect(new TextDecoder().decode(await readAll(result.stream))).toContain("school letter");
     expect(result.headers).toMatchObject({
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="Letter from school.pdf"; filename*=UTF-8''Letter%20from%20school.pdf`,
@@ -291,6 +431,40 @@ describe("who sees which documents", () => {
 
   it("a records officer without break-glass cannot download", async () => {
     expect(await downloadAs(actor("ro"), child, authorityId)).toEqual({ ok: false });
+  });
+});
+
+describe("streamed storage and downloads", () => {
+  it("downloads a multi-chunk document intact, streamed with its length, and streams it into the progress file intact too", async () => {
+    as("sw1");
+    const child = demoChildId(12);
+    const bytes = pdfOfSize(3.5 * 1024 * 1024, "multi-chunk report");
+    const hash = sha256Hex(bytes);
+    const id = await uploaded(child, fileOf(bytes, "Long report.pdf"), {
+      category: "review_report",
+      inProgressFile: true,
+    });
+    expect(await chunksOf(hash)).toBe(4);
+    const result = await downloadAs(actor("sw1"), child, id);
+    if (!result.ok) throw new Error("download refused");
+    expect(result.headers["Content-Length"]).toBe(String(bytes.byteLength));
+    const reader = result.stream.getReader();
+    const received: Uint8Array[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) received.push(next.value);
+    // One stored chunk at a time, never the whole file at once.
+    expect(Math.max(...received.map((c) => c.byteLength))).toBeLessThanOrEqual(1024 * 1024);
+    const digest = createHash("sha256");
+    for (const c of received) digest.update(c);
+    expect(digest.digest("hex")).toBe(hash);
+    expect(await lastEvent("sw1", "documents.download")).toMatchObject({
+      outcome: "allowed",
+      detail: { documentId: id, sha256: hash },
+    });
+
+    const zip = await progressFileAs(actor("sw1"), child);
+    if (!zip.ok) throw new Error("progress file refused");
+    const files = unzipSync(await readAll(zip.stream));
+    expect(sha256Hex(files["files/Long report.pdf"] ?? new Uint8Array())).toBe(hash);
   });
 });
 
@@ -382,7 +556,7 @@ describe("the child's progress file", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.fileName).toBe("progress-file-DEMO-1011.zip");
-    const zip = unzipSync(result.zip);
+    const zip = unzipSync(await readAll(result.stream));
     expect(Object.keys(zip).sort()).toEqual([
       "files/Certificate (2).pdf",
       "files/Review _summary_.pdf",
@@ -480,7 +654,7 @@ describe("documents attached to an entry that is later restricted or sealed", ()
     expect(await getDocumentForDownload(demo.handle.db, provider, providerAccess, id)).toBeNull();
     const zip = await progressFileAs(actor("sw1"), child);
     if (!zip.ok) throw new Error("progress file refused");
-    expect(new TextDecoder().decode(unzipSync(zip.zip)["index.html"])).not.toContain("Dental letter");
+    expect(new TextDecoder().decode(unzipSync(await readAll(zip.stream))["index.html"])).not.toContain("Dental letter");
 
     // Sealed as misfiled: only the records officer still sees it.
     as("ro");

@@ -1,8 +1,10 @@
 "use client";
 // The upload form: file, title, category, date, confidentiality and flags. The browser checks
-// the size and the name with the shared schema; the server decides what the file really is.
+// the size and the name with the shared schema; the form posts to the upload route (the file
+// streams to storage there) and the server decides what the file really is. Each submission
+// carries an idempotency key, kept when the answer is lost so a retry stores nothing twice.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Controller } from "react-hook-form";
 import { Checkbox, DateInput, FieldShell, FormError, Select, TextInput, describedBy } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -12,6 +14,8 @@ import {
   ALLOWED_TYPES_TEXT,
   MAX_UPLOAD_MB,
   uploadDocumentSchema,
+  uploadHref,
+  type UploadDocumentResult,
   type UploadDocumentValues,
 } from "@/lib/documents/schemas";
 import {
@@ -20,7 +24,6 @@ import {
   DOCUMENT_CATEGORY_LABELS,
   type DocumentCategory,
 } from "@/lib/records/constants";
-import { uploadDocumentAction } from "@/lib/documents/actions";
 
 export interface UploadDefaults {
   category: DocumentCategory | "";
@@ -43,6 +46,41 @@ const titleFromFileName = (name: string) =>
     .replace(/[_]+/g, " ")
     .trim()
     .slice(0, 200);
+
+/** A random UUID: crypto.randomUUID needs a secure context (https), getRandomValues does not. */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const LOST =
+  "The upload did not reach the server, or its answer did not come back. Check your connection and upload again: the document will not be stored twice.";
+
+/** Posts the form with its file; null when no answer came back (the network, or a page that is not the portal's). */
+async function postUpload(
+  childId: string,
+  values: UploadDocumentValues,
+  idempotencyKey: string,
+): Promise<UploadDocumentResult | null> {
+  const body = new FormData();
+  body.set("idempotencyKey", idempotencyKey);
+  for (const [name, value] of Object.entries(values)) {
+    if (name === "file" || name === "childId" || value === undefined || value === null) continue;
+    body.set(name, String(value));
+  }
+  // Last, so the fields arrive before the file.
+  if (values.file instanceof File) body.set("file", values.file);
+  try {
+    const response = await fetch(uploadHref(childId), { method: "POST", body, credentials: "same-origin" });
+    return (await response.json()) as UploadDocumentResult;
+  } catch {
+    return null;
+  }
+}
 
 export function UploadDocumentForm({
   childId,
@@ -67,9 +105,18 @@ export function UploadDocumentForm({
     documentDate: "",
     entryId: defaults.entryId,
   };
+  // One key per submission: made when the person submits, reused only to retry that submission.
+  const idempotencyKey = useRef<string | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: uploadDocumentSchema,
-    action: uploadDocumentAction,
+    action: async (values): Promise<UploadDocumentResult> => {
+      idempotencyKey.current ??= newIdempotencyKey();
+      const result = await postUpload(childId, values, idempotencyKey.current);
+      if (!result) return { ok: false, error: { code: "internal", message: LOST } };
+      // Answered: the next submission is a new one.
+      idempotencyKey.current = null;
+      return result;
+    },
     defaultValues,
     onSuccess: (data) => {
       setUploaded(data.title);
@@ -79,6 +126,13 @@ export function UploadDocumentForm({
     },
   });
   const errors = form.formState.errors;
+  // A changed form is a different submission, even one retried after a lost answer.
+  useEffect(() => {
+    const subscription = form.watch(() => {
+      idempotencyKey.current = null;
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Upload a document">

@@ -1,4 +1,4 @@
-// The child's progress file as one ZIP, for people who may export it; anything else is a bare 404.
+// The child's progress file as one streamed ZIP, for people who may export it; anything else is a bare 404.
 import { contentDisposition } from "@/lib/documents/filename";
 import { buildProgressFile } from "@/lib/documents/progress-file";
 
@@ -12,11 +12,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ chi
   const { childId } = await params;
   const result = await buildProgressFile(childId);
   if (!result.ok) return new Response("Not found", { status: 404, headers: NOT_FOUND_HEADERS });
-  return new Response(result.zip, {
+  // Streamed as it is zipped, so its length is not known in advance.
+  return new Response(result.stream, {
     status: 200,
     headers: {
       "Content-Type": "application/zip",
-      "Content-Length": String(result.zip.byteLength),
       "Content-Disposition": contentDisposition(result.fileName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",

@@ -1,4 +1,4 @@
-// Sends one document to a person allowed to see it, as a download; anything else is a bare 404.
+// Sends one document to a person allowed to see it, as a streamed download; anything else is a bare 404.
 import { openDocumentDownload } from "@/lib/documents/download";
 
 const NOT_FOUND_HEADERS = {
@@ -11,5 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ chi
   const { childId, documentId } = await params;
   const result = await openDocumentDownload(childId, documentId);
   if (!result.ok) return new Response("Not found", { status: 404, headers: NOT_FOUND_HEADERS });
-  return new Response(result.bytes, { status: 200, headers: result.headers });
+  // Streamed: the store reads a chunk at a time as the browser takes it.
+  return new Response(result.stream, { status: 200, headers: result.headers });
 }
