@@ -3,7 +3,8 @@
 // fields that event needs. The same zod schema checks it here and on the server; the
 // Department's rules that need the child's history come back from the server on their fields.
 import { useRouter } from "next/navigation";
-import { DateInput, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
+import { FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
+import { WhenFields } from "./when-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { recordCareEventAction } from "@/lib/episodes/actions";
@@ -84,22 +85,7 @@ export function CareEventForm({
         options={kinds.map((k) => ({ value: k, label: CARE_EVENT_LABELS[k] }))}
         {...register("kind")}
       />
-      <div className="flex flex-wrap gap-4">
-        <DateInput
-          id="at-date"
-          label="Date"
-          hint="For example, 27/03/2026"
-          error={e.at?.date ?? e.at}
-          {...register("at.date")}
-        />
-        <TextInput
-          id="at-time"
-          label="Time"
-          hint="24-hour clock, for example 14:30"
-          error={e.at?.time}
-          {...register("at.time")}
-        />
-      </div>
+      <WhenFields error={e.at} register={(n) => register(n)} />
       {changingStatus ? (
         <Select
           id="legalStatus"

@@ -1,7 +1,8 @@
 "use client";
 // Starting and ending a Child Protection Plan: each raises the CP marker task for a team manager.
 import { useRouter } from "next/navigation";
-import { DateInput, FormError, Select, TextInput } from "@/components/forms/fields";
+import { FormError, Select, TextInput } from "@/components/forms/fields";
+import { WhenFields } from "./when-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { endCpPlanAction, startCpPlanAction } from "@/lib/episodes/actions";
@@ -10,27 +11,6 @@ import { CP_CATEGORIES, endCpPlanSchema, startCpPlanSchema } from "@/lib/episode
 type Errors = Record<string, { message?: string } | undefined> & {
   at?: { message?: string; date?: { message?: string }; time?: { message?: string } };
 };
-
-function WhenFields({ errors, register }: { errors: Errors; register: (name: "at.date" | "at.time") => object }) {
-  return (
-    <div className="flex flex-wrap gap-4">
-      <DateInput
-        id="at-date"
-        label="Date"
-        hint="For example, 27/03/2026"
-        error={errors.at?.date ?? errors.at}
-        {...register("at.date")}
-      />
-      <TextInput
-        id="at-time"
-        label="Time"
-        hint="24-hour clock, for example 14:30"
-        error={errors.at?.time}
-        {...register("at.time")}
-      />
-    </div>
-  );
-}
 
 export function StartCpPlanForm({ childId }: { childId: string }) {
   const router = useRouter();
@@ -44,7 +24,7 @@ export function StartCpPlanForm({ childId }: { childId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Start a Child Protection Plan">
       <FormError message={formError} />
-      <WhenFields errors={errors} register={(n) => form.register(n)} />
+      <WhenFields error={errors.at} register={(n) => form.register(n)} />
       <Select
         id="category"
         label="Category"
@@ -74,7 +54,7 @@ export function EndCpPlanForm({ childId, planId }: { childId: string; planId: st
   return (
     <form onSubmit={onSubmit} noValidate aria-label="End the Child Protection Plan">
       <FormError message={formError} />
-      <WhenFields errors={errors} register={(n) => form.register(n)} />
+      <WhenFields error={errors.at} register={(n) => form.register(n)} />
       <TextInput id="reason" label="Why the plan ended" error={errors.reason} {...form.register("reason")} />
       <Button type="submit" disabled={pending}>
         {pending ? "Recording…" : "Record the end of the plan"}

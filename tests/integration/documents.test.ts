@@ -68,6 +68,8 @@ async function post(childId: string, file: File | null, extra: Record<string, un
   };
   const request = new Request(`http://portal.test${uploadHref(childId)}`, {
     method: "POST",
+    // What the browser sends from the portal's own page (the proxy does not see this route).
+    headers: { "sec-fetch-site": "same-origin" },
     body: formData(file, fields),
   });
   const response = await receiveUpload(request, childId);
@@ -299,7 +301,11 @@ describe("uploading documents", () => {
     const retry = await post(child, file, { idempotencyKey: key, title: "Retried letter" });
     expect(retry).toMatchObject({ status: 201, result: first.result });
     expect(await counts()).toEqual(before);
-    expect(await lastEvent("sw1", "documents.upload")).toMatchObject({ outcome: "allowed", detail: { replayOf: key } });
+    // Nothing new is written for the retry, not even an audit event: the last one is still the upload's.
+    expect(await lastEvent("sw1", "documents.upload")).toMatchObject({
+      outcome: "allowed",
+      detail: { documentId: first.result.data.documentId },
+    });
 
     // Retries racing each other (truly parallel on PostgreSQL): still one document.
     const raceKey = randomUUID();
@@ -680,5 +686,25 @@ describe("documents attached to an entry that is later restricted or sealed", ()
     const roAccess = await accessOf("ro", child);
     expect(roAccess.relation).toBe("break_glass");
     expect((await listDocuments(demo.handle.db, actor("ro"), roAccess)).items.map((d) => d.id)).toContain(id);
+  });
+});
+
+describe("an upload from another site", () => {
+  it("is refused before anything is read, whoever is signed in", async () => {
+    as("sw1");
+    const before = await counts();
+    for (const headers of [{ origin: "https://evil.example" }, { origin: "null" }, {}] as Array<
+      Record<string, string>
+    >) {
+      const request = new Request(`http://portal.test${uploadHref(demoChildId(0))}`, {
+        method: "POST",
+        headers,
+        body: formData(fileOf(pdf("cross-site"), "Cross site.pdf"), { title: "Cross site", category: "visit" }),
+      });
+      const response = await receiveUpload(request, demoChildId(0));
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(request.bodyUsed).toBe(false);
+    }
+    expect(await counts()).toEqual(before);
   });
 });
