@@ -3,8 +3,15 @@
 // Plans, marker tasks and allocations.
 import { authorizedAction } from "@/lib/actions";
 import { sectionHref } from "@/lib/sections";
-import { actionMarker, allocate, endCpPlan, recordCareEvent, startCpPlan } from "./commands";
-import { actionMarkerSchema, allocateSchema, careEventSchema, endCpPlanSchema, startCpPlanSchema } from "./schemas";
+import { actionMarker, allocate, amendEpisode, endCpPlan, recordCareEvent, startCpPlan } from "./commands";
+import {
+  actionMarkerSchema,
+  allocateSchema,
+  amendEpisodeSchema,
+  careEventSchema,
+  endCpPlanSchema,
+  startCpPlanSchema,
+} from "./schemas";
 
 const paths = (childId: string) => [
   sectionHref(childId, "summary"),
@@ -70,6 +77,18 @@ export const allocateAction = authorizedAction(
     const result = await allocate(tx, actor, access, input);
     auditDetail({ kind: input.kind, userId: input.userId, startDate: input.startDate, ...result });
     return result;
+  },
+  { revalidate: (i) => paths(i.childId) },
+);
+
+// Correct an episode: a new version with a reason; the earlier one stays readable
+export const amendEpisodeAction = authorizedAction(
+  "episodes.amend",
+  amendEpisodeSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const row = await amendEpisode(tx, actor, access, input);
+    auditDetail({ episodeId: row.episodeId, version: row.version, reason: input.amendReason });
+    return { episodeId: row.episodeId, version: row.version };
   },
   { revalidate: (i) => paths(i.childId) },
 );

@@ -13,8 +13,16 @@ import { todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { recordDecision } from "@/lib/records/commands";
 import { REASON_CEASED, REASON_PLACE_CHANGE, PLACEMENT, LEGAL_STATUS, label } from "@/lib/ssda903/codes";
-import { applyCareEvent, CARE_EVENT_LABELS, type CareEvent, type EpisodeFacts, type RuleBreach } from "./rules";
-import type { CareEventInput } from "./schemas";
+import { lockChain, type VersionChain } from "@/lib/records/versions";
+import {
+  applyCareEvent,
+  CARE_EVENT_LABELS,
+  historyBreaches,
+  type CareEvent,
+  type EpisodeFacts,
+  type RuleBreach,
+} from "./rules";
+import type { AmendEpisodeInput, CareEventInput } from "./schemas";
 
 /** The 24 hours the policy allows for a CP or CLA marker, as an exact duration. */
 export const MARKER_HOURS = 24;
@@ -344,4 +352,88 @@ export async function openEpisodeCount(tx: Tx, childId: string): Promise<number>
     .from(episodes)
     .where(and(eq(episodes.childId, childId), isNull(episodes.endDate), isNull(episodes.supersededAt)));
   return row?.n ?? 0;
+}
+
+type NewEpisodeVersion = Omit<typeof episodes.$inferInsert, "id" | "episodeId" | "version" | "childId">;
+
+/** The versions of one episode of one child, locked by its first version. */
+function episodeChain(childId: string, episodeId: string): VersionChain<Episode, NewEpisodeVersion> {
+  const ofChain = and(eq(episodes.episodeId, episodeId), eq(episodes.childId, childId));
+  return {
+    async lockAndRead(tx) {
+      const [first] = await tx
+        .select({ id: episodes.id })
+        .from(episodes)
+        .where(and(ofChain, eq(episodes.version, 1)))
+        .for("update");
+      if (!first) return [];
+      return tx.select().from(episodes).where(ofChain).orderBy(asc(episodes.version));
+    },
+    async supersede(tx, latest) {
+      await tx
+        .update(episodes)
+        .set({ supersededAt: new Date() })
+        .where(and(eq(episodes.id, latest.id), isNull(episodes.supersededAt)));
+    },
+    async insert(tx, version, values) {
+      const [row] = await tx
+        .insert(episodes)
+        .values({ ...values, episodeId, version, childId })
+        .onConflictDoNothing({ target: [episodes.episodeId, episodes.version] })
+        .returning();
+      return row;
+    },
+  };
+}
+
+/**
+ * Corrects an episode: a new version with a reason, the earlier one kept and readable. The
+ * child's whole history is checked again with the correction in place; a correction that would
+ * break one of the Department's rules (on this episode or its neighbours) is refused.
+ */
+export async function amendEpisode(tx: Tx, actor: Actor, access: ChildAccess, input: AmendEpisodeInput) {
+  await lockChild(tx, access.childId);
+  const chain = await lockChain(
+    tx,
+    episodeChain(access.childId, input.episodeId),
+    () => new AppError("not-found", "That episode could not be found."),
+  );
+  const { latest } = chain;
+  const [child] = await tx
+    .select({ dateOfBirth: children.dateOfBirth })
+    .from(children)
+    .where(eq(children.id, access.childId))
+    .limit(1);
+  if (!child) throw new AppError("not-found");
+  const amended: Episode = {
+    ...latest,
+    legalStatus: input.legalStatus,
+    categoryOfNeed: input.categoryOfNeed,
+    placement: input.placement,
+    placementProvider: input.placementProvider,
+    carerRecordId: input.carerRecordId,
+    placementPostcode: input.placementPostcode,
+    homePostcode: input.homePostcode,
+    urn: input.urn,
+    reasonPlaceChange: latest.endDate ? input.reasonPlaceChange : null,
+  };
+  const history = await currentEpisodes(tx, access.childId);
+  const index = history.findIndex((e) => e.episodeId === input.episodeId);
+  const facts = history.map((e, i) => toFacts(i === index ? amended : e));
+  const breaches = historyBreaches(facts, child).filter(
+    (b) => b.episode !== undefined && Math.abs(b.episode - index) <= 1,
+  );
+  if (breaches.length) throw breachError(breaches);
+  const { id: _id, episodeId: _e, version: _v, childId: _c, createdAt: _at, supersededAt: _s, ...rest } = amended;
+  return chain.append(
+    { ...rest, amendReason: input.amendReason, createdBy: actor.id },
+    {
+      baseVersion: input.baseVersion,
+      stale: (current) =>
+        new AppError(
+          "conflict:version",
+          `Someone corrected this episode a moment ago (it is now version ${current.version}). Reload the page to see it.`,
+        ),
+    },
+  );
 }

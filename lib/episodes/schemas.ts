@@ -164,3 +164,17 @@ export const allocateSchema = z.object({
   /** Why the previous social worker's spell ends (SSDA903 SW_REASON); not asked for IROs. */
   previousEndReason: optionalCode(SW_REASON, "why the previous allocation ends"),
 });
+
+/** A correction of an episode: a new version with a reason; the dates stay (they follow from the events). */
+export const amendEpisodeSchema = z.object({
+  childId: id,
+  episodeId: id,
+  baseVersion: z.coerce.number().int().min(1),
+  legalStatus: codeOf(LEGAL_STATUS, "the legal status"),
+  categoryOfNeed: codeOf(CATEGORY_OF_NEED, "the category of need"),
+  ...placementFields,
+  homePostcode: postcode,
+  reasonPlaceChange: optionalCode(REASON_PLACE_CHANGE, "the reason for the change"),
+  amendReason: z.string().trim().min(5, "Say why the episode is being corrected (at least 5 characters)").max(2000),
+});
+export type AmendEpisodeInput = z.output<typeof amendEpisodeSchema>;

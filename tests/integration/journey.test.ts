@@ -9,6 +9,7 @@ import { formatUkDateTime } from "@/lib/dates";
 import {
   actionMarkerAction,
   allocateAction,
+  amendEpisodeAction,
   endCpPlanAction,
   recordCareEventAction,
   startCpPlanAction,
@@ -147,6 +148,56 @@ describe("recording a child's journey through care", () => {
         .where(and(eq(auditEvents.actorId, demo.actor(key).id), eq(auditEvents.action, "episodes.recordEvent")));
       expect(event?.outcome, key).toBe("refused");
     }
+  });
+});
+
+describe("correcting an episode", () => {
+  const correction = (e: typeof episodes.$inferSelect, overrides: Record<string, unknown> = {}) => ({
+    childId: CHILD,
+    episodeId: e.episodeId,
+    baseVersion: e.version,
+    legalStatus: e.legalStatus,
+    categoryOfNeed: e.categoryOfNeed,
+    placement: e.placement,
+    placementProvider: e.placementProvider ?? "",
+    carerRecordId: e.carerRecordId ?? "",
+    placementPostcode: e.placementPostcode ?? "",
+    homePostcode: e.homePostcode ?? "",
+    urn: e.urn ?? "",
+    reasonPlaceChange: e.reasonPlaceChange ?? "",
+    amendReason: "Postcode typed wrongly at the time",
+    ...overrides,
+  });
+
+  it("is a new version with a reason; the earlier one stays, superseded, and the history is unchanged otherwise", async () => {
+    demo.as("sw1");
+    const current = (await latestEpisodes(CHILD)).filter((e) => e.supersededAt === null);
+    const target = current.at(-2);
+    if (!target) throw new Error("the journey above made episodes");
+    expectOk(await amendEpisodeAction(correction(target, { placementPostcode: "TA1 1DZ" })));
+    const versions = (await latestEpisodes(CHILD)).filter((e) => e.episodeId === target.episodeId);
+    expect(versions.map((v) => [v.version, v.placementPostcode, v.supersededAt === null])).toEqual([
+      [1, "TA1 1DY", false],
+      [2, "TA1 1DZ", true],
+    ]);
+    expect((await latestEpisodes(CHILD)).filter((e) => e.supersededAt === null)).toHaveLength(current.length);
+    // From a version someone else has already corrected: a conflict, nothing written.
+    expect(await amendEpisodeAction(correction(target, { placementPostcode: "TA1 1EA" }))).toMatchObject({
+      ok: false,
+      error: { code: "conflict:version" },
+    });
+  });
+
+  it("is refused when it would break a rule, such as a new category of need inside a period of care", async () => {
+    demo.as("sw1");
+    const current = (await latestEpisodes(CHILD)).filter((e) => e.supersededAt === null);
+    const last = current.at(-1);
+    if (!last) throw new Error("no episodes");
+    const result = await amendEpisodeAction(
+      correction(last, { categoryOfNeed: "N8", amendReason: "Trying a new need" }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid:input" } });
+    if (!result.ok) expect(result.fieldErrors?.categoryOfNeed?.[0]).toMatch(/category of need/);
   });
 });
 

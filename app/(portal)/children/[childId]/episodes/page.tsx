@@ -3,6 +3,7 @@
 // to record the next event.
 import type { Metadata } from "next";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { AmendEpisodeForm } from "@/components/episodes/amend-episode-form";
 import { CareEventForm } from "@/components/episodes/care-event-form";
 import { MarkerList } from "@/components/episodes/marker-list";
 import { Badge, Card, EmptyState } from "@/components/ui";
@@ -28,7 +29,7 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
   const [rows, markers, carers] = await Promise.all([
     listEpisodes(page.db, page.access),
     listChildMarkers(page.db, page.access),
-    page.may("episodes.recordEvent") ? listCarerChoices(page.db) : Promise.resolve([]),
+    page.may("episodes.recordEvent") || page.may("episodes.amend") ? listCarerChoices(page.db) : Promise.resolve([]),
   ]);
   const current = rows[0] && rows[0].episode.endDate === null ? rows[0].episode : null;
 
@@ -103,6 +104,30 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
                       <span className="block text-slate-700">
                         Move: {label(REASON_PLACE_CHANGE, e.reasonPlaceChange)}
                       </span>
+                    ) : null}
+                    {e.version > 1 ? <span className="block text-slate-700">Corrected: {e.amendReason}</span> : null}
+                    {page.may("episodes.amend") ? (
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-brand-700">Correct this episode</summary>
+                        <AmendEpisodeForm
+                          childId={childId}
+                          carers={carers}
+                          episode={{
+                            episodeId: e.episodeId,
+                            version: e.version,
+                            legalStatus: e.legalStatus,
+                            categoryOfNeed: e.categoryOfNeed,
+                            placement: e.placement,
+                            placementProvider: e.placementProvider,
+                            carerRecordId: e.carerRecordId,
+                            placementPostcode: e.placementPostcode,
+                            homePostcode: e.homePostcode,
+                            urn: e.urn,
+                            reasonPlaceChange: e.reasonPlaceChange,
+                            ended: e.endDate !== null,
+                          }}
+                        />
+                      </details>
                     ) : null}
                   </td>
                 </tr>
