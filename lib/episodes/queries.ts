@@ -117,3 +117,20 @@ export async function listCarerChoices(db: Queryable) {
     .where(isNull(carerRecords.deletedAt))
     .orderBy(asc(carerRecords.name));
 }
+
+/** Who a team manager may allocate: the team's active social workers, and every active IRO. */
+export async function allocationChoices(db: Queryable, access: ChildAccess) {
+  const [workers, iros] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.role, "social_worker"), eq(users.teamId, access.teamId), eq(users.active, true)))
+      .orderBy(asc(users.name)),
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.role, "iro"), eq(users.active, true)))
+      .orderBy(asc(users.name)),
+  ]);
+  return { workers, iros };
+}

@@ -2,9 +2,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { AllocateForm } from "@/components/episodes/allocate-form";
 import { Badge, Card, SummaryList } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
 import { getChildOverview } from "@/lib/children/queries";
+import { allocationChoices, listAllocations } from "@/lib/episodes/queries";
 import { formatUkDate } from "@/lib/dates";
 import { earliestDestructionDate, getRetentionHold } from "@/lib/retention";
 import {
@@ -16,6 +18,8 @@ import {
   REASON_NEW_EPISODE,
   SEX,
   label,
+  ETHNICITY,
+  SW_REASON,
 } from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Child overview" };
@@ -23,9 +27,12 @@ export const metadata: Metadata = { title: "Child overview" };
 export default async function ChildOverviewPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const page = await loadChildPage(childId, "summary");
-  const [overview, hold] = await Promise.all([
+  const mayAllocate = page.may("allocation.manage");
+  const [overview, hold, spells, choices] = await Promise.all([
     getChildOverview(page.db, page.actor, page.access),
     getRetentionHold(page.db),
+    page.access.redactions.hidesStaffContacts ? Promise.resolve([]) : listAllocations(page.db, page.access),
+    mayAllocate ? allocationChoices(page.db, page.access) : Promise.resolve(null),
   ]);
   if (!overview) return null;
   const { child, currentEpisode } = overview;
@@ -40,7 +47,7 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
               { term: "Reference", value: child.reference },
               { term: "Date of birth", value: formatUkDate(child.dateOfBirth) },
               { term: "Sex", value: SEX[child.sex] ?? child.sex },
-              { term: "Ethnicity (SSDA903)", value: child.ethnicity },
+              { term: "Ethnicity", value: label(ETHNICITY, child.ethnicity) },
               ...(isProvider
                 ? []
                 : [
@@ -73,6 +80,33 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
               { term: "Independent Reviewing Officer", value: child.iroName ?? "Not allocated" },
             ]}
           />
+          {spells.length > 0 ? (
+            <details className="mt-2">
+              <summary className="cursor-pointer text-brand-700">Allocation history</summary>
+              <ul className="mt-1 text-sm">
+                {spells.map(({ allocation: a, name }) => (
+                  <li key={a.id}>
+                    {a.kind === "team" ? "Team" : a.kind === "iro" ? "IRO" : "Social worker"}
+                    {name ? `: ${name}` : ""}, from {formatUkDate(a.startDate)}
+                    {a.endDate
+                      ? ` to ${formatUkDate(a.endDate)} (${label(SW_REASON, a.endReason) || a.endReason})`
+                      : ""}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          {choices ? (
+            <div className="mt-4 grid gap-4">
+              <AllocateForm
+                childId={childId}
+                kind="social_worker"
+                people={choices.workers}
+                hasCurrent={Boolean(child.workerName)}
+              />
+              <AllocateForm childId={childId} kind="iro" people={choices.iros} hasCurrent={Boolean(child.iroName)} />
+            </div>
+          ) : null}
         </Card>
         <Card title="Current episode of care">
           {currentEpisode ? (

@@ -1,0 +1,129 @@
+// A team manager creates a child's record (seeing a possible duplicate first), records the child
+// becoming looked after, a change of placement and ceasing care, allocates a social worker, sees
+// the CLA marker tasks on the team dashboard, actions one, and sees a breach listed.
+import { expect, test, type Page } from "@playwright/test";
+import { authFile, demoChildName } from "./support/demo";
+import { expectNoAxeViolations, shot } from "./support/pages";
+
+/** The date and time in England some hours ago, as the form's two fields. */
+function hoursAgo(hours: number) {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(Date.now() - hours * 3600_000));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${get("day")}/${get("month")}/${get("year")}`, time: `${get("hour")}:${get("minute")}` };
+}
+
+async function recordEvent(page: Page, what: string, at: { date: string; time: string }, fill: () => Promise<void>) {
+  const form = page.getByRole("form", { name: "Record an event" });
+  await form.getByLabel("What happened").selectOption({ label: what });
+  await form.getByLabel("Date", { exact: true }).fill(at.date);
+  await form.getByLabel("Time").fill(at.time);
+  await fill();
+  await form.getByRole("button", { name: "Record the event" }).click();
+}
+
+test("a team manager records a new child's journey through care and actions the markers", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: authFile("tm1") });
+  const page = await context.newPage();
+
+  // A new record: first a name and date of birth that look like an existing child's.
+  await page.goto("/children");
+  await page.getByRole("link", { name: "Create a child's record" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create a child's record");
+  await expectNoAxeViolations(page);
+  const twin = demoChildName(3);
+  const form = page.getByRole("form", { name: "Create a child's record" });
+  await form.getByLabel("Legal first name").fill(twin.firstName);
+  await form.getByLabel("Legal last name").fill(twin.lastName);
+  await form.getByLabel("Date of birth").fill("01/01/2015");
+  await form.getByLabel("Sex").selectOption({ label: "Female" });
+  await form.getByLabel("Ethnicity").selectOption({ label: "White British" });
+  await form.getByLabel("Unique Pupil Number").fill("UN4");
+  await form.getByRole("button", { name: "Create the record" }).click();
+  // The demo child's date of birth differs, so this one is new; a second try with the same details is not.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${twin.firstName} ${twin.lastName}`);
+  const childUrl = page.url();
+
+  await page.goto("/children/new");
+  const again = page.getByRole("form", { name: "Create a child's record" });
+  await again.getByLabel("Legal first name").fill(twin.firstName);
+  await again.getByLabel("Legal last name").fill(twin.lastName);
+  await again.getByLabel("Date of birth").fill("01/01/2015");
+  await again.getByLabel("Sex").selectOption({ label: "Female" });
+  await again.getByLabel("Ethnicity").selectOption({ label: "White British" });
+  await again.getByLabel("Unique Pupil Number").fill("UN4");
+  await again.getByRole("button", { name: "Create the record" }).click();
+  await expect(page.getByText("This may be a child who already has a record")).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(`${twin.firstName} ${twin.lastName}`) })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, "new-child-possible-duplicate");
+
+  // The child becomes looked after three days ago: the CLA marker was due two days ago.
+  await page.goto(`${childUrl}/episodes`);
+  await expect(page.getByText("Not looked after at present.")).toBeVisible();
+  await recordEvent(page, "Starts to be looked after", hoursAgo(72), async () => {
+    const f = page.getByRole("form", { name: "Record an event" });
+    await f.getByLabel("Legal status").selectOption({ label: "Accommodated under s20 (single period) (V2)" });
+    await f.getByLabel("Category of need").selectOption({ label: "Family in acute stress (N4)" });
+    await f
+      .getByLabel("Placement type")
+      .selectOption({ label: "Foster placement with other foster carer (other) (U6)" });
+    await f.getByLabel("Placement provider").selectOption({ label: "Own authority (PR1)" });
+    await f.getByLabel("Placement postcode").fill("TA1 1DY");
+  });
+  await expect(page.getByText(/Looked after since/)).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Started to be looked after" })).toBeVisible();
+
+  await recordEvent(page, "Change of placement", hoursAgo(30), async () => {
+    const f = page.getByRole("form", { name: "Record an event" });
+    await f
+      .getByLabel("Placement type")
+      .selectOption({ label: "Foster placement with other foster carer (long-term) (U4)" });
+    await f.getByLabel("Placement provider").selectOption({ label: "Own authority (PR1)" });
+    await f
+      .getByLabel("Reason for the change of placement")
+      .selectOption({ label: "Change to or carrying out of the care plan (CARPL)" });
+  });
+  await expect(page.getByRole("cell", { name: "Change of placement and carer only" })).toBeVisible();
+
+  await recordEvent(page, "Ceases to be looked after", hoursAgo(2), async () => {
+    await page
+      .getByRole("form", { name: "Record an event" })
+      .getByLabel("Why the child ceased to be looked after")
+      .selectOption({ label: "Returned home as planned (E4A)" });
+  });
+  await expect(page.getByText("Not looked after at present.")).toBeVisible();
+  await expect(page.getByText("CLA marker update: ceased to be looked after")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, "episodes-of-care");
+
+  // Allocating a social worker from the overview.
+  await page.goto(childUrl);
+  const allocate = page.getByRole("form", { name: "Allocate a social worker" });
+  await allocate.getByLabel("Social worker").selectOption({ label: "Jordan Hale (demo)" });
+  await allocate.getByLabel("From").fill(hoursAgo(1).date);
+  await allocate.getByRole("button", { name: "Allocate the social worker" }).click();
+  await expect(page.getByText("Jordan Hale (demo)").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The team dashboard: the overdue start marker is a breach; actioning it makes it "actioned late".
+  await page.goto("/team");
+  await expectNoAxeViolations(page);
+  const breaches = page.locator("section").filter({ has: page.getByRole("heading", { name: /^Breaches/ }) });
+  await expect(breaches.getByText("CLA marker: started to be looked after")).toBeVisible();
+  await expect(breaches.getByText("Overdue").first()).toBeVisible();
+  await shot(page, "team-dashboard");
+  await page.goto(`${childUrl}/episodes`);
+  await page.getByRole("button", { name: "Mark as actioned: CLA marker: started to be looked after" }).click();
+  await expect(page.getByText("Actioned late")).toBeVisible();
+  await page.goto("/team");
+  await expect(breaches.getByText("Actioned late").first()).toBeVisible();
+  await context.close();
+});
