@@ -15,10 +15,10 @@ import { openPglite, openPostgres, type DbHandle } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { auditEvents, recordEntries } from "../db/schema";
 import { verifyAuditChains } from "../lib/audit";
-import { build, buildIsStale, startServer, type RunningServer } from "../bench/server";
-import { signIn, type CookieJar } from "../bench/http";
-import { BENCH } from "../bench/config";
-import { DEMO_PASSWORD, DEMO_USERS, demoChildId, seedDemoAuthority } from "./seed/demo";
+import { build, buildIsStale, startServer, type RunningServer } from "./server";
+import { signIn, type CookieJar } from "./http";
+import { BENCH } from "./config";
+import { DEMO_PASSWORD, DEMO_USERS, demoChildId, seedDemoAuthority } from "../scripts/seed/demo";
 
 const KILLS = Number(process.env.FAULTS_KILLS ?? 12);
 const WRITERS = Number(process.env.FAULTS_WRITERS ?? 4);
