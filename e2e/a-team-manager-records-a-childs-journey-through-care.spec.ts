@@ -60,7 +60,7 @@ test("a team manager records a new child's journey through care and actions the 
   await again.getByLabel("Ethnicity").selectOption({ label: "White British" });
   await again.getByLabel("Unique Pupil Number").fill("UN4");
   await again.getByRole("button", { name: "Create the record" }).click();
-  await expect(page.getByText("This may be a child who already has a record")).toBeVisible();
+  await expect(page.getByText("This may be a child who already has a record", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: new RegExp(`${twin.firstName} ${twin.lastName}`) })).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, "new-child-possible-duplicate");
@@ -100,7 +100,7 @@ test("a team manager records a new child's journey through care and actions the 
       .selectOption({ label: "Returned home as planned (E4A)" });
   });
   await expect(page.getByText("Not looked after at present.")).toBeVisible();
-  await expect(page.getByText("CLA marker update: ceased to be looked after")).toBeVisible();
+  await expect(page.getByText("CLA marker update: ceased to be looked after", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, "episodes-of-care");
 
@@ -117,12 +117,14 @@ test("a team manager records a new child's journey through care and actions the 
   await page.goto("/team");
   await expectNoAxeViolations(page);
   const breaches = page.locator("section").filter({ has: page.getByRole("heading", { name: /^Breaches/ }) });
-  await expect(breaches.getByText("CLA marker: started to be looked after")).toBeVisible();
+  await expect(
+    breaches.getByRole("listitem").filter({ hasText: "CLA marker: started to be looked after" }),
+  ).toBeVisible();
   await expect(breaches.getByText("Overdue").first()).toBeVisible();
   await shot(page, "team-dashboard");
   await page.goto(`${childUrl}/episodes`);
-  await page.getByRole("button", { name: "Mark as actioned: CLA marker: started to be looked after" }).click();
-  await expect(page.getByText("Actioned late")).toBeVisible();
+  await page.getByRole("button", { name: /^Mark as actioned\s*:\s*CLA marker: started to be looked after$/ }).click();
+  await expect(page.getByText("Actioned late", { exact: true })).toBeVisible();
   await page.goto("/team");
   await expect(breaches.getByText("Actioned late").first()).toBeVisible();
   await context.close();
