@@ -109,13 +109,21 @@ test("a 24 MB PDF uploads and downloads intact; a 26 MB one and a name with a pa
       file: { name, mimeType: "application/pdf", buffer: fs.readFileSync(file) },
     });
     const uploadUrl = `${childPath(CHILD)}/documents/upload`;
-    const refused = await page.request.post(uploadUrl, { multipart: multipart("Scanned archive.pdf", tooBig) });
+    // As the portal's own page would send it: the route refuses anything from another origin first.
+    const headers = { origin: new URL(page.url()).origin };
+    const refused = await page.request.post(uploadUrl, {
+      headers,
+      multipart: multipart("Scanned archive.pdf", tooBig),
+    });
     expect(refused.status()).toBe(413);
     expect((await refused.json()).fieldErrors.file).toEqual([
       expect.stringMatching(/^The file is larger than 25 MB/) as unknown as string,
     ]);
     const small = writePdf(dir, "small.pdf", 4000, "Fictional letter");
-    const pathName = await page.request.post(uploadUrl, { multipart: multipart("../../etc/passwd.txt", small) });
+    const pathName = await page.request.post(uploadUrl, {
+      headers,
+      multipart: multipart("../../etc/passwd.txt", small),
+    });
     expect(pathName.status()).toBe(400);
     expect((await pathName.json()).fieldErrors.file).toEqual([
       "The file name must not contain / or \\. Rename it and upload it again.",
@@ -124,8 +132,17 @@ test("a 24 MB PDF uploads and downloads intact; a 26 MB one and a name with a pa
 
     // Signed out, the upload route answers for itself (it is not behind the proxy) and reads nothing.
     const anonymous = await browser.newContext();
-    const signedOut = await anonymous.request.post(uploadUrl, { multipart: multipart("Letter.pdf", small) });
+    const signedOut = await anonymous.request.post(`${headers.origin}${uploadUrl}`, {
+      headers,
+      multipart: multipart("Letter.pdf", small),
+    });
     expect(signedOut.status()).toBe(401);
+    // And from another site, whoever it is, nothing is read at all.
+    const foreign = await anonymous.request.post(`${headers.origin}${uploadUrl}`, {
+      headers: { origin: "https://evil.example" },
+      multipart: multipart("Letter.pdf", small),
+    });
+    expect(foreign.status()).toBe(403);
     await anonymous.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
