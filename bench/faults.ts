@@ -6,6 +6,8 @@
 // and that the audit chains verify. Not part of `npm test`: it takes a few minutes.
 //
 // FAULTS_KILLS (default 12 per database), FAULTS_WRITERS (4 in flight), FAULTS_ONLY=postgres|pglite.
+// The audit keys first: one set for every server this script starts and for its own checks.
+import "../tests/helpers/audit-env";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -119,7 +121,14 @@ function visitInput(title: string, key: string) {
 }
 
 async function runAgainst(label: string, target: { url: string | null; pgliteDir?: string }) {
-  const env: Record<string, string> = target.pgliteDir ? { PGLITE_DIR: target.pgliteDir } : {};
+  const env: Record<string, string> = {
+    ...(target.pgliteDir ? { PGLITE_DIR: target.pgliteDir } : {}),
+    // Every restart keys and signs with the same keys, as a real deployment does.
+    AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? "",
+    AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY ?? "",
+    // Each database its own checkpoints (this process verifies the chains' keys and links).
+    AUDIT_CHECKPOINT_DIR: path.join(outDir, `${label}-checkpoints-${Date.now()}`),
+  };
   const create = actionId("createEntryAction", "lib/records/actions.ts");
   const submissions: Submission[] = [];
   let kills = 0;
