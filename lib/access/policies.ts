@@ -195,11 +195,3 @@ export const POLICIES: Readonly<Record<PolicyName, Policy>> = Object.freeze({
 });
 
 export const POLICY_NAMES = Object.keys(POLICIES) as PolicyName[];
-
-export function isPolicyName(value: string): value is PolicyName {
-  return Object.hasOwn(POLICIES, value);
-}
-
-export function policy(name: PolicyName): Policy {
-  return POLICIES[name];
-}

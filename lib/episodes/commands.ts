@@ -4,7 +4,7 @@
 // tasks and allocations with their history live here too. Every function runs in the caller's
 // transaction (the action wrapper adds the audit event) and takes the child's lock first, so two
 // events for one child queue rather than race.
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { allocations, childProtectionPlans, children, episodes, markerTasks, users, type Episode } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
@@ -343,15 +343,6 @@ export async function allocate(
     .set(input.kind === "iro" ? { iroId: input.userId } : { allocatedWorkerId: input.userId })
     .where(eq(children.id, access.childId));
   return { allocationId: spell?.id ?? null, ended: current?.id ?? null };
-}
-
-/** Counts used by tests and the dashboard: open episodes must never be more than one. */
-export async function openEpisodeCount(tx: Tx, childId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(episodes)
-    .where(and(eq(episodes.childId, childId), isNull(episodes.endDate), isNull(episodes.supersededAt)));
-  return row?.n ?? 0;
 }
 
 type NewEpisodeVersion = Omit<typeof episodes.$inferInsert, "id" | "episodeId" | "version" | "childId">;

@@ -570,10 +570,6 @@ export type FormSectionSpec = FormSectionDefinition & { key: FormSection };
 export const RECORD_SECTIONS = Object.keys(SECTION_DEFINITIONS) as RecordSection[];
 export const FORM_SECTIONS = Object.keys(FORM_SECTION_DEFINITIONS) as FormSection[];
 
-export function sectionDefinition(section: RecordSection): SectionDefinition & { key: RecordSection } {
-  return { ...SECTION_DEFINITIONS[section], key: section };
-}
-
 export function formSpec(section: FormSection): FormSectionSpec {
   return { ...FORM_SECTION_DEFINITIONS[section], key: section };
 }
