@@ -45,6 +45,14 @@ const origins = z
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The Department for Education's three-digit code of this local authority (the SSDA903 header). */
+  LA_CODE: z
+    .string()
+    .trim()
+    .regex(/^\d{3}$/, "three digits, the DfE local authority code")
+    .default("801"),
+  /** The authority's name, as the portal and its exports show it. */
+  LA_NAME: z.string().trim().min(1).default("Demo Children's Services (fictional)"),
   /** Unset: the embedded PGlite database in PGLITE_DIR. Set: a PostgreSQL server via the postgres driver. */
   DATABASE_URL: z.string().url().optional(),
   /**

@@ -17,6 +17,7 @@ import {
 } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
+import { DEMO_CARER_LIST, demoCarer } from "./places";
 import { seedDemoRecords } from "./records";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
@@ -78,7 +79,7 @@ export const demoUserId = (key: DemoUserKey) => stableId(`user:${key}`);
 export const demoChildId = (n: number) => stableId(`child:${n}`);
 export const DEMO_TEAMS = { north: stableId("team:north"), south: stableId("team:south") };
 export const DEMO_ORGS = { brightwater: stableId("org:brightwater"), harbour: stableId("org:harbour") };
-export const DEMO_CARERS = { foster: stableId("carer:hawthorn"), home: stableId("carer:oakview") };
+export const DEMO_CARERS = { foster: demoCarer("hawthorn").id, home: demoCarer("oakview").id };
 export const DEMO_CHILD_COUNT = 40;
 const NORTH_CHILDREN = 24;
 
@@ -187,21 +188,7 @@ export async function seedDemoAuthority(
       .onConflictDoNothing();
     await tx
       .insert(carerRecords)
-      .values([
-        {
-          id: DEMO_CARERS.foster,
-          kind: "foster_carer",
-          name: "The Hawthorn household, foster carers (fictional)",
-          postcode: "ZZ1 1AA",
-        },
-        {
-          id: DEMO_CARERS.home,
-          kind: "childrens_home",
-          name: "Oakview Children's Home (fictional)",
-          urn: "SC999001",
-          postcode: "ZZ2 2BB",
-        },
-      ])
+      .values(DEMO_CARER_LIST.map((c) => ({ id: c.id, kind: c.kind, name: c.name, urn: c.urn, postcode: c.postcode })))
       .onConflictDoNothing();
 
     const childRows: Array<typeof children.$inferInsert> = [];
