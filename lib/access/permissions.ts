@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   "user.manage",
   "retention.manage",
   "entry.seal",
+  "child.linkSameChild",
   "session.own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -77,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user.manage",
     "retention.manage",
     "entry.seal",
+    "child.linkSameChild",
     "breakGlass.use",
     "breakGlass.review",
     ...read(RECORD_SECTIONS),
