@@ -3,7 +3,7 @@
 // transaction under the child's lock, so two recordings for one child queue rather than race.
 import { addYears, formatISO, parseISO } from "date-fns";
 import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Queryable, Tx } from "@/db/client";
 import { allocations, children, missingEpisodes, teams, uascStatuses } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { lockChild } from "@/lib/children/lock";
@@ -104,7 +104,7 @@ export async function endMissing(tx: Tx, actor: Actor, access: ChildAccess, inpu
   return { missingId: ended.id };
 }
 
-export async function listMissing(tx: Tx, access: ChildAccess) {
+export async function listMissing(tx: Queryable, access: ChildAccess) {
   return tx
     .select()
     .from(missingEpisodes)
@@ -171,7 +171,7 @@ export async function ceaseUasc(
   return { uascId: row.id };
 }
 
-export async function uascStatus(tx: Tx, access: ChildAccess) {
+export async function uascStatus(tx: Queryable, access: ChildAccess) {
   const [row] = await tx.select().from(uascStatuses).where(eq(uascStatuses.childId, access.childId)).limit(1);
   return row ?? null;
 }
