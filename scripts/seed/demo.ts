@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/access";
 import { openChildRecord } from "@/lib/children/commands";
 import { todayIso } from "@/lib/dates";
 import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
-import { AGE_OVERRIDES, ageInDays, demoJourney, recordOpenedOn, seedDemoJourney } from "./journeys";
+import { AGE_OVERRIDES, ageInDays, demoJourney, recordOpenedOn, seedDemoJourney, seedDemoReviews } from "./journeys";
 import { DEMO_CARER_LIST, demoCarer, HOME_POSTCODES } from "./places";
 import { seedDemoRecords } from "./records";
 
@@ -232,18 +232,14 @@ export async function seedDemoAuthority(
         openedOn,
       );
       childRows.push({ id: demoChildId(n), teamId: north ? DEMO_TEAMS.north : DEMO_TEAMS.south });
-      await seedDemoJourney(
-        tx,
-        { id: demoChildId(n), n, dateOfBirth: dob, openedOn },
-        journey,
-        {
-          manager: actorOf(north ? "tm1" : "tm2"),
-          worker: actorOf(north ? (n % 2 === 0 ? "sw1" : "sw2") : "sw3"),
-          iro: actorOf(n % 2 === 0 ? "iro1" : "iro2"),
-          actor: actorOf,
-        },
-        now,
-      );
+      const people = {
+        manager: actorOf(north ? "tm1" : "tm2"),
+        worker: actorOf(north ? (n % 2 === 0 ? "sw1" : "sw2") : "sw3"),
+        iro: actorOf(n % 2 === 0 ? "iro1" : "iro2"),
+        actor: actorOf,
+      };
+      await seedDemoJourney(tx, { id: demoChildId(n), n, dateOfBirth: dob, openedOn }, journey, people, now);
+      await seedDemoReviews(tx, { id: demoChildId(n), n, dateOfBirth: dob }, people, now);
     }
 
     const pairs: Array<[number, number]> = [

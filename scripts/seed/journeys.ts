@@ -9,7 +9,7 @@
 import { addDays, addYears, differenceInCalendarDays, format, parseISO } from "date-fns";
 import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { markerTasks } from "@/db/schema";
+import { children, markerTasks, reviewRecommendations } from "@/db/schema";
 import { childAccess, type Actor, type ChildAccess } from "@/lib/access";
 import { todayIso } from "@/lib/dates";
 import { actionMarker, allocate, endCpPlan, recordCareEvent, startCpPlan } from "@/lib/episodes/commands";
@@ -17,6 +17,10 @@ import { ceaseUasc, recordUasc, startMissing, transferTeam } from "@/lib/episode
 import { careEventSchema, londonInstant, startMissingSchema } from "@/lib/episodes/schemas";
 import { createEntry } from "@/lib/records/commands";
 import { createEntrySchema } from "@/lib/records/schemas";
+import { closeRecommendation, recordReview, scheduleReview, signOffReview } from "@/lib/reviews/commands";
+import { recordReviewSchema } from "@/lib/reviews/schemas";
+import { clockFacts } from "@/lib/timescales/facts";
+import { reviewDue } from "@/lib/timescales/rules";
 import { demoCarer, HOME_POSTCODES } from "./places";
 
 type PlaceKey =
@@ -620,3 +624,127 @@ export async function seedDemoJourney(
 
 /** Days since birth, for the journeys' earliest dates. */
 export const ageInDays = (dateOfBirth: string) => differenceInCalendarDays(parseISO(todayIso()), parseISO(dateOfBirth));
+
+/**
+ * The reviews of the child's current period of care, as the IRO held them: the first within 20
+ * working days, the second within 3 months, then every 6 months, each signed off with a
+ * recommendation for the social worker (done, once its date has passed). A few children show the
+ * clock's other cases: a review held late, and a review now overdue.
+ */
+export async function seedDemoReviews(
+  tx: Tx,
+  child: { id: string; n: number; dateOfBirth: string },
+  people: JourneyPeople,
+  now: Date = new Date(),
+): Promise<void> {
+  const iroAccess = await childAccess(tx, people.iro, child.id);
+  const workerAccess = await childAccess(tx, people.worker, child.id);
+  if (!iroAccess || !workerAccess) return;
+  const [facts] = await clockFacts(tx, eq(children.id, child.id));
+  if (!facts?.periodStart) return;
+  const today = todayIso(now);
+  const held: string[] = [];
+  for (;;) {
+    const due = reviewDue(facts.periodStart, held).dueDate;
+    // Mostly a few days early; child 13's second review was held late.
+    const late = child.n === 13 && held.length === 1;
+    const on = late
+      ? format(addDays(parseISO(due), 9), "yyyy-MM-dd")
+      : format(addDays(parseISO(due), -(3 + (child.n % 5))), "yyyy-MM-dd");
+    if (on > format(addDays(parseISO(today), -2), "yyyy-MM-dd") || on < facts.periodStart) break;
+    held.push(on);
+  }
+  // Child 10's latest review has not happened: it is overdue on the IRO's work tray.
+  if (child.n === 10 && held.length > 1) held.pop();
+  const age = (on: string) => differenceInCalendarDays(parseISO(on), parseISO(child.dateOfBirth)) / 365.25;
+  for (const on of held) {
+    const [y, m, d] = on.split("-").map(Number) as [number, number, number];
+    const at = londonInstant(y, m, d, 10, 0) ?? new Date(`${on}T10:00:00Z`);
+    const { reviewId } = await scheduleReview(tx, people.iro, iroAccess, {
+      at,
+      venue: child.n % 3 === 0 ? "The child's school (fictional)" : "The foster home (fictional)",
+      invitees: ["The child", "Parents (fictional)", "The carers (fictional)", people.worker.name],
+    });
+    const young = age(on) < 4;
+    await recordReview(
+      tx,
+      people.iro,
+      iroAccess,
+      recordReviewSchema.parse({
+        childId: child.id,
+        reviewId,
+        baseVersion: 1,
+        heldOn: ukDay(on),
+        participation: young ? "PN0" : age(on) >= 13 && child.n % 4 === 1 ? "PN6" : "PN1",
+        attendees: `The child\nThe carers (fictional)\n${people.worker.name}`,
+        consultation: "Consultation booklets returned by the child and the carers (fictional).",
+        spokeToChild: young
+          ? "Saw the child at home with the carers (fictional)."
+          : "Spoke with the child alone the week before (fictional).",
+        childViews: young
+          ? { who: "", status: "too_young", text: "" }
+          : {
+              who: "",
+              status: "given",
+              text: "I am happy where I live and want to keep seeing my family (fictional).",
+            },
+        parentViews: {
+          who: "Mother (fictional)",
+          status: child.n % 2 === 0 ? "given" : "sought_not_given",
+          text: child.n % 2 === 0 ? "Wants contact to continue (fictional)." : "",
+        },
+        carerViews: {
+          who: "The carers (fictional)",
+          status: "given",
+          text: "Settled; doing well at school (fictional).",
+        },
+        socialWorkerViews: {
+          who: people.worker.name,
+          status: "given",
+          text: "The plan is meeting the child's needs (fictional).",
+        },
+        carePlanAssessment: "The care plan meets the child's needs and reflects their wishes (fictional).",
+        progressAssessment: "Good progress since the last review (fictional).",
+      }),
+      new Date(at.getTime() + 3 * 3600_000),
+    );
+    const signedAt = new Date(at.getTime() + 2 * 86400_000);
+    const dueDate = format(addDays(parseISO(on), 28), "yyyy-MM-dd");
+    await signOffReview(
+      tx,
+      people.iro,
+      iroAccess,
+      {
+        reviewId,
+        baseVersion: 2,
+        items: [
+          {
+            kind: "recommendation",
+            text: "Review the contact arrangements with the family (fictional)",
+            ownerId: people.worker.id,
+            dueDate,
+          },
+        ],
+      },
+      signedAt < now ? signedAt : now,
+    );
+    if (dueDate < today) {
+      const [item] = await tx
+        .select({ id: reviewRecommendations.id })
+        .from(reviewRecommendations)
+        .where(eq(reviewRecommendations.reviewId, reviewId));
+      if (item)
+        await closeRecommendation(
+          tx,
+          people.worker,
+          workerAccess,
+          {
+            recommendationId: item.id,
+            status: "done",
+            outcome: "Contact reviewed with the family and the carers (fictional).",
+          },
+          new Date(`${dueDate}T12:00:00Z`),
+        );
+    }
+  }
+}
