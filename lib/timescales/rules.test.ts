@@ -196,3 +196,31 @@ describe("properties", () => {
     );
   });
 });
+
+describe("compliance history", () => {
+  it("counts each review, visit and health assessment against its own due date, and an overdue one as late", async () => {
+    const { dueHistory } = await import("./compliance");
+    const history = dueHistory(
+      facts({
+        periodStart: "2026-06-01",
+        placementStart: "2026-06-01",
+        reviewsHeld: ["2026-06-26", "2026-10-01"],
+        visitsSincePlacement: ["2026-06-05", "2026-07-20"],
+        healthAssessments: [{ date: "2026-06-20", initial: true }],
+      }),
+      "2026-12-01",
+    );
+    const reviews = history.filter((h) => h.measure === "reviews");
+    // First due 29/06 (held 26/06, on time); second due 26/09 (held 01/10, late); third due 01/04/2027, not yet due.
+    expect(reviews).toEqual([
+      { measure: "reviews", dueDate: "2026-06-29", doneOn: "2026-06-26" },
+      { measure: "reviews", dueDate: "2026-09-26", doneOn: "2026-10-01" },
+    ]);
+    const visits = history.filter((h) => h.measure === "visits");
+    expect(visits.map((v) => [v.dueDate, v.doneOn])).toEqual([
+      ["2026-06-08", "2026-06-05"],
+      ["2026-07-17", "2026-07-20"],
+      ["2026-08-31", null],
+    ]);
+  });
+});

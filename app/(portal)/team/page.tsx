@@ -8,6 +8,8 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
 import { requireView } from "@/lib/access/view";
 import { formatUkDateTime } from "@/lib/dates";
 import { teamAllocationSummary, teamMarkerTasks } from "@/lib/episodes/queries";
+import { teamCompliance } from "@/lib/timescales/compliance";
+import { ComplianceTable } from "@/components/charts/compliance";
 
 export const metadata: Metadata = { title: "Team dashboard" };
 
@@ -23,7 +25,11 @@ function howLong(ms: number): string {
 export default async function TeamPage() {
   const { actor, db } = await requireView("team.dashboard");
   const now = new Date();
-  const [tasks, allocation] = await Promise.all([teamMarkerTasks(db, actor, now), teamAllocationSummary(db, actor)]);
+  const [tasks, allocation, compliance] = await Promise.all([
+    teamMarkerTasks(db, actor, now),
+    teamAllocationSummary(db, actor),
+    teamCompliance(db, actor, 6, now),
+  ]);
   const open = tasks.filter((t) => t.state === "open");
   const breaches = tasks.filter((t) => t.state === "overdue" || t.state === "actioned late");
 
@@ -109,6 +115,9 @@ export default async function TeamPage() {
             ))}
           </tbody>
         </table>
+      </Card>
+      <Card title="Compliance: done by the due date">
+        <ComplianceTable months={compliance} />
       </Card>
     </div>
   );
