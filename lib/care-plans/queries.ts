@@ -4,9 +4,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { recordEntries, users } from "@/db/schema";
+import { children, recordEntries, users } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { formatUkDate } from "@/lib/dates";
+import { parentViewText } from "@/lib/sections";
 import { diffEntryVersions, entryVisibility, getDraft, type FieldDiff } from "@/lib/records/queries";
 import {
   CARE_PLAN_LABELS,
@@ -58,6 +59,8 @@ export interface CarePlanOverview {
   /** The draft or submitted version being worked on, if any. */
   inProgress: CarePlanVersion | null;
   latest: CarePlanVersion | null;
+  /** The child's IRO, whom the plan names (reg 5(d)); null while none is allocated. */
+  iroName: string | null;
 }
 
 function returnNotesOf(data: Record<string, unknown>): ReturnNote[] {
@@ -106,7 +109,14 @@ export async function getCarePlan(db: Queryable, actor: Actor, access: ChildAcce
       approvedAt: e.approvedAt,
     }));
   const latest = versions.at(-1) ?? null;
+  const [iro] = await db
+    .select({ name: users.name })
+    .from(children)
+    .innerJoin(users, eq(users.id, children.iroId))
+    .where(eq(children.id, access.childId))
+    .limit(1);
   return {
+    iroName: iro?.name ?? null,
     entryId,
     versions,
     current: versions.find((v) => v.status === "approved") ?? null,
@@ -132,9 +142,7 @@ function comparable(content: CarePlanContent) {
   const data: Record<string, string> = Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, content[f.name]]));
   data.childViews = `${viewsStatusLabel(content.childViews.status)}${content.childViews.text ? `: ${content.childViews.text}` : ""}`;
   data.parentViews = content.parentViews
-    .map(
-      (p) => `${p.name} (${p.relationship}), ${viewsStatusLabel(p.status).toLowerCase()}${p.text ? `: ${p.text}` : ""}`,
-    )
+    .map((p) => parentViewText(p))
     .join("\n");
   return { title: content.title, occurredOn: formatUkDate(content.planDate), data };
 }

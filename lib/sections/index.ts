@@ -81,6 +81,32 @@ export const VIEWS_STATUS = [
   { value: "too_young", label: "Too young to express views" },
 ] as const;
 
+/** "Mother (fictional)" with relationship "mother" reads as the name alone; otherwise "Sam Doe (father)". */
+export function parentName(p: { name: string; relationship: string }): string {
+  const name = p.name.trim();
+  const relationship = p.relationship.trim();
+  if (!relationship || name.toLowerCase().includes(relationship.toLowerCase())) return name || relationship;
+  return name ? `${name} (${relationship})` : relationship;
+}
+
+/** One parent's recorded views as a sentence: "Mother (fictional): supports the plan." */
+export function parentViewText(p: { name: string; relationship: string; status: string; text?: string }): string {
+  const who = parentName(p);
+  const text = (p.text ?? "").trim();
+  switch (p.status) {
+    case "given":
+      return `${who}: ${text || "views given"}`;
+    case "sought_not_given":
+      return `${who}: views sought but not given${text ? ` (${text})` : ""}`;
+    case "not_sought":
+      return `${who}: views not sought${text ? `, because ${text}` : ""}`;
+    case "too_young":
+      return `${who}: too young to express views`;
+    default:
+      return `${who}: views not recorded`;
+  }
+}
+
 const own = (
   kind: OwnSectionDefinition["kind"],
   d: Omit<OwnSectionDefinition, "kind" | "iroWrites" | "defaultConfidentiality"> &
