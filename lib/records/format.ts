@@ -65,13 +65,18 @@ function emptyValue(kind: string): unknown {
   return "";
 }
 
-/** A blank form for a new entry in a section. */
-export function blankFormValues(section: FormSection): EntryFormValues {
+/** A blank form for a new entry in a section; fields that say so start with the signed-in person's name. */
+export function blankFormValues(section: FormSection, signedInName?: string): EntryFormValues {
   const spec = formSpec(section);
   return {
     title: "",
     occurredOn: "",
-    data: Object.fromEntries(spec.fields.map((f) => [f.name, emptyValue(f.kind)])),
+    data: Object.fromEntries(
+      spec.fields.map((f) => [
+        f.name,
+        "prefillSignedIn" in f && f.prefillSignedIn && signedInName ? signedInName : emptyValue(f.kind),
+      ]),
+    ),
     confidentiality: spec.defaultConfidentiality,
     significant: false,
     childProperty: spec.childPropertyByDefault ?? false,

@@ -24,8 +24,8 @@ export default async function NewEntryPage({ params }: { params: Promise<{ child
         childId={childId}
         defaults={
           draft
-            ? ({ ...blankFormValues(page.section), ...draft.data } as EntryFormValues)
-            : blankFormValues(page.section)
+            ? ({ ...blankFormValues(page.section, page.actor.name), ...draft.data } as EntryFormValues)
+            : blankFormValues(page.section, page.actor.name)
         }
         canRestrict={!page.access.redactions.submitsAsProvider}
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
