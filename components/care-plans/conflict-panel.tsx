@@ -20,9 +20,7 @@ function parts(c: CarePlanContent): Array<{ label: string; text: string }> {
     },
     {
       label: "Parents' views",
-      text: c.parentViews
-        .map((p) => parentViewText(p))
-        .join("\n"),
+      text: c.parentViews.map((p) => parentViewText(p)).join("\n"),
     },
   ];
 }

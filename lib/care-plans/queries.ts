@@ -141,9 +141,7 @@ export async function getCarePlanVersion(
 function comparable(content: CarePlanContent) {
   const data: Record<string, string> = Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, content[f.name]]));
   data.childViews = `${viewsStatusLabel(content.childViews.status)}${content.childViews.text ? `: ${content.childViews.text}` : ""}`;
-  data.parentViews = content.parentViews
-    .map((p) => parentViewText(p))
-    .join("\n");
+  data.parentViews = content.parentViews.map((p) => parentViewText(p)).join("\n");
   return { title: content.title, occurredOn: formatUkDate(content.planDate), data };
 }
 

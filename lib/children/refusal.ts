@@ -18,8 +18,7 @@ export function sectionRefusal(relation: Relation, section: RecordSection, mode:
       iro: `As the child's Independent Reviewing Officer you read every section and record decisions; ${label} is written by the child's social worker and team manager.`,
       team: "You can see a read-only summary of this child because they are in your team. Only the allocated social worker and the team manager add to the record.",
       provider: `Your organisation can read ${label} but not add to it. You can add visits and documents.`,
-      break_glass:
-        "Break-glass access is for reading only: you can read this record, but not add to it or change it.",
+      break_glass: "Break-glass access is for reading only: you can read this record, but not add to it or change it.",
     };
     return { title: "You can read this record but not add to this section", body: body[relation] };
   }

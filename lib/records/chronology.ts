@@ -121,7 +121,10 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
     section: String(r.section),
     occurredOn: String(r.occurred_on),
     title: r.kind === "episode" ? episodeWords(String(r.title), null).title : String(r.title),
-    detail: r.kind === "episode" ? episodeWords(String(r.title), (r.detail as string | null) ?? null).detail : ((r.detail as string | null) ?? null),
+    detail:
+      r.kind === "episode"
+        ? episodeWords(String(r.title), (r.detail as string | null) ?? null).detail
+        : ((r.detail as string | null) ?? null),
     status: (r.status as string | null) ?? null,
     version: r.version === null || r.version === undefined ? null : Number(r.version),
     significant: Boolean(r.significant),

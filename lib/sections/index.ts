@@ -818,3 +818,13 @@ export function addLabel(section: RecordSection): string {
 export const CHRONOLOGY_FILTERS: ReadonlyArray<{ value: string; label: string }> = RECORD_SECTIONS.filter(
   (s) => SECTION_DEFINITIONS[s].inChronology,
 ).map((s) => ({ value: s, label: SECTION_DEFINITIONS[s].label }));
+
+/**
+ * The document categories a provider may upload under: those of the entry sections shared with
+ * providers (health, contact, education, visits). Court orders, court reports, decisions and the
+ * local authority's own papers are not theirs to file.
+ */
+export const PROVIDER_DOCUMENT_CATEGORIES: readonly DocumentCategory[] = RECORD_SECTIONS.flatMap((s) => {
+  const d: SectionDefinition = SECTION_DEFINITIONS[s];
+  return d.kind === "entries" && d.provider !== "none" && d.documentCategory ? [d.documentCategory] : [];
+});

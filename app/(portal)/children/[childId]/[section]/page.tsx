@@ -24,6 +24,9 @@ export default async function SectionPage({
   const result = await listSectionEntries(page.db, page.actor, page.access, spec.key, { page: pageNumber });
   const mayWrite = page.may(`${spec.key}.create`);
   const base = `/children/${childId}/${spec.path}`;
+  // A provider sees only what its own organisation recorded here: say so, rather than "none yet".
+  const ownOnly = page.access.redactions.ownOrganisationSections.includes(spec.key);
+  const plural = spec.label.toLowerCase();
 
   return (
     <ChildRecordShell page={page} current={spec.key}>
@@ -31,11 +34,20 @@ export default async function SectionPage({
         <div>
           <h2 className="text-xl font-bold">{spec.label}</h2>
           <p className="text-slate-700">{spec.description}</p>
+          {ownOnly ? (
+            <p className="text-slate-700">
+              Only {plural} recorded by your organisation are shown: the local authority&apos;s own records are not
+              shared.
+            </p>
+          ) : null}
         </div>
         {mayWrite ? <ButtonLink href={`${base}/new`}>{addLabel(spec.key)}</ButtonLink> : null}
       </div>
       {result.items.length === 0 ? (
-        <EmptyState title={`No ${spec.label.toLowerCase()} recorded yet`}>
+        <EmptyState
+          title={ownOnly ? `Your organisation has not recorded any ${plural} yet` : `No ${plural} recorded yet`}
+        >
+          {ownOnly ? `Only your organisation's ${plural} are shown here, not the local authority's. ` : null}
           {mayWrite ? `Use "${addLabel(spec.key)}" to record the first one.` : null}
         </EmptyState>
       ) : (
