@@ -42,12 +42,16 @@ export default async function CaseloadPage({
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action="/children">
         <div>
           <label htmlFor="q" className="block font-semibold">
-            Search by name
+            Search by name, reference or date of birth
           </label>
+          <p id="q-hint" className="text-sm text-slate-700">
+            For example, Amira, DEMO-1001 or 27/03/2014
+          </p>
           <input
             id="q"
             name="q"
             type="search"
+            aria-describedby="q-hint"
             defaultValue={search}
             className="mt-1 w-72 rounded border border-slate-600 px-3 py-2"
           />
@@ -71,7 +75,7 @@ export default async function CaseloadPage({
       {result.items.length === 0 ? (
         <EmptyState title={search ? "No children match that search" : "No children to show"}>
           {search
-            ? "Check the spelling, or search for part of the name."
+            ? "Check the spelling, search for part of the name or reference, or type the date of birth as dd/mm/yyyy."
             : "When children are allocated to you, or arrangements start, they appear here."}
         </EmptyState>
       ) : (
