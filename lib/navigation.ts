@@ -5,6 +5,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; policy: Pol
   { href: "/children", label: "Children", policy: "caseload.view" },
   { href: "/team", label: "Team dashboard", policy: "team.dashboard" },
   { href: "/audit", label: "Audit log", policy: "audit.view" },
+  { href: "/find-a-child", label: "Find a child", policy: "child.search" },
   { href: "/admin/users", label: "Users", policy: "user.list" },
   { href: "/admin/retention", label: "Retention", policy: "retention.view" },
 ];

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui";
+import { allows } from "@/lib/access";
 import type { ChildPage } from "@/lib/children/page";
 import { ageInYears, formatUkDate } from "@/lib/dates";
 import { SECTION_DEFINITIONS, sectionHref, type RecordSection } from "@/lib/sections";
@@ -16,11 +17,15 @@ export function ChildRecordShell({
   children: ReactNode;
 }) {
   const { header, access, sections } = page;
+  // The way back: the caseload, or for someone without one (the records officer) their search.
+  const back = allows(page.actor, null, "caseload.view")
+    ? { href: "/children", label: "Children" }
+    : { href: "/find-a-child", label: "Find a child" };
   const name = `${header.firstName}${header.preferredName ? ` (${header.preferredName})` : ""} ${header.lastName}`;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/children">Children</Link> <span aria-hidden="true">›</span> <span>{name}</span>
+        <Link href={back.href}>{back.label}</Link> <span aria-hidden="true">›</span> <span>{name}</span>
       </nav>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-2 border-b border-slate-300 pb-4">
         <div>

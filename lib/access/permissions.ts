@@ -15,6 +15,7 @@ const write = (sections: readonly RecordSection[]) => sections.map((s) => `${s}.
 export const PERMISSIONS = [
   "child.list",
   "child.create",
+  "child.search",
   ...read(RECORD_SECTIONS),
   ...write(WRITABLE),
   "carePlan.submit",
@@ -73,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   provider: ["child.list", ...read(PROVIDER_READS), ...write(PROVIDER_WRITES), "session.own"],
   records_officer: [
+    "child.search",
     "audit.read",
     "user.manage",
     "retention.manage",

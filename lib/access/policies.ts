@@ -124,6 +124,13 @@ const OTHER_POLICIES = {
     breakGlass: false,
     audit: "caseload.view",
   },
+  // The records officer finds a child outside any caseload (name, reference, date of birth only) to open it through break-glass.
+  "child.search": {
+    permission: "child.search",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "child.search",
+  },
   "breakGlass.review": {
     permission: "breakGlass.review",
     reaches: { kind: "authority" },

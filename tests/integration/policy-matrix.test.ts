@@ -137,6 +137,7 @@ const NAMED: Record<string, (c: Case, role: Role) => Outcome> = {
   "breakGlass.grant": rule(STAFF, () => true),
   "caseload.view": rule(["social_worker", "team_manager", "iro", "provider"], () => true),
   "breakGlass.review": rule(RECORDS, () => true),
+  "child.search": rule(RECORDS, () => true),
   "audit.view": rule(RECORDS, () => true),
   "audit.verify": rule(RECORDS, () => true),
   "user.list": rule(RECORDS, () => true),

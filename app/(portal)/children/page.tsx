@@ -15,7 +15,8 @@ export default async function CaseloadPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { actor, db } = await requireView("caseload.view");
+  // Someone with no caseload (the records officer) finds a child by searching instead.
+  const { actor, db } = await requireView("caseload.view", "/find-a-child");
   const params = await searchParams;
   const search = typeof params.q === "string" ? params.q : "";
   const page = Number(typeof params.page === "string" ? params.page : "1") || 1;
