@@ -5,6 +5,7 @@ import type { Role } from "@/db/schema/people";
 import { RECORD_SECTIONS, SECTION_DEFINITIONS, type RecordSection } from "@/lib/sections";
 
 export type { RecordSection } from "@/lib/sections";
+export type { Role } from "@/db/schema/people";
 
 /** Sections workers and managers may add to: everything but the overview and the chronology (derived). */
 const WRITABLE = RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].writable);
@@ -151,6 +152,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   provider: "Provider",
   records_officer: "Records officer",
 };
+
+/** Every role, from the labels (a Record over Role, so none is missing). */
+export const ROLES = Object.keys(ROLE_LABELS) as [Role, ...Role[]];
 
 /** How long a break-glass grant lasts. */
 export const BREAK_GLASS_HOURS = 4;

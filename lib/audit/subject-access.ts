@@ -74,7 +74,10 @@ export async function getSubjectAccess(db: Queryable, childId: string) {
         name: users.name,
         role: users.role,
         events: count(),
-        views: sql<number>`count(*) filter (where ${auditEvents.action} like '%.view' or ${auditEvents.action} = 'documents.download')`.mapWith(Number),
+        views:
+          sql<number>`count(*) filter (where ${auditEvents.action} like '%.view' or ${auditEvents.action} = 'documents.download')`.mapWith(
+            Number,
+          ),
         breakGlass: sql<number>`count(*) filter (where ${auditEvents.flagged})`.mapWith(Number),
         first: min(auditEvents.occurredAt),
         last: max(auditEvents.occurredAt),

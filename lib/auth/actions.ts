@@ -24,7 +24,14 @@ function safeCallback(path: string): string {
 /** The signed-in person's landing page, from their role (the session cookie is not readable yet). */
 async function landingFor(email: string): Promise<string> {
   const [row] = await getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, organisationId: users.organisationId })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      teamId: users.teamId,
+      organisationId: users.organisationId,
+    })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
     .limit(1);
