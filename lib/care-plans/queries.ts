@@ -1,11 +1,11 @@
 // Reads of a child's care plan: every version the person may see (providers: the approved plan
 // only, through entryVisibility), one version, the differences between two, and the person's
 // autosaved draft when it is newer than what is saved.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { children, recordEntries, users } from "@/db/schema";
-import type { Actor, ChildAccess } from "@/lib/access";
+import { can, caseloadScope, type Actor, type ChildAccess } from "@/lib/access";
 import { formatUkDate } from "@/lib/dates";
 import { parentViewText } from "@/lib/sections";
 import { diffEntryVersions, entryVisibility, getDraft, type FieldDiff } from "@/lib/records/queries";
@@ -198,4 +198,36 @@ export async function getCarePlanDraftOffer(
       offers.push({ formKey, savedAt: draft.savedAt, fromConflict, content });
   }
   return offers.sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime())[0] ?? null;
+}
+
+/**
+ * Care plan versions submitted for approval on the children this person may approve for (a
+ * team manager's team), oldest first: what waits for them on their landing page.
+ */
+export async function listAwaitingApproval(db: Queryable, actor: Actor) {
+  if (!can(actor, "carePlan.approve")) return [];
+  return db
+    .select({
+      childId: children.id,
+      reference: children.reference,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      version: recordEntries.version,
+      submittedAt: recordEntries.submittedAt,
+      submittedByName: submitter.name,
+      submittedBy: recordEntries.submittedBy,
+    })
+    .from(recordEntries)
+    .innerJoin(children, eq(children.id, recordEntries.childId))
+    .leftJoin(submitter, eq(submitter.id, recordEntries.submittedBy))
+    .where(
+      and(
+        eq(recordEntries.section, "carePlan"),
+        eq(recordEntries.status, "submitted"),
+        isNull(recordEntries.deletedAt),
+        caseloadScope(actor),
+      ),
+    )
+    .orderBy(asc(recordEntries.submittedAt))
+    .limit(50);
 }

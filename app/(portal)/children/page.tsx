@@ -1,11 +1,12 @@
 // The caseload: exactly the children the access policy lets this person see, searchable and paginated.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, ButtonLink, EmptyState, PageHeader, Pagination } from "@/components/ui";
-import { allows } from "@/lib/access";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { allows, can } from "@/lib/access";
+import { listAwaitingApproval } from "@/lib/care-plans/queries";
 import { requireView } from "@/lib/access/view";
 import { listCaseload } from "@/lib/children/queries";
-import { ageInYears } from "@/lib/dates";
+import { ageInYears, formatUkDateTime } from "@/lib/dates";
 import { label, LEGAL_STATUS, PLACEMENT } from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Children" };
@@ -20,7 +21,10 @@ export default async function CaseloadPage({
   const params = await searchParams;
   const search = typeof params.q === "string" ? params.q : "";
   const page = Number(typeof params.page === "string" ? params.page : "1") || 1;
-  const result = await listCaseload(db, actor, { search, page });
+  const [result, awaiting] = await Promise.all([
+    listCaseload(db, actor, { search, page }),
+    listAwaitingApproval(db, actor),
+  ]);
   const hrefFor = (p: number) =>
     `/children?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
   const showStaff = actor.role !== "provider";
@@ -40,6 +44,29 @@ export default async function CaseloadPage({
           ) : null
         }
       />
+      {can(actor, "carePlan.approve") ? (
+        <div className="mb-4">
+          <Card title={`Waiting for your approval (${awaiting.length})`}>
+            {awaiting.length === 0 ? (
+              <p>No care plans are waiting for approval.</p>
+            ) : (
+              <ul className="space-y-2">
+                {awaiting.map((a) => (
+                  <li key={`${a.childId}-${a.version}`}>
+                    <Link href={`/children/${a.childId}/care-plan`} className="font-semibold">
+                      Care plan version {a.version} for {a.firstName} {a.lastName}
+                    </Link>{" "}
+                    <span className="text-sm text-slate-700">
+                      ({a.reference}), submitted {formatUkDateTime(a.submittedAt)} by {a.submittedByName ?? "unknown"}
+                      {a.submittedBy === actor.id ? ": you submitted it, so another manager approves it" : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      ) : null}
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action="/children">
         <div>
           <label htmlFor="q" className="block font-semibold">
