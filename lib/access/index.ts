@@ -2,7 +2,7 @@
 // decided in SQL. Every page and server action that touches a child's data asks here first.
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { breakGlassGrants, children, providerArrangements, type Role } from "@/db/schema";
+import { breakGlassGrants, children, providerArrangements, sameChildLinks, type Role } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import { RECORD_SECTIONS } from "@/lib/sections";
 import {
@@ -46,6 +46,11 @@ export interface ChildAccess {
   readonly teamId: string;
   /** What the relationship hides inside the sections it reaches. */
   readonly redactions: Redactions;
+  /**
+   * When this record was found to be the same child as another, the reference of the record in
+   * use: this one stays readable and is sealed against anything new.
+   */
+  readonly sealedInFavourOf: string | null;
   readonly [granted]: true;
 }
 
@@ -136,6 +141,9 @@ export async function childAccess(
           : sql<boolean>`exists (select 1 from ${breakGlassGrants} bg where bg.child_id = ${childIdColumn} and bg.user_id = ${actor.id} and bg.expires_at > ${now.toISOString()})`.mapWith(
               Boolean,
             ),
+      sealedInFavourOf: sql<
+        string | null
+      >`(select c2.reference from ${sameChildLinks} l join ${children} c2 on c2.id = l.in_use_child_id where l.sealed_child_id = ${childIdColumn} and l.deleted_at is null limit 1)`,
     })
     .from(children)
     .where(and(eq(children.id, childId), isNull(children.deletedAt)))
@@ -144,7 +152,13 @@ export async function childAccess(
   const relation = relationFor(actor, row);
   if (!relation) return null;
   // The one place a ChildAccess is made.
-  return { childId, relation, teamId: row.teamId, redactions: redactionsFor(actor.role, relation) } as ChildAccess;
+  return {
+    childId,
+    relation,
+    teamId: row.teamId,
+    redactions: redactionsFor(actor.role, relation),
+    sealedInFavourOf: row.sealedInFavourOf ?? null,
+  } as ChildAccess;
 }
 
 /** The policy's relationship rule alone: may this relationship reach that section in this mode? */
@@ -166,6 +180,7 @@ export function allows(actor: Pick<Actor, "role">, access: ChildAccess | null, n
     case "relation":
       if (!access) return false;
       if (access.relation === "break_glass" && !p.breakGlass) return false;
+      if (access.sealedInFavourOf && p.reaches.kind === "section" && p.reaches.mode === "write") return false;
       return relationReaches(access, p.reaches);
     case "subject":
     case "authority":
@@ -193,7 +208,7 @@ export function readableSections(actor: Actor, access: ChildAccess): RecordSecti
 }
 
 /** Why a door refused: kept in the audit event; only "section" may be told to the person. */
-export type Refusal = "permission" | "relationship" | "section" | "break-glass" | "no-child";
+export type Refusal = "permission" | "relationship" | "section" | "break-glass" | "no-child" | "sealed";
 
 export type Decision =
   { ok: true; access: ChildAccess | null } | { ok: false; refusal: Refusal; access: ChildAccess | null };
@@ -221,5 +236,8 @@ export async function decide(
   if (!access) return { ok: false, refusal: "relationship", access: null };
   if (access.relation === "break_glass" && !p.breakGlass) return { ok: false, refusal: "break-glass", access };
   if (!relationReaches(access, p.reaches)) return { ok: false, refusal: "section", access };
+  // A record sealed as the same child as another takes nothing new; it stays readable.
+  if (access.sealedInFavourOf && p.reaches.kind === "section" && p.reaches.mode === "write")
+    return { ok: false, refusal: "sealed", access };
   return { ok: true, access };
 }

@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   "user.manage",
   "retention.manage",
   "entry.seal",
+  "child.linkSameChild",
   "session.own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -80,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user.manage",
     "retention.manage",
     "entry.seal",
+    "child.linkSameChild",
     "breakGlass.use",
     "breakGlass.review",
     ...read(RECORD_SECTIONS),

@@ -98,6 +98,10 @@ const CHILD_POLICIES = {
     "Recorded an event in the journey through care",
   ),
   "episodes.amend": writeTo("episodes", "episodes.write", "episodes.amend", "Corrected an episode of care"),
+  "missing.start": writeTo("episodes", "episodes.write", "missing.start", "Recorded a missing or away period"),
+  "missing.end": writeTo("episodes", "episodes.write", "missing.end", "Ended a missing or away period"),
+  "uasc.record": writeTo("episodes", "episodes.write", "uasc.record", "Recorded unaccompanied asylum-seeking status"),
+  "uasc.cease": writeTo("episodes", "episodes.write", "uasc.cease", "Ended unaccompanied asylum-seeking status"),
   "childProtection.start": writeTo(
     "childProtection",
     "childProtection.write",
@@ -117,6 +121,13 @@ const CHILD_POLICIES = {
     breakGlass: false,
     audit: "allocation.manage",
     label: "Changed an allocation",
+  },
+  "allocation.transferTeam": {
+    permission: "allocation.manage",
+    reaches: { kind: "relation", relations: ["manager"] },
+    breakGlass: false,
+    audit: "allocation.transferTeam",
+    label: "Moved a child to another team",
   },
   "marker.action": {
     permission: "marker.action",
@@ -143,6 +154,22 @@ const OTHER_POLICIES = {
     audit: "entry.seal",
     label: "Sealed a misfiled entry",
     flagged: true,
+  },
+  // Two records of one child: the named record is closed in favour of the one in use (audited on both).
+  "child.markSameChild": {
+    permission: "child.linkSameChild",
+    reaches: { kind: "subject" },
+    breakGlass: false,
+    audit: "child.markSameChild",
+    label: "Marked two records as the same child",
+    flagged: true,
+  },
+  "sameChild.view": {
+    permission: "child.linkSameChild",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "sameChild.view",
+    label: "Opened the records of the same child",
   },
   "breakGlass.grant": {
     permission: "breakGlass.use",

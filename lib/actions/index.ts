@@ -85,6 +85,7 @@ async function refused<T>(
   name: PolicyName,
   childId: string | null,
   refusal: Refusal,
+  access: ChildAccess | null = null,
 ): Promise<ActionResult<T>> {
   await recordAuditNow(db, {
     actorId: actor.id,
@@ -93,6 +94,12 @@ async function refused<T>(
     outcome: "refused",
     detail: { reason: refusal, policy: name },
   });
+  // Only someone who may read the record is told it is sealed, and which record is in use.
+  if (refusal === "sealed" && access?.sealedInFavourOf)
+    return failure(
+      "sealed:record",
+      `This record is closed: it is the same child as ${access.sealedInFavourOf}, which is the record in use. Add to that record instead.`,
+    );
   return failure(refusal === "permission" ? "forbidden:action" : "forbidden:child");
 }
 
@@ -110,7 +117,8 @@ export async function precheckAction(
   if (!actor) return failure("unauthenticated");
   const db = getDb();
   const decision = await decide(db, actor, name, childId);
-  if (!decision.ok) return refused(db, actor, name, childId && isUuid(childId) ? childId : null, decision.refusal);
+  if (!decision.ok)
+    return refused(db, actor, name, childId && isUuid(childId) ? childId : null, decision.refusal, decision.access);
   return { ok: true, data: { actor } };
 }
 
@@ -190,7 +198,7 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
       policy.reaches.kind !== "authority" && policy.reaches.kind !== "self" && policy.reaches.kind !== "public";
     const childId = reachesChild ? ((options.childId ? options.childId(input) : childIdOf(input)) ?? null) : null;
     const decision = await decide(db, actor, name, childId);
-    if (!decision.ok) return refused(db, actor, name, childId, decision.refusal);
+    if (!decision.ok) return refused(db, actor, name, childId, decision.refusal, decision.access);
     const access = decision.access as AccessFor<P>;
     const flagged = Boolean(policy.flagged) || decision.access?.relation === "break_glass";
 
