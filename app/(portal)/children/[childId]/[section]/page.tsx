@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { PrintButton } from "@/components/ui/print-button";
 import { Badge, ButtonLink, EmptyState, Pagination } from "@/components/ui";
 import { formatUkDate } from "@/lib/dates";
 import { loadSectionPage } from "@/lib/records/page";
@@ -52,7 +53,10 @@ export default async function SectionPage({
             </p>
           ) : null}
         </div>
-        {mayWrite ? <ButtonLink href={`${base}/new`}>{addLabel(spec.key)}</ButtonLink> : null}
+        <div className="flex flex-wrap gap-2">
+          <PrintButton label={`Print ${plural}`} />
+          {mayWrite ? <ButtonLink href={`${base}/new`}>{addLabel(spec.key)}</ButtonLink> : null}
+        </div>
       </div>
       {result.items.length === 0 ? (
         <EmptyState
@@ -64,7 +68,7 @@ export default async function SectionPage({
       ) : (
         <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white">
           {result.items.map((item) => (
-            <li key={item.id} className="p-3">
+            <li key={item.id} className="print-entry p-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <Link href={`${base}/${item.entryId}`} className="font-semibold">
                   {item.title}
