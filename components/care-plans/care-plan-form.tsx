@@ -91,6 +91,8 @@ function ParentViewsFields({ form }: { form: Form }) {
       ))}
       {fields.length < 6 ? (
         <Button
+          id="parentViews-add"
+          data-error-target="parentViews"
           type="button"
           variant="secondary"
           onClick={() => append({ name: "", relationship: "", status: "", text: "" })}

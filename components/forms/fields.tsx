@@ -155,7 +155,12 @@ export function Checkbox({
 /** The input a field's registered name points at: its own, or the first inside a group of fields. */
 function fieldElement(root: ParentNode, name: string): HTMLElement | null {
   const exact = root.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
-  return exact ?? root.querySelector<HTMLElement>(`[name^="${CSS.escape(`${name}.`)}"]`);
+  return (
+    exact ??
+    root.querySelector<HTMLElement>(`[name^="${CSS.escape(`${name}.`)}"]`) ??
+    // A list's own error (no parent's views yet) leads to the button that adds one.
+    root.querySelector<HTMLElement>(`[data-error-target="${CSS.escape(name)}"]`)
+  );
 }
 
 /**

@@ -139,6 +139,8 @@ function ParentViewsField({
         </div>
       ))}
       <Button
+        id={`${field.name}-add`}
+        data-error-target={name}
         type="button"
         variant="secondary"
         onClick={() => append({ name: "", relationship: "", status: "", text: "" } as never)}
