@@ -336,7 +336,7 @@ function generated(): Record<ViewPolicyName | EntryPolicyName, Policy> {
       reaches: section(s, "read"),
       breakGlass: true,
       audit: `${s}.view`,
-      label: `Viewed ${SECTION_DEFINITIONS[s].label.toLowerCase()}`,
+      label: `Opened the ${SECTION_DEFINITIONS[s].label.toLowerCase()} section`,
     };
   }
   const one = (s: RecordSection) => `${SECTION_DEFINITIONS[s].article} ${SECTION_DEFINITIONS[s].singular}`;
