@@ -9,7 +9,7 @@ const EXPECTED: Array<{ key: DemoUserKey; nav: string[]; home: string }> = [
   { key: "tm1", nav: ["Children", "Team dashboard"], home: "/children" },
   { key: "iro1", nav: ["Children"], home: "/children" },
   { key: "prov1", nav: ["Children"], home: "/children" },
-  { key: "ro", nav: ["Audit log", "Find a child", "Users", "Retention"], home: "/audit" },
+  { key: "ro", nav: ["Audit log", "Find a child", "Users", "Retention", "Same child"], home: "/audit" },
 ];
 
 for (const { key, nav, home } of EXPECTED) {

@@ -187,7 +187,9 @@ export function FormError({ message }: { message: string | FormProblem | null })
   }, [names]);
 
   useEffect(() => {
-    if (attempt > 0) box.current?.focus();
+    if (attempt === 0) return;
+    box.current?.focus();
+    box.current?.scrollIntoView({ block: "start" });
   }, [attempt]);
 
   useEffect(() => {

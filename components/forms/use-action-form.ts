@@ -56,6 +56,8 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(opts
     // Check a field when the person leaves it, then again as they correct it.
     mode: "onTouched",
     reValidateMode: "onChange",
+    // The error summary takes focus (the GOV.UK pattern); its links lead to each field.
+    shouldFocusError: false,
   });
   const [formMessage, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);

@@ -10,7 +10,7 @@ export interface RefusalText {
 }
 
 export function sectionRefusal(relation: Relation, section: RecordSection, mode: "read" | "write"): RefusalText {
-  const label = SECTION_DEFINITIONS[section].label;
+  const label = `the ${SECTION_DEFINITIONS[section].label.toLowerCase()} section`;
   if (mode === "write") {
     const body: Record<Relation, string> = {
       allocated: `You can read ${label} but not add to it.`,
@@ -25,7 +25,7 @@ export function sectionRefusal(relation: Relation, section: RecordSection, mode:
   if (relation === "provider")
     return {
       title: "This section is not shared with your organisation",
-      body: `${label} is not part of what your organisation's arrangement needs, so the local authority does not share it. You can see the sections listed above.`,
+      body: `${label[0]?.toUpperCase()}${label.slice(1)} is not part of what your organisation's arrangement needs, so the local authority does not share it. You can see the sections listed above.`,
     };
   if (relation === "team")
     return {

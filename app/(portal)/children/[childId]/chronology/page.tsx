@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { PrintButton } from "@/components/ui/print-button";
+import { carePlanStatusPhrase } from "@/lib/care-plans/fields";
 import { ActionButton } from "@/components/forms/action-button";
 import { Badge, EmptyState, Pagination } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
@@ -151,7 +152,7 @@ export default async function ChronologyPage({
                     {item.section === "carePlan" && item.status ? (
                       <Badge
                         tone={item.status === "approved" ? "green" : "amber"}
-                      >{`Version ${item.version}: ${item.status}`}</Badge>
+                      >{`Version ${item.version}, ${carePlanStatusPhrase(item.status)}`}</Badge>
                     ) : null}
                     {item.confidentiality === "restricted" ? <Badge tone="red">Restricted</Badge> : null}
                     {item.confidentiality === "sealed" ? <Badge tone="red">Sealed: misfiled</Badge> : null}
