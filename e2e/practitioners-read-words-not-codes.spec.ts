@@ -77,3 +77,14 @@ test.describe("as the North team manager", () => {
     await shot(page, "team-manager-landing");
   });
 });
+
+test("every page has a favicon, so no request for one goes unanswered", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
+  await page.goto("/sign-in");
+  expect((await page.request.get("/favicon.ico")).status()).toBe(200);
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon/);
+  expect(missing).toEqual([]);
+});

@@ -58,11 +58,12 @@ test("filters by person, action, child and dates show only matching events, in w
 
 test("the log pages back and forth through older and newer events", async ({ page }) => {
   await page.goto("/audit");
-  const firstRow = await page
-    .getByRole("table", { name: /Audit events/ })
-    .getByRole("row")
-    .nth(1)
-    .innerText();
+  const firstRow =
+    (await page
+      .getByRole("table", { name: /Audit events/ })
+      .getByRole("row")
+      .nth(1)
+      .textContent()) ?? "";
   await page.getByRole("link", { name: "Older events" }).click();
   await expect(page).toHaveURL(/before=\d+/);
   await page.getByRole("link", { name: "Newer events" }).click();

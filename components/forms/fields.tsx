@@ -1,6 +1,6 @@
 "use client";
 // Labelled form fields with hints and error messages tied to the input (aria-describedby).
-import { useEffect, useRef, useState, type ComponentProps, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ComponentProps, type MouseEvent, type ReactNode } from "react";
 import type { FieldError } from "react-hook-form";
 import type { FormProblem } from "./use-action-form";
 
@@ -171,6 +171,7 @@ function fieldElement(root: ParentNode, name: string): HTMLElement | null {
 export function FormError({ message }: { message: string | FormProblem | null }) {
   const problem: FormProblem | null = typeof message === "string" ? { message, fields: [], attempt: 1 } : message;
   const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const [targets, setTargets] = useState<Record<string, string>>({});
   const names = problem?.fields.map((f) => f.name).join("|") ?? "";
   const attempt = problem?.attempt ?? 0;
@@ -215,10 +216,10 @@ export function FormError({ message }: { message: string | FormProblem | null })
       ref={box}
       role="alert"
       tabIndex={-1}
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="mb-6 border-4 border-red-700 bg-white p-4"
     >
-      <h2 id="error-summary-title" className="mb-2 text-xl font-bold">
+      <h2 id={titleId} className="mb-2 text-xl font-bold">
         There is a problem
       </h2>
       {problem.message ? <p className="mb-2">{problem.message}</p> : null}

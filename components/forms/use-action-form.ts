@@ -94,14 +94,16 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(opts
       });
     },
     // The error summary lists each problem and takes focus, even when the field is not on screen.
-    () => {
-      setFormError(null);
-      setAttempt((n) => n + 1);
-    },
+    () => onInvalid(),
   );
+  /** For a form that checks its fields before a step of its own (a confirmation): shows the summary. */
+  function onInvalid() {
+    setFormError(null);
+    setAttempt((n) => n + 1);
+  }
 
   const fields = attempt > 0 ? flattenErrors(form.formState.errors) : [];
   const formError: FormProblem | null =
     formMessage || fields.length > 0 ? { message: formMessage, fields, attempt } : null;
-  return { form, onSubmit, pending, formError, setFormError };
+  return { form, onSubmit, onInvalid, pending, formError, setFormError };
 }

@@ -239,7 +239,7 @@ export function AccountActiveForm({ user }: { user: { id: string; name: string; 
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const deactivating = user.active;
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, onInvalid, pending, formError } = useActionForm({
     schema: setUserActiveSchema,
     action: async (values) => {
       setConfirming(false);
@@ -251,7 +251,7 @@ export function AccountActiveForm({ user }: { user: { id: string; name: string; 
       router.refresh();
     },
   });
-  const ask = form.handleSubmit(() => setConfirming(true));
+  const ask = form.handleSubmit(() => setConfirming(true), onInvalid);
   return (
     <form onSubmit={deactivating && !confirming ? ask : onSubmit} noValidate>
       <FormError message={formError} />
