@@ -71,7 +71,7 @@ export default defineConfig({
       "node scripts/start.mjs",
     ].join(" && "),
     url: `${BASE_URL}/sign-in`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     // SIGTERM, as a container platform stops a server: it finishes its requests, writes a final
     // audit checkpoint and closes the database.

@@ -56,6 +56,9 @@ export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> 
   // A missing period ends once, with its return interview; a UASC status ceases once.
   missing_episodes: ["ended_at", "end_date", "return_interview_offered", "return_interview_accepted", "ended_by"],
   uasc_statuses: ["ceased_date", "ceased_reason"],
+  // A review version is superseded by the next; a recommendation closes once with its outcome.
+  reviews: ["superseded_at"],
+  review_recommendations: ["status", "outcome", "completed_by", "completed_at"],
   // Counters that slow password guessing, per address and per (account, address).
   sign_in_addresses: ["failures", "window_started_at", "locked_until", "updated_at"],
   sign_in_pairs: ["failures", "window_started_at", "locked_until", "last_success_at", "updated_at"],

@@ -3,6 +3,7 @@ import { allows, type Actor, type PolicyName } from "@/lib/access";
 
 export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; policy: PolicyName }> = [
   { href: "/children", label: "Children", policy: "caseload.view" },
+  { href: "/work", label: "Work tray", policy: "workTray.view" },
   { href: "/team", label: "Team dashboard", policy: "team.dashboard" },
   { href: "/audit", label: "Audit log", policy: "audit.view" },
   { href: "/find-a-child", label: "Find a child", policy: "child.search" },

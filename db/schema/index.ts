@@ -6,3 +6,4 @@ export * from "./children";
 export * from "./governance";
 export * from "./records";
 export * from "./sign-in";
+export * from "./reviews";

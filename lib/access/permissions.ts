@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   "retention.manage",
   "entry.seal",
   "child.linkSameChild",
+  "review.record",
+  "review.signOff",
+  "review.respond",
+  "work.tray",
   "session.own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -43,6 +47,7 @@ const IRO_WRITES = RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].iroWrite
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   social_worker: [
     "child.list",
+    "work.tray",
     "child.create",
     ...read(RECORD_SECTIONS),
     ...write(WRITABLE),
@@ -54,11 +59,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   team_manager: [
     "child.list",
+    "work.tray",
     "child.create",
     ...read(RECORD_SECTIONS),
     ...write(WRITABLE),
     "carePlan.submit",
     "carePlan.approve",
+    "review.respond",
     "allocation.manage",
     "marker.action",
     "entry.markSignificant",
@@ -68,8 +75,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   iro: [
     "child.list",
+    "work.tray",
     ...read(RECORD_SECTIONS),
     ...write(IRO_WRITES),
+    "review.record",
+    "review.signOff",
     "entry.markSignificant",
     "breakGlass.use",
     "session.own",

@@ -98,6 +98,18 @@ const CHILD_POLICIES = {
     "Recorded an event in the journey through care",
   ),
   "episodes.amend": writeTo("episodes", "episodes.write", "episodes.amend", "Corrected an episode of care"),
+  // Reviews: the IRO schedules, records and signs off; the team manager responds; owners close recommendations.
+  "reviews.schedule": writeTo("reviews", "review.record", "reviews.schedule", "Scheduled a review"),
+  "reviews.record": writeTo("reviews", "review.record", "reviews.record", "Recorded a review"),
+  "reviews.signOff": writeTo("reviews", "review.signOff", "reviews.signOff", "Signed off a review"),
+  "reviews.amend": writeTo("reviews", "review.signOff", "reviews.amend", "Amended a review"),
+  "reviews.respond": writeTo("reviews", "review.respond", "reviews.respond", "Responded to a review"),
+  "reviews.updateRecommendation": writeTo(
+    "reviews",
+    "reviews.write",
+    "reviews.updateRecommendation",
+    "Updated a review recommendation",
+  ),
   "missing.start": writeTo("episodes", "episodes.write", "missing.start", "Recorded a missing or away period"),
   "missing.end": writeTo("episodes", "episodes.write", "missing.end", "Ended a missing or away period"),
   "uasc.record": writeTo("episodes", "episodes.write", "uasc.record", "Recorded unaccompanied asylum-seeking status"),
@@ -192,6 +204,13 @@ const OTHER_POLICIES = {
     breakGlass: false,
     audit: "child.create",
     label: "Created a child's record",
+  },
+  "workTray.view": {
+    permission: "work.tray",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "workTray.view",
+    label: "Opened the work tray",
   },
   "caseload.view": {
     permission: "child.list",

@@ -82,7 +82,8 @@ export interface FormSectionDefinition extends SectionBase {
 
 /** A section with pages of its own (the overview, care plan, arrangements, documents, chronology). */
 export interface OwnSectionDefinition extends SectionBase {
-  kind: "summary" | "carePlan" | "episodes" | "childProtection" | "arrangements" | "documents" | "chronology";
+  kind:
+    "summary" | "carePlan" | "reviews" | "episodes" | "childProtection" | "arrangements" | "documents" | "chronology";
 }
 
 export type SectionDefinition = FormSectionDefinition | OwnSectionDefinition;
@@ -704,6 +705,19 @@ export const SECTION_DEFINITIONS = {
     writable: true,
     inChronology: true,
     documentCategory: "care_plan",
+  }),
+  reviews: own("reviews", {
+    path: "reviews",
+    label: "Reviews",
+    singular: "review",
+    article: "a",
+    description:
+      "The child's reviews, run by the Independent Reviewing Officer: when each is due and why, who took part, views, decisions and recommendations.",
+    provider: "none",
+    writable: true,
+    iroWrites: true,
+    inChronology: true,
+    documentCategory: "review_report",
   }),
   episodes: own("episodes", {
     path: "episodes",
