@@ -16,7 +16,17 @@ export const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * trigger refuses changing it.
  */
 export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  users: ["active", "failed_sign_ins", "locked_until", "last_sign_in_at", "session_version"],
+  users: [
+    "active",
+    "failed_sign_ins",
+    "locked_until",
+    "last_sign_in_at",
+    "session_version",
+    "role",
+    "team_id",
+    "organisation_id",
+    "password_hash",
+  ],
   record_entries: [
     "is_latest",
     "in_chronology",

@@ -40,8 +40,8 @@ test.describe("as a South social worker", () => {
     await audit.goto("/audit");
     const row = await findAuditRow(audit, [
       account("sw3").name,
-      "summary.view",
-      "refused",
+      "Opened the overview section",
+      "Refused",
       `DEMO-${1001 + NORTH_CHILD}`,
     ]);
     await expect(row).toBeVisible();

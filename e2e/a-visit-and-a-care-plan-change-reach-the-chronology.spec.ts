@@ -38,7 +38,8 @@ test("a social worker records a visit with the child's views", async ({ browser 
   await expect(page.getByRole("status").filter({ hasText: "Draft saved at" })).toBeVisible({ timeout: 15_000 });
   await page.getByRole("button", { name: "Save visit" }).click();
 
-  await expect(page).toHaveURL(/\/visits\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/visits\/[0-9a-f-]{36}\?saved=created$/);
+  await expect(page.getByRole("status").filter({ hasText: "Visit saved" })).toBeVisible();
   await expect(page.getByRole("heading", { name: `Statutory visit ${stamp}` })).toBeVisible();
   await expect(page.getByText(`see my sister at weekends (${stamp})`)).toBeVisible();
   await expectNoAxeViolations(page);
@@ -82,8 +83,8 @@ test("a team manager approves it, and both versions and the decision are in the 
   await page.goto(`${childPath(CHILD)}/chronology`);
   const events = page.getByRole("listitem");
   await expect(events.filter({ hasText: "Care plan version 2 approved" })).toHaveCount(1);
-  await expect(events.filter({ hasText: "Version 2: approved" })).toHaveCount(1);
-  await expect(events.filter({ hasText: "Version 1: superseded" })).toHaveCount(1);
+  await expect(events.filter({ hasText: "Version 2, approved and in force" })).toHaveCount(1);
+  await expect(events.filter({ hasText: "Version 1, superseded by a later plan" })).toHaveCount(1);
   const visit = events.filter({ hasText: `Statutory visit ${stamp}` });
   await expect(visit).toHaveCount(1);
   await expect(visit).toContainText("Child's views:");

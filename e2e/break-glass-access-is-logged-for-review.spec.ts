@@ -57,11 +57,17 @@ test("a South social worker opens a North child's record with a reason, and the 
   await shot(audit, "audit-break-glass-review");
 
   // The grant and the view it allowed are flagged in the log.
-  await audit.getByRole("link", { name: "Show flagged events only" }).click();
-  await expect(await findAuditRow(audit, [account("sw3").name, "breakGlass.grant", "allowed"])).toBeVisible();
-  await expect(await findAuditRow(audit, [account("sw3").name, "summary.view", "Flagged"])).toBeVisible();
+  await audit.getByLabel("Flagged events only").check();
+  await audit.getByRole("button", { name: "Apply filters" }).click();
+  await expect(audit).toHaveURL(/flagged=1/);
+  await expect(
+    await findAuditRow(audit, [account("sw3").name, "Opened a record through break-glass access", "Allowed"]),
+  ).toBeVisible();
+  await expect(
+    await findAuditRow(audit, [account("sw3").name, "Opened the overview section", "Flagged"]),
+  ).toBeVisible();
 
-  await audit.getByRole("link", { name: "Show all events" }).click();
+  await audit.getByRole("link", { name: "Clear filters" }).click();
   await review.getByRole("button", { name: "Mark as reviewed" }).click();
   await expect(review).toHaveCount(0);
   await ro.close();

@@ -9,7 +9,7 @@ const EXPECTED: Array<{ key: DemoUserKey; nav: string[]; home: string }> = [
   { key: "tm1", nav: ["Children", "Work tray", "Team dashboard"], home: "/children" },
   { key: "iro1", nav: ["Children", "Work tray"], home: "/children" },
   { key: "prov1", nav: ["Children"], home: "/children" },
-  { key: "ro", nav: ["Audit log", "Users", "Retention", "Same child"], home: "/audit" },
+  { key: "ro", nav: ["Audit log", "Find a child", "Users", "Retention", "Same child"], home: "/audit" },
 ];
 
 for (const { key, nav, home } of EXPECTED) {
@@ -29,11 +29,13 @@ for (const { key, nav, home } of EXPECTED) {
   });
 }
 
-test("a records officer has no Children page: the address sends them to the audit log", async ({ browser }) => {
+test("a records officer has no caseload: the Children address sends them to the search for a child", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: authFile("ro") });
   const page = await context.newPage();
   await page.goto("/children");
-  await expect(page).toHaveURL("/audit");
+  await expect(page).toHaveURL("/find-a-child");
   await expect(mainNavigation(page).getByRole("link", { name: "Children" })).toHaveCount(0);
   await context.close();
 });

@@ -6,6 +6,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; policy: Pol
   { href: "/work", label: "Work tray", policy: "workTray.view" },
   { href: "/team", label: "Team dashboard", policy: "team.dashboard" },
   { href: "/audit", label: "Audit log", policy: "audit.view" },
+  { href: "/find-a-child", label: "Find a child", policy: "child.search" },
   { href: "/admin/users", label: "Users", policy: "user.list" },
   { href: "/admin/retention", label: "Retention", policy: "retention.view" },
   { href: "/admin/same-child", label: "Same child", policy: "sameChild.view" },

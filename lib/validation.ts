@@ -8,22 +8,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids from URLs are checked before they reach SQL: anything else is simply "not found". */
 export const isUuid = (value: string) => UUID.test(value);
 
-export const requiredText = (label: string, max = 2000) =>
+/** `missing` replaces "Enter <label>" when the label does not read well after "Enter". */
+export const requiredText = (label: string, max = 2000, missing = `Enter ${label}`) =>
   z
-    .string({ error: `Enter ${label}` })
+    .string({ error: missing })
     .trim()
-    .min(1, `Enter ${label}`)
+    .min(1, missing)
     .max(max, `${label[0]?.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
 
 export const optionalText = (max = 10000) =>
   z.string().trim().max(max, `Must be ${max} characters or fewer`).optional().default("");
 
 /** A date typed as dd/mm/yyyy, stored as ISO YYYY-MM-DD. */
-export const ukDate = (label: string) =>
+export const ukDate = (label: string, missing = `Enter ${label}`) =>
   z
-    .string({ error: `Enter ${label}` })
+    .string({ error: missing })
     .trim()
-    .min(1, `Enter ${label}`)
+    .min(1, missing)
     .refine(
       (v) => parseUkDate(v) !== null,
       `${label[0]?.toUpperCase()}${label.slice(1)} must be a real date, like 27/03/2026`,
@@ -43,8 +44,8 @@ export const optionalUkDate = (label: string) =>
     .transform((v) => (v === "" ? null : (parseUkDate(v) as string)));
 
 /** A date of something that happened: a real date, and not after today (in England). */
-export const pastUkDate = (label: string) =>
-  ukDate(label).refine((iso) => iso <= todayIso(), {
+export const pastUkDate = (label: string, missing?: string) =>
+  ukDate(label, missing).refine((iso) => iso <= todayIso(), {
     message: `${label[0]?.toUpperCase()}${label.slice(1)} cannot be in the future: today is ${formatUkDate(todayIso())}`,
   });
 

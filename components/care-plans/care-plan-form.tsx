@@ -91,6 +91,8 @@ function ParentViewsFields({ form }: { form: Form }) {
       ))}
       {fields.length < 6 ? (
         <Button
+          id="parentViews-add"
+          data-error-target="parentViews"
           type="button"
           variant="secondary"
           onClick={() => append({ name: "", relationship: "", status: "", text: "" })}
@@ -175,8 +177,8 @@ export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save
     <TextArea
       key={f.name}
       id={f.name}
-      label={f.required ? f.label : `${f.label} (optional)`}
-      hint={f.hint}
+      label={f.label}
+      hint={`${f.hint} Needed before the plan is submitted for approval (${f.regulation}).`}
       rows={6}
       error={errors[f.name]}
       {...form.register(f.name)}

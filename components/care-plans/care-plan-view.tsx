@@ -5,6 +5,7 @@ import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import { CARE_PLAN_TEXT_FIELDS, carePlanStatus, viewsStatusLabel } from "@/lib/care-plans/fields";
 import type { CarePlanVersion } from "@/lib/care-plans/queries";
 import type { CarePlanContent } from "@/lib/care-plans/schemas";
+import { parentName } from "@/lib/sections";
 
 export function CarePlanStatusBadge({ status }: { status: string }) {
   const s = carePlanStatus(status);
@@ -51,17 +52,17 @@ export function CarePlanView({ content, headingLevel = 3 }: { content: CarePlanC
   return (
     <div>
       {CARE_PLAN_TEXT_FIELDS.slice(0, 2).map((f) => (
-        <section key={f.name}>
+        <section key={f.name} className="print-entry">
           <H className={heading}>{f.label}</H>
           <Text value={content[f.name]} />
         </section>
       ))}
-      <section>
+      <section className="print-entry">
         <H className={heading}>The child&apos;s views and wishes</H>
         <p className="text-sm font-semibold text-slate-700">{viewsStatusLabel(content.childViews.status)}</p>
         {content.childViews.text ? <p className="whitespace-pre-wrap">{content.childViews.text}</p> : null}
       </section>
-      <section>
+      <section className="print-entry">
         <H className={heading}>Parents&apos; views</H>
         {content.parentViews.length === 0 ? (
           <p className="text-slate-600">Not recorded</p>
@@ -69,10 +70,8 @@ export function CarePlanView({ content, headingLevel = 3 }: { content: CarePlanC
           <ul className="space-y-2">
             {content.parentViews.map((p, i) => (
               <li key={i}>
-                <span className="font-semibold">
-                  {p.name} ({p.relationship})
-                </span>
-                : <span className="text-sm text-slate-700">{viewsStatusLabel(p.status)}</span>
+                <span className="font-semibold">{parentName(p)}</span>:{" "}
+                <span className="text-sm text-slate-700">{viewsStatusLabel(p.status)}</span>
                 {p.text ? <span className="block whitespace-pre-wrap">{p.text}</span> : null}
               </li>
             ))}
@@ -80,7 +79,7 @@ export function CarePlanView({ content, headingLevel = 3 }: { content: CarePlanC
         )}
       </section>
       {CARE_PLAN_TEXT_FIELDS.slice(2).map((f) => (
-        <section key={f.name}>
+        <section key={f.name} className="print-entry">
           <H className={heading}>{f.label}</H>
           <Text value={content[f.name]} />
         </section>

@@ -3,8 +3,9 @@
 // the saved text side by side, part by part, with a choice of which to carry on from.
 import Link from "next/link";
 import { Button } from "@/components/ui";
-import { CARE_PLAN_TEXT_FIELDS, carePlanStatus, viewsStatusLabel } from "@/lib/care-plans/fields";
+import { CARE_PLAN_TEXT_FIELDS, carePlanStatusPhrase, viewsStatusLabel } from "@/lib/care-plans/fields";
 import type { CarePlanConflict, CarePlanContent } from "@/lib/care-plans/schemas";
+import { parentViewText } from "@/lib/sections";
 
 type Base = NonNullable<CarePlanConflict["current"]>;
 
@@ -19,12 +20,7 @@ function parts(c: CarePlanContent): Array<{ label: string; text: string }> {
     },
     {
       label: "Parents' views",
-      text: c.parentViews
-        .map(
-          (p) =>
-            `${p.name} (${p.relationship}), ${viewsStatusLabel(p.status).toLowerCase()}${p.text ? `: ${p.text}` : ""}`,
-        )
-        .join("\n"),
+      text: c.parentViews.map((p) => parentViewText(p)).join("\n"),
     },
   ];
 }
@@ -57,7 +53,7 @@ export function ConflictPanel({
       <p className="mb-2">{message}</p>
       {current ? (
         <p className="mb-4">
-          The saved plan is version {current.version} ({carePlanStatus(current.status).label.toLowerCase()}).{" "}
+          The saved plan is version {current.version} ({carePlanStatusPhrase(current.status)}).{" "}
           {differing.length === 0
             ? "Its text is the same as yours."
             : `${differing.length} part${differing.length === 1 ? "" : "s"} differ:`}

@@ -1,7 +1,8 @@
 "use client";
 // Labelled form fields with hints and error messages tied to the input (aria-describedby).
-import type { ComponentProps, ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ComponentProps, type MouseEvent, type ReactNode } from "react";
 import type { FieldError } from "react-hook-form";
+import type { FormProblem } from "./use-action-form";
 
 interface FieldShellProps {
   id: string;
@@ -151,12 +152,92 @@ export function Checkbox({
   );
 }
 
-export function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
+/** The input a field's registered name points at: its own, or the first inside a group of fields. */
+function fieldElement(root: ParentNode, name: string): HTMLElement | null {
+  const exact = root.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
   return (
-    <div role="alert" className="mb-4 border-l-4 border-red-700 bg-red-50 p-3">
-      <p className="font-bold">There is a problem</p>
-      <p>{message}</p>
+    exact ??
+    root.querySelector<HTMLElement>(`[name^="${CSS.escape(`${name}.`)}"]`) ??
+    // A list's own error (no parent's views yet) leads to the button that adds one.
+    root.querySelector<HTMLElement>(`[data-error-target="${CSS.escape(name)}"]`)
+  );
+}
+
+/**
+ * The GOV.UK error summary: "There is a problem", the form's message, then each field's error as
+ * a link that moves focus to the field. It takes focus on every failed submission and puts
+ * "Error: " before the page's title while it is shown. A plain message still works (a refusal).
+ */
+export function FormError({ message }: { message: string | FormProblem | null }) {
+  const problem: FormProblem | null = typeof message === "string" ? { message, fields: [], attempt: 1 } : message;
+  const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const [targets, setTargets] = useState<Record<string, string>>({});
+  const names = problem?.fields.map((f) => f.name).join("|") ?? "";
+  const attempt = problem?.attempt ?? 0;
+  const shown = problem !== null;
+
+  useEffect(() => {
+    const root = box.current?.closest("form") ?? document;
+    const found: Record<string, string> = {};
+    for (const name of names ? names.split("|") : []) {
+      const el = fieldElement(root, name);
+      if (el?.id) found[name] = el.id;
+    }
+    setTargets(found);
+  }, [names]);
+
+  useEffect(() => {
+    if (attempt === 0) return;
+    box.current?.focus();
+    box.current?.scrollIntoView({ block: "start" });
+  }, [attempt]);
+
+  useEffect(() => {
+    if (!shown) return;
+    const plain = document.title.replace(/^Error: /, "");
+    document.title = `Error: ${plain}`;
+    return () => {
+      document.title = document.title.replace(/^Error: /, "");
+    };
+  }, [shown]);
+
+  if (!problem) return null;
+  const goTo = (event: MouseEvent<HTMLAnchorElement>, name: string) => {
+    const el = fieldElement(box.current?.closest("form") ?? document, name);
+    if (!el) return;
+    event.preventDefault();
+    el.focus();
+    // The label and hint stay in view above the field, as the GOV.UK pattern does.
+    (el.closest("fieldset") ?? el.parentElement ?? el).scrollIntoView({ block: "start" });
+  };
+  return (
+    <div
+      ref={box}
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      className="mb-6 border-4 border-red-700 bg-white p-4"
+    >
+      <h2 id={titleId} className="mb-2 text-xl font-bold">
+        There is a problem
+      </h2>
+      {problem.message ? <p className="mb-2">{problem.message}</p> : null}
+      {problem.fields.length > 0 ? (
+        <ul className="list-none space-y-1">
+          {problem.fields.map((f) => (
+            <li key={f.name}>
+              <a
+                href={`#${targets[f.name] ?? f.name}`}
+                className="font-bold text-red-800 hover:text-red-900"
+                onClick={(e) => goTo(e, f.name)}
+              >
+                {f.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -139,6 +139,8 @@ function ParentViewsField({
         </div>
       ))}
       <Button
+        id={`${field.name}-add`}
+        data-error-target={name}
         type="button"
         variant="secondary"
         onClick={() => append({ name: "", relationship: "", status: "", text: "" } as never)}
@@ -166,7 +168,8 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
       return result;
     },
     defaultValues: { ...defaults, childId, ...(amend ?? {}) } as never,
-    onSuccess: (data) => router.push(`/children/${childId}/${spec.path}/${data.entryId}`),
+    onSuccess: (data) =>
+      router.push(`/children/${childId}/${spec.path}/${data.entryId}?saved=${amend ? "amended" : "created"}`),
   });
   const register = form.register as unknown as UseFormRegister<Record<string, unknown>>;
   const control = form.control as unknown as Control<Record<string, unknown>>;

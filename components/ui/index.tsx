@@ -27,7 +27,7 @@ export function Button({
 }: ComponentProps<"button"> & { variant?: keyof typeof buttonStyles }) {
   return (
     <button
-      className={`inline-flex min-h-11 items-center justify-center rounded px-4 py-2 text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-60 ${buttonStyles[variant]} ${className}`}
+      className={`inline-flex min-h-11 items-center justify-center rounded px-4 py-2 text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-60 print:hidden ${buttonStyles[variant]} ${className}`}
       {...props}
     />
   );
@@ -40,7 +40,7 @@ export function ButtonLink({
 }: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
   return (
     <Link
-      className={`inline-flex min-h-11 items-center justify-center rounded px-4 py-2 text-sm font-semibold no-underline ${buttonStyles[variant]} hover:text-inherit ${className}`}
+      className={`inline-flex min-h-11 items-center justify-center rounded px-4 py-2 text-sm font-semibold no-underline ${buttonStyles[variant]} hover:text-inherit print:hidden ${className}`}
       {...props}
     />
   );

@@ -230,7 +230,12 @@ export async function decide(
   const viaRelation = p.reaches.kind === "section" || p.reaches.kind === "relation";
   const needsChild = viaRelation || p.reaches.kind === "subject";
   if (needsChild && (!childId || !isUuid(childId))) return { ok: false, refusal: "no-child", access: null };
-  if (p.permission && !can(actor, p.permission)) return { ok: false, refusal: "permission", access: null };
+  if (p.permission && !can(actor, p.permission)) {
+    // Whether the person may open this child at all, so a page can say honestly that this part is
+    // not for their role (a provider's chronology); null for anyone else, as for no child at all.
+    const access = viaRelation && childId ? await childAccess(db, actor, childId, now) : null;
+    return { ok: false, refusal: "permission", access };
+  }
   if (!viaRelation || !childId) return { ok: true, access: null };
   const access = await childAccess(db, actor, childId, now);
   if (!access) return { ok: false, refusal: "relationship", access: null };

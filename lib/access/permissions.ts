@@ -5,6 +5,7 @@ import type { Role } from "@/db/schema/people";
 import { RECORD_SECTIONS, SECTION_DEFINITIONS, type RecordSection } from "@/lib/sections";
 
 export type { RecordSection } from "@/lib/sections";
+export type { Role } from "@/db/schema/people";
 
 /** Sections workers and managers may add to: everything but the overview and the chronology (derived). */
 const WRITABLE = RECORD_SECTIONS.filter((s) => SECTION_DEFINITIONS[s].writable);
@@ -15,6 +16,7 @@ const write = (sections: readonly RecordSection[]) => sections.map((s) => `${s}.
 export const PERMISSIONS = [
   "child.list",
   "child.create",
+  "child.search",
   ...read(RECORD_SECTIONS),
   ...write(WRITABLE),
   "carePlan.submit",
@@ -84,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   provider: ["child.list", ...read(PROVIDER_READS), ...write(PROVIDER_WRITES), "session.own"],
   records_officer: [
+    "child.search",
     "audit.read",
     "user.manage",
     "retention.manage",
@@ -161,6 +164,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   provider: "Provider",
   records_officer: "Records officer",
 };
+
+/** Every role, from the labels (a Record over Role, so none is missing). */
+export const ROLES = Object.keys(ROLE_LABELS) as [Role, ...Role[]];
 
 /** How long a break-glass grant lasts. */
 export const BREAK_GLASS_HOURS = 4;

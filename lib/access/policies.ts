@@ -5,7 +5,13 @@
 // wrapper and authorizedView, decide from this table, and so do the buttons pages show; a later
 // capability adds rows here, never a guard of its own.
 import { ENTRY_SECTIONS, type EntrySection } from "@/db/schema/codes";
-import { FORM_SECTIONS, RECORD_SECTIONS, type FormSection, type RecordSection } from "@/lib/sections";
+import {
+  FORM_SECTIONS,
+  RECORD_SECTIONS,
+  SECTION_DEFINITIONS,
+  type FormSection,
+  type RecordSection,
+} from "@/lib/sections";
 import type { Permission, Relation } from "./permissions";
 
 export type PolicyReach =
@@ -30,33 +36,52 @@ export interface Policy {
   breakGlass: boolean;
   /** The audit event's action. */
   audit: string;
+  /** What the audit log says happened, in words ("Added a visit"); the one place these words live. */
+  label: string;
   /** Always flag the audit event for the records officer's review. */
   flagged?: boolean;
 }
 
 const section = (s: RecordSection, mode: "read" | "write"): PolicyReach => ({ kind: "section", section: s, mode });
-const writeTo = (s: RecordSection, permission: Permission, audit: string): Policy => ({
+const writeTo = (s: RecordSection, permission: Permission, audit: string, label: string): Policy => ({
   permission,
   reaches: section(s, "write"),
   breakGlass: false,
   audit,
+  label,
 });
 
 /** Policies on one child's record whose names are not generated per section. */
 const CHILD_POLICIES = {
-  "carePlan.startVersion": writeTo("carePlan", "carePlan.write", "carePlan.startVersion"),
-  "carePlan.saveDraft": writeTo("carePlan", "carePlan.write", "carePlan.saveDraft"),
-  "carePlan.submit": writeTo("carePlan", "carePlan.submit", "carePlan.submit"),
-  "carePlan.approve": writeTo("carePlan", "carePlan.approve", "carePlan.approve"),
-  "carePlan.return": writeTo("carePlan", "carePlan.approve", "carePlan.return"),
-  "arrangements.create": writeTo("arrangements", "arrangements.write", "arrangements.create"),
-  "arrangements.amend": writeTo("arrangements", "arrangements.write", "arrangements.amend"),
-  "documents.upload": writeTo("documents", "documents.write", "documents.upload"),
+  "carePlan.startVersion": writeTo(
+    "carePlan",
+    "carePlan.write",
+    "carePlan.startVersion",
+    "Started a new version of the care plan",
+  ),
+  "carePlan.saveDraft": writeTo("carePlan", "carePlan.write", "carePlan.saveDraft", "Saved a care plan draft"),
+  "carePlan.submit": writeTo("carePlan", "carePlan.submit", "carePlan.submit", "Submitted a care plan for approval"),
+  "carePlan.approve": writeTo("carePlan", "carePlan.approve", "carePlan.approve", "Approved a care plan"),
+  "carePlan.return": writeTo("carePlan", "carePlan.approve", "carePlan.return", "Returned a care plan to draft"),
+  "arrangements.create": writeTo(
+    "arrangements",
+    "arrangements.write",
+    "arrangements.create",
+    "Added a provider arrangement",
+  ),
+  "arrangements.amend": writeTo(
+    "arrangements",
+    "arrangements.write",
+    "arrangements.amend",
+    "Amended a provider arrangement",
+  ),
+  "documents.upload": writeTo("documents", "documents.write", "documents.upload", "Uploaded a document"),
   "documents.download": {
     permission: "documents.read",
     reaches: section("documents", "read"),
     breakGlass: true,
     audit: "documents.download",
+    label: "Downloaded a document",
   },
   // The child's own items for them to keep: by the people who work with the child, not break-glass.
   "progressFile.export": {
@@ -64,40 +89,64 @@ const CHILD_POLICIES = {
     reaches: section("contributions", "read"),
     breakGlass: false,
     audit: "progressFile.export",
+    label: "Downloaded the child's progress file",
   },
-  "episodes.recordEvent": writeTo("episodes", "episodes.write", "episodes.recordEvent"),
-  "episodes.amend": writeTo("episodes", "episodes.write", "episodes.amend"),
+  "episodes.recordEvent": writeTo(
+    "episodes",
+    "episodes.write",
+    "episodes.recordEvent",
+    "Recorded an event in the journey through care",
+  ),
+  "episodes.amend": writeTo("episodes", "episodes.write", "episodes.amend", "Corrected an episode of care"),
   // Reviews: the IRO schedules, records and signs off; the team manager responds; owners close recommendations.
-  "reviews.schedule": writeTo("reviews", "review.record", "reviews.schedule"),
-  "reviews.record": writeTo("reviews", "review.record", "reviews.record"),
-  "reviews.signOff": writeTo("reviews", "review.signOff", "reviews.signOff"),
-  "reviews.amend": writeTo("reviews", "review.signOff", "reviews.amend"),
-  "reviews.respond": writeTo("reviews", "review.respond", "reviews.respond"),
-  "reviews.updateRecommendation": writeTo("reviews", "reviews.write", "reviews.updateRecommendation"),
-  "missing.start": writeTo("episodes", "episodes.write", "missing.start"),
-  "missing.end": writeTo("episodes", "episodes.write", "missing.end"),
-  "uasc.record": writeTo("episodes", "episodes.write", "uasc.record"),
-  "uasc.cease": writeTo("episodes", "episodes.write", "uasc.cease"),
-  "childProtection.start": writeTo("childProtection", "childProtection.write", "childProtection.start"),
-  "childProtection.end": writeTo("childProtection", "childProtection.write", "childProtection.end"),
+  "reviews.schedule": writeTo("reviews", "review.record", "reviews.schedule", "Scheduled a review"),
+  "reviews.record": writeTo("reviews", "review.record", "reviews.record", "Recorded a review"),
+  "reviews.signOff": writeTo("reviews", "review.signOff", "reviews.signOff", "Signed off a review"),
+  "reviews.amend": writeTo("reviews", "review.signOff", "reviews.amend", "Amended a review"),
+  "reviews.respond": writeTo("reviews", "review.respond", "reviews.respond", "Responded to a review"),
+  "reviews.updateRecommendation": writeTo(
+    "reviews",
+    "reviews.write",
+    "reviews.updateRecommendation",
+    "Updated a review recommendation",
+  ),
+  "missing.start": writeTo("episodes", "episodes.write", "missing.start", "Recorded a missing or away period"),
+  "missing.end": writeTo("episodes", "episodes.write", "missing.end", "Ended a missing or away period"),
+  "uasc.record": writeTo("episodes", "episodes.write", "uasc.record", "Recorded unaccompanied asylum-seeking status"),
+  "uasc.cease": writeTo("episodes", "episodes.write", "uasc.cease", "Ended unaccompanied asylum-seeking status"),
+  "childProtection.start": writeTo(
+    "childProtection",
+    "childProtection.write",
+    "childProtection.start",
+    "Started a Child Protection Plan",
+  ),
+  "childProtection.end": writeTo(
+    "childProtection",
+    "childProtection.write",
+    "childProtection.end",
+    "Ended a Child Protection Plan",
+  ),
   // Allocating and transferring: the manager of the child's team.
   "allocation.manage": {
     permission: "allocation.manage",
     reaches: { kind: "relation", relations: ["manager"] },
     breakGlass: false,
     audit: "allocation.manage",
+    label: "Changed an allocation",
   },
   "allocation.transferTeam": {
     permission: "allocation.manage",
     reaches: { kind: "relation", relations: ["manager"] },
     breakGlass: false,
     audit: "allocation.transferTeam",
+    label: "Moved a child to another team",
   },
   "marker.action": {
     permission: "marker.action",
     reaches: { kind: "relation", relations: ["manager"] },
     breakGlass: false,
     audit: "marker.action",
+    label: "Actioned a CP or CLA marker task",
   },
   // Marking changes what the chronology highlights for everyone, so break-glass readers cannot.
   "entry.markSignificant": {
@@ -105,6 +154,7 @@ const CHILD_POLICIES = {
     reaches: section("chronology", "read"),
     breakGlass: false,
     audit: "entry.markSignificant",
+    label: "Marked an event significant in the chronology",
   },
 } as const satisfies Record<string, Policy>;
 
@@ -114,6 +164,7 @@ const OTHER_POLICIES = {
     reaches: { kind: "subject" },
     breakGlass: false,
     audit: "entry.seal",
+    label: "Sealed a misfiled entry",
     flagged: true,
   },
   // Two records of one child: the named record is closed in favour of the one in use (audited on both).
@@ -122,6 +173,7 @@ const OTHER_POLICIES = {
     reaches: { kind: "subject" },
     breakGlass: false,
     audit: "child.markSameChild",
+    label: "Marked two records as the same child",
     flagged: true,
   },
   "sameChild.view": {
@@ -129,12 +181,14 @@ const OTHER_POLICIES = {
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "sameChild.view",
+    label: "Opened the records of the same child",
   },
   "breakGlass.grant": {
     permission: "breakGlass.use",
     reaches: { kind: "subject" },
     breakGlass: false,
     audit: "breakGlass.grant",
+    label: "Opened a record through break-glass access",
     flagged: true,
   },
   "team.dashboard": {
@@ -142,56 +196,124 @@ const OTHER_POLICIES = {
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "team.dashboard",
+    label: "Opened the team dashboard",
   },
   "child.create": {
     permission: "child.create",
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "child.create",
+    label: "Created a child's record",
   },
   "workTray.view": {
     permission: "work.tray",
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "workTray.view",
+    label: "Opened the work tray",
   },
   "caseload.view": {
     permission: "child.list",
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "caseload.view",
+    label: "Opened the caseload",
+  },
+  // The records officer finds a child outside any caseload (name, reference, date of birth only) to open it through break-glass.
+  "child.search": {
+    permission: "child.search",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "child.search",
+    label: "Searched for a child",
   },
   "breakGlass.review": {
     permission: "breakGlass.review",
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "breakGlass.review",
+    label: "Reviewed a break-glass access",
   },
-  "audit.view": { permission: "audit.read", reaches: { kind: "authority" }, breakGlass: false, audit: "audit.view" },
+  "audit.view": {
+    permission: "audit.read",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "audit.view",
+    label: "Opened the audit log",
+  },
   "audit.verify": {
     permission: "audit.read",
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "audit.verify",
+    label: "Verified the audit chains",
   },
-  "user.list": { permission: "user.manage", reaches: { kind: "authority" }, breakGlass: false, audit: "user.list" },
+  "user.list": {
+    permission: "user.manage",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "user.list",
+    label: "Opened the list of users",
+  },
   "user.setActive": {
     permission: "user.manage",
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "user.setActive",
+    label: "Deactivated or reactivated a user",
+  },
+  "user.create": {
+    permission: "user.manage",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "user.create",
+    label: "Added a user",
+  },
+  "user.changeRole": {
+    permission: "user.manage",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "user.changeRole",
+    label: "Changed a user's role or team",
+  },
+  "user.resetPassword": {
+    permission: "user.manage",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "user.resetPassword",
+    label: "Reset a user's password",
+  },
+  // A filtered view of the audit log as CSV: it leaves the portal, so it is flagged for review.
+  "audit.export": {
+    permission: "audit.read",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "audit.export",
+    label: "Exported the audit log",
+    flagged: true,
+  },
+  // A subject access request: everything held on one child and who has looked at it, on the child's chain.
+  "audit.subjectAccess": {
+    permission: "audit.read",
+    reaches: { kind: "subject" },
+    breakGlass: false,
+    audit: "audit.subjectAccess",
+    label: "Opened a subject access view",
+    flagged: true,
   },
   "retention.view": {
     permission: "retention.manage",
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "retention.view",
+    label: "Opened the retention hold",
   },
   "retention.setHold": {
     permission: "retention.manage",
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "retention.setHold",
+    label: "Changed the retention hold",
     flagged: true,
   },
   "session.keepAlive": {
@@ -199,9 +321,22 @@ const OTHER_POLICIES = {
     reaches: { kind: "self" },
     breakGlass: false,
     audit: "session.keepAlive",
+    label: "Kept a session alive",
   },
-  "session.signOut": { permission: "session.own", reaches: { kind: "self" }, breakGlass: false, audit: "auth.signOut" },
-  "auth.signIn": { permission: null, reaches: { kind: "public" }, breakGlass: false, audit: "auth.signIn" },
+  "session.signOut": {
+    permission: "session.own",
+    reaches: { kind: "self" },
+    breakGlass: false,
+    audit: "auth.signOut",
+    label: "Signed out",
+  },
+  "auth.signIn": {
+    permission: null,
+    reaches: { kind: "public" },
+    breakGlass: false,
+    audit: "auth.signIn",
+    label: "Signed in",
+  },
 } as const satisfies Record<string, Policy>;
 
 /** Reading a section of a child's record (the page's audited view). */
@@ -215,13 +350,21 @@ export type PolicyName = ChildPolicyName | keyof typeof OTHER_POLICIES;
 function generated(): Record<ViewPolicyName | EntryPolicyName, Policy> {
   const out: Partial<Record<ViewPolicyName | EntryPolicyName, Policy>> = {};
   for (const s of RECORD_SECTIONS) {
-    out[`${s}.view`] = { permission: `${s}.read`, reaches: section(s, "read"), breakGlass: true, audit: `${s}.view` };
+    out[`${s}.view`] = {
+      permission: `${s}.read`,
+      reaches: section(s, "read"),
+      breakGlass: true,
+      audit: `${s}.view`,
+      label: `Opened the ${SECTION_DEFINITIONS[s].label.toLowerCase()} section`,
+    };
   }
+  const one = (s: RecordSection) => `${SECTION_DEFINITIONS[s].article} ${SECTION_DEFINITIONS[s].singular}`;
   for (const s of FORM_SECTIONS) {
-    out[`${s}.create`] = writeTo(s, `${s}.write`, `${s}.create`);
-    out[`${s}.amend`] = writeTo(s, `${s}.write`, `${s}.amend`);
+    out[`${s}.create`] = writeTo(s, `${s}.write`, `${s}.create`, `Added ${one(s)}`);
+    out[`${s}.amend`] = writeTo(s, `${s}.write`, `${s}.amend`, `Amended ${one(s)}`);
   }
-  for (const s of ENTRY_SECTIONS) out[`${s}.draftSave`] = writeTo(s, `${s}.write`, `${s}.draftSave`);
+  for (const s of ENTRY_SECTIONS)
+    out[`${s}.draftSave`] = writeTo(s, `${s}.write`, `${s}.draftSave`, `Autosaved a draft of ${one(s)}`);
   return out as Record<ViewPolicyName | EntryPolicyName, Policy>;
 }
 
@@ -232,3 +375,15 @@ export const POLICIES: Readonly<Record<PolicyName, Policy>> = Object.freeze({
 });
 
 export const POLICY_NAMES = Object.keys(POLICIES) as PolicyName[];
+
+/** Every audit action the portal writes, with its words, for the audit log's filter. */
+export const AUDIT_ACTIONS: ReadonlyArray<{ action: string; label: string }> = [
+  ...new Map(Object.values(POLICIES).map((p) => [p.audit, { action: p.audit, label: p.label }])).values(),
+].sort((a, b) => a.label.localeCompare(b.label));
+
+const ACTION_LABELS = new Map(AUDIT_ACTIONS.map((a) => [a.action, a.label]));
+
+/** The audit action in words ("visits.view" is "Viewed visits"); an action no policy names stays as written. */
+export function auditActionLabel(action: string): string {
+  return ACTION_LABELS.get(action) ?? action;
+}

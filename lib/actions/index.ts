@@ -49,6 +49,11 @@ export interface ActionOptions<I, R> {
   /** Which child the action concerns; by default the input's `childId`. */
   childId?: (input: I) => string | null | undefined;
   revalidate?: (input: I, data: R) => string[];
+  /**
+   * The result holds a secret shown once (a temporary password): no receipt is kept, so it is
+   * never stored, and a retried submission simply runs again.
+   */
+  secretResult?: boolean;
 }
 
 /** Marks a function as made by a wrapper here: a test fails for any "use server" export without it. */
@@ -198,7 +203,7 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
     const flagged = Boolean(policy.flagged) || decision.access?.relation === "break_glass";
 
     // A retried submission (same person, same key) gets the first result and writes nothing new.
-    const key = idempotencyKeyOf(raw);
+    const key = options.secretResult ? null : idempotencyKeyOf(raw);
     const replay = key ? await findReceipt<R>(db, actor.id, key, name) : undefined;
     if (replay) return replay;
 

@@ -1,8 +1,13 @@
 "use server";
 // Signing in and out through next-auth, and keeping a session alive from the idle warning. One
 // generic message for every failed sign-in; the attempts are audited by the credentials check.
+import { eq, sql } from "drizzle-orm";
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
 import { sessionAction } from "@/lib/actions";
+import { homeFor } from "@/lib/navigation";
 import { signIn, signOut } from "./config";
 import { GENERIC_SIGN_IN_ERROR } from "./messages";
 
@@ -16,6 +21,23 @@ function safeCallback(path: string): string {
   return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
 }
 
+/** The signed-in person's landing page, from their role (the session cookie is not readable yet). */
+async function landingFor(email: string): Promise<string> {
+  const [row] = await getDb()
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      teamId: users.teamId,
+      organisationId: users.organisationId,
+    })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1);
+  return row ? homeFor(row) : "/";
+}
+
 // Sign in with email and password
 export const signInAction = sessionAction(
   "auth.signIn",
@@ -27,17 +49,16 @@ export const signInAction = sessionAction(
       return typeof value === "string" ? value : "";
     };
     const email = field("email").slice(0, 320);
+    const callback = safeCallback(field("callbackUrl"));
     try {
-      await signIn("credentials", {
-        email,
-        password: field("password"),
-        redirectTo: safeCallback(field("callbackUrl")),
-      });
+      await signIn("credentials", { email, password: field("password"), redirect: false });
     } catch (error) {
       if (error instanceof AuthError) return { error: GENERIC_SIGN_IN_ERROR, email };
-      throw error; // the redirect after a successful sign-in
+      throw error;
     }
-    return {};
+    // Straight to the page itself (the caseload, or the role's first page), so the address bar
+    // shows where the person is rather than staying on "/" behind a second redirect.
+    redirect(callback === "/" ? await landingFor(email) : callback);
   },
 );
 

@@ -4,7 +4,7 @@
 // when approved. Every step runs in the caller's transaction, serialised per child.
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { recordEntries, type RecordEntry } from "@/db/schema";
+import { children, recordEntries, type RecordEntry } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
@@ -84,6 +84,16 @@ function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
   const out: Record<string, string[]> = {};
   for (const issue of issues) (out[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
   return out;
+}
+
+/** The plan names the child's IRO (reg 5(d)): one must be allocated before it goes for approval. */
+async function requireNamedIro(tx: Tx, childId: string): Promise<void> {
+  const [child] = await tx.select({ iroId: children.iroId }).from(children).where(eq(children.id, childId)).limit(1);
+  if (!child?.iroId)
+    throw new AppError(
+      "invalid:input",
+      "The care plan must name the child's Independent Reviewing Officer. Ask the team manager to allocate an IRO, then submit the plan.",
+    );
 }
 
 /** Content stored on a version must be complete before it is submitted or approved. */
@@ -259,6 +269,8 @@ export async function submitCarePlan(
   actor: Actor,
   access: ChildAccess,
   input: SubmitCarePlanInput,
+  /** When it was submitted: now, except when the demo's history is seeded on its real dates. */
+  now: Date = new Date(),
 ): Promise<{ entryId: string; version: number; lockVersion: number }> {
   await lockChild(tx, access.childId);
   const row = await versionForUpdate(tx, access.childId, input.entryId, input.version);
@@ -269,7 +281,7 @@ export async function submitCarePlan(
     );
   refuseStale(row, input.lockVersion, "submit it");
   requireComplete(row);
-  const now = new Date();
+  await requireNamedIro(tx, access.childId);
   const [updated] = await tx
     .update(recordEntries)
     .set({
@@ -293,7 +305,14 @@ export async function submitCarePlan(
  * approval is recorded on the decision trail with the approver's reasons and the views recorded
  * in the plan.
  */
-export async function approveCarePlan(tx: Tx, actor: Actor, access: ChildAccess, input: ApproveCarePlanInput) {
+export async function approveCarePlan(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: ApproveCarePlanInput,
+  /** When it was approved: now, except when the demo's history is seeded on its real dates. */
+  now: Date = new Date(),
+) {
   await lockChild(tx, access.childId);
   const row = await versionForUpdate(tx, access.childId, input.entryId, input.version);
   if (!canMoveStatus(row.status, "approved")) {
@@ -311,7 +330,6 @@ export async function approveCarePlan(tx: Tx, actor: Actor, access: ChildAccess,
     );
   }
   const content = requireComplete(row);
-  const now = new Date();
   const today = todayIso(now);
   const superseded = await tx
     .update(recordEntries)

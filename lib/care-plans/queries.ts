@@ -1,12 +1,13 @@
 // Reads of a child's care plan: every version the person may see (providers: the approved plan
 // only, through entryVisibility), one version, the differences between two, and the person's
 // autosaved draft when it is newer than what is saved.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { recordEntries, users } from "@/db/schema";
-import type { Actor, ChildAccess } from "@/lib/access";
+import { children, recordEntries, users } from "@/db/schema";
+import { can, caseloadScope, type Actor, type ChildAccess } from "@/lib/access";
 import { formatUkDate } from "@/lib/dates";
+import { parentViewText } from "@/lib/sections";
 import { diffEntryVersions, entryVisibility, getDraft, type FieldDiff } from "@/lib/records/queries";
 import {
   CARE_PLAN_LABELS,
@@ -58,6 +59,8 @@ export interface CarePlanOverview {
   /** The draft or submitted version being worked on, if any. */
   inProgress: CarePlanVersion | null;
   latest: CarePlanVersion | null;
+  /** The child's IRO, whom the plan names (reg 5(d)); null while none is allocated. */
+  iroName: string | null;
 }
 
 function returnNotesOf(data: Record<string, unknown>): ReturnNote[] {
@@ -106,7 +109,14 @@ export async function getCarePlan(db: Queryable, actor: Actor, access: ChildAcce
       approvedAt: e.approvedAt,
     }));
   const latest = versions.at(-1) ?? null;
+  const [iro] = await db
+    .select({ name: users.name })
+    .from(children)
+    .innerJoin(users, eq(users.id, children.iroId))
+    .where(eq(children.id, access.childId))
+    .limit(1);
   return {
+    iroName: iro?.name ?? null,
     entryId,
     versions,
     current: versions.find((v) => v.status === "approved") ?? null,
@@ -131,11 +141,7 @@ export async function getCarePlanVersion(
 function comparable(content: CarePlanContent) {
   const data: Record<string, string> = Object.fromEntries(CARE_PLAN_TEXT_FIELDS.map((f) => [f.name, content[f.name]]));
   data.childViews = `${viewsStatusLabel(content.childViews.status)}${content.childViews.text ? `: ${content.childViews.text}` : ""}`;
-  data.parentViews = content.parentViews
-    .map(
-      (p) => `${p.name} (${p.relationship}), ${viewsStatusLabel(p.status).toLowerCase()}${p.text ? `: ${p.text}` : ""}`,
-    )
-    .join("\n");
+  data.parentViews = content.parentViews.map((p) => parentViewText(p)).join("\n");
   return { title: content.title, occurredOn: formatUkDate(content.planDate), data };
 }
 
@@ -192,4 +198,36 @@ export async function getCarePlanDraftOffer(
       offers.push({ formKey, savedAt: draft.savedAt, fromConflict, content });
   }
   return offers.sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime())[0] ?? null;
+}
+
+/**
+ * Care plan versions submitted for approval on the children this person may approve for (a
+ * team manager's team), oldest first: what waits for them on their landing page.
+ */
+export async function listAwaitingApproval(db: Queryable, actor: Actor) {
+  if (!can(actor, "carePlan.approve")) return [];
+  return db
+    .select({
+      childId: children.id,
+      reference: children.reference,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      version: recordEntries.version,
+      submittedAt: recordEntries.submittedAt,
+      submittedByName: submitter.name,
+      submittedBy: recordEntries.submittedBy,
+    })
+    .from(recordEntries)
+    .innerJoin(children, eq(children.id, recordEntries.childId))
+    .leftJoin(submitter, eq(submitter.id, recordEntries.submittedBy))
+    .where(
+      and(
+        eq(recordEntries.section, "carePlan"),
+        eq(recordEntries.status, "submitted"),
+        isNull(recordEntries.deletedAt),
+        caseloadScope(actor),
+      ),
+    )
+    .orderBy(asc(recordEntries.submittedAt))
+    .limit(50);
 }

@@ -8,9 +8,6 @@ import { id, requiredText, ukDate } from "@/lib/validation";
 import { CARE_PLAN_TEXT_FIELDS, type CarePlanTextField } from "./fields";
 
 const MAX_TEXT = 20000;
-/** The child's views and wishes: a care plan must say what they were, or why they are not recorded. */
-const childViews = views(true);
-const parentViews = parentViewsSchema(false);
 
 function text(name: CarePlanTextField) {
   const f = CARE_PLAN_TEXT_FIELDS.find((x) => x.name === name) ?? CARE_PLAN_TEXT_FIELDS[0];
@@ -23,26 +20,45 @@ const required = (name: CarePlanTextField) =>
   text(name).min(1, `Enter ${CARE_PLAN_TEXT_FIELDS.find((x) => x.name === name)?.enter ?? name}`);
 const optional = (name: CarePlanTextField) => text(name).default("");
 
-const textFields = {
-  needs: required("needs"),
-  outcomes: required("outcomes"),
-  placementPlan: optional("placementPlan"),
-  healthPlan: optional("healthPlan"),
-  educationPlan: optional("educationPlan"),
-  contactPlan: optional("contactPlan"),
-  contingencyPlan: optional("contingencyPlan"),
-} satisfies Record<CarePlanTextField, z.ZodType>;
+/** Every statutory part of the plan, each made by one rule (required for submission, optional in a draft). */
+const textFields = <T extends z.ZodType>(make: (name: CarePlanTextField) => T) => ({
+  permanencePlan: make("permanencePlan"),
+  needs: make("needs"),
+  outcomes: make("outcomes"),
+  healthPlan: make("healthPlan"),
+  educationPlan: make("educationPlan"),
+  emotionalDevelopment: make("emotionalDevelopment"),
+  identity: make("identity"),
+  contactPlan: make("contactPlan"),
+  socialPresentation: make("socialPresentation"),
+  selfCare: make("selfCare"),
+  placementPlan: make("placementPlan"),
+  contingencyPlan: make("contingencyPlan"),
+});
 
-const contentShape = {
+const head = {
   title: requiredText("a title, for example Care plan", 200),
   planDate: ukDate("the plan date"),
-  ...textFields,
-  childViews,
-  parentViews,
 };
 
-/** The plan's content as typed in the form (the plan date as dd/mm/yyyy). */
-export const carePlanContentSchema = z.object(contentShape);
+/**
+ * A plan submitted for approval (and approved): every statutory part, the child's views and
+ * wishes, and each parent's views or that they were sought and not given (reg 5(e)).
+ */
+export const carePlanContentSchema = z.object({
+  ...head,
+  ...textFields(required),
+  childViews: views(true),
+  parentViews: parentViewsSchema(true),
+});
+
+/** A draft may be incomplete: only its title and plan date are needed to save it. */
+const draftContentShape = {
+  ...head,
+  ...textFields(optional),
+  childViews: views(false),
+  parentViews: parentViewsSchema(false),
+};
 
 /**
  * The draft form. `entryId` and `version` are null before the first version exists; `lockVersion`
@@ -53,7 +69,7 @@ export const saveCarePlanDraftSchema = z.object({
   entryId: id.nullable(),
   version: z.number().int().min(1).nullable(),
   lockVersion: z.number().int().min(0),
-  ...contentShape,
+  ...draftContentShape,
 });
 export type SaveCarePlanDraftInput = z.output<typeof saveCarePlanDraftSchema>;
 export type CarePlanFormValues = z.input<typeof saveCarePlanDraftSchema>;

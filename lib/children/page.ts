@@ -1,6 +1,7 @@
 // The one entry for pages that show a child: the section's view policy through authorizedView
-// (signed-in person, policy, audited view), and the record's header. A refusal is answered as
-// for a child that does not exist.
+// (signed-in person, policy, audited view), and the record's header. Someone who may not open the
+// child at all is answered as for a child that does not exist; someone who may open the record
+// but not this section is told so honestly (the not-shared page).
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { eq, sql } from "drizzle-orm";
@@ -13,6 +14,7 @@ export async function loadChildPage(childId: string, section: RecordSection) {
   const view = await authorizedView(`${section}.view`, childId);
   if (!view.ok) {
     if (view.refusal === "signed-out") redirect("/sign-in");
+    if (view.access && section !== "summary") redirect(`/children/${childId}/not-shared?section=${section}`);
     notFound();
   }
   const { actor, db, access } = view;

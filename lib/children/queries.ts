@@ -1,6 +1,6 @@
 // Reads of children: the caseload (scoped by the access policy in SQL) and the overview of one
 // child, both redacted by what the policy says the relationship hides.
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import {
@@ -16,7 +16,7 @@ import {
   users,
 } from "@/db/schema";
 import { allows, caseloadRedactions, caseloadScope, childIdColumn, type Actor, type ChildAccess } from "@/lib/access";
-import { todayIso } from "@/lib/dates";
+import { parseUkDate, todayIso } from "@/lib/dates";
 
 export const CASELOAD_PAGE_SIZE = 25;
 
@@ -45,6 +45,18 @@ function likePattern(search: string): string {
   return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * A search by name (any part), by reference (DEMO-1001, any part) or by date of birth typed as
+ * dd/mm/yyyy: the one condition the caseload and the records officer's search share.
+ */
+export function childSearchCondition(search: string): SQL {
+  const born = parseUkDate(search.trim());
+  if (born) return eq(children.dateOfBirth, born);
+  const pattern = likePattern(search.trim());
+  return sql`(lower(${children.firstName} || ' ' || ${children.lastName} || ' ' || coalesce(${children.preferredName}, '')) like ${pattern}
+    or lower(${children.reference}) like ${pattern})`;
+}
+
 export async function listCaseload(
   db: Queryable,
   actor: Actor,
@@ -53,11 +65,7 @@ export async function listCaseload(
   const pageSize = opts.pageSize ?? CASELOAD_PAGE_SIZE;
   const search = opts.search?.trim().slice(0, 100) ?? "";
   const conditions = [caseloadScope(actor)];
-  if (search) {
-    conditions.push(
-      sql`lower(${children.firstName} || ' ' || ${children.lastName} || ' ' || coalesce(${children.preferredName}, '')) like ${likePattern(search)}`,
-    );
-  }
+  if (search) conditions.push(childSearchCondition(search));
   const where = and(...conditions);
   const [countRow] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -7,7 +7,7 @@ import type { Tx } from "@/db/client";
 import { documents, type Confidentiality, type DocumentCategory, type DocumentRow } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { AppError } from "@/lib/errors";
-import { formSpec, FORM_SECTIONS } from "@/lib/sections";
+import { formSpec, FORM_SECTIONS, PROVIDER_DOCUMENT_CATEGORIES } from "@/lib/sections";
 import { checkFileName } from "./filename";
 import { attachableEntry } from "./queries";
 import { sizeError } from "./schemas";
@@ -65,6 +65,12 @@ export async function uploadDocument(
   if (isProvider && input.confidentiality !== "standard") {
     throw new AppError("invalid:input", undefined, {
       confidentiality: ["Documents from providers are standard; the local authority can restrict them later"],
+    });
+  }
+
+  if (isProvider && !PROVIDER_DOCUMENT_CATEGORIES.includes(input.category)) {
+    throw new AppError("invalid:input", undefined, {
+      category: ["Choose one of the categories a provider can upload: health, contact, education or visits"],
     });
   }
 

@@ -26,6 +26,10 @@ const paths = (childId: string, section: FormSection) => [
   sectionHref(childId, "chronology"),
 ];
 
+function viewsOf(data: Record<string, unknown>): { status: string; text: string } {
+  return (data.childViews as { status: string; text: string } | undefined) ?? { status: "", text: "" };
+}
+
 const creators = familyOf(FORM_SECTIONS, (section) =>
   authorizedAction(
     `${section}.create`,
@@ -34,6 +38,21 @@ const creators = familyOf(FORM_SECTIONS, (section) =>
       const row = await createEntry(tx, actor, access, section, input);
       await markDraftUsed(tx, actor, input.childId, `${section}:new`);
       auditDetail({ entryId: row.entryId, version: row.version, confidentiality: row.confidentiality });
+      if (formSpec(section).recordsDecision) {
+        // A new contact arrangement is a decision, as each change to it is.
+        const d = input.data as Record<string, unknown>;
+        const decision = await recordDecision(tx, actor, input.childId, {
+          title: `Contact arrangement made: ${input.title}`,
+          occurredOn: input.occurredOn,
+          decision: `Contact arrangement "${input.title}" made: contact with ${String(d.withWhom ?? "")} (${String(d.relationship ?? "")}), ${String(d.frequency ?? "")}, ${String(d.supervision ?? "").toLowerCase()}.`,
+          decidedBy: actor.name,
+          reasons: String(d.reasons ?? "") || "A new contact arrangement for the child.",
+          childViews: viewsOf(input.data),
+          parentViews: [],
+          relatesTo: { section, entryId: row.entryId, version: row.version },
+        });
+        auditDetail({ decisionEntryId: decision.entryId });
+      }
       return { entryId: row.entryId, version: row.version };
     },
     { revalidate: (i) => paths(i.childId, section) },
@@ -47,12 +66,9 @@ const amenders = familyOf(FORM_SECTIONS, (section) =>
     async ({ tx, actor, input, access, auditDetail }) => {
       const row = await amendEntry(tx, actor, access, section, input);
       auditDetail({ entryId: row.entryId, version: row.version, reason: input.amendReason });
-      if (formSpec(section).decisionOnAmend) {
+      if (formSpec(section).recordsDecision) {
         // A change of contact arrangements is a decision: it goes on the decision trail with the views recorded.
-        const views = (input.data.childViews as { status: string; text: string } | undefined) ?? {
-          status: "",
-          text: "",
-        };
+        const views = viewsOf(input.data);
         const decision = await recordDecision(tx, actor, input.childId, {
           title: `Contact arrangement changed: ${input.title}`,
           occurredOn: input.occurredOn,

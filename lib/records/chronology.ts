@@ -7,6 +7,8 @@ import { rowsOf } from "@/db/client";
 import { ENTRY_SECTIONS } from "@/db/schema/codes";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { visibleDocuments } from "@/lib/documents/queries";
+import { parentViewText } from "@/lib/sections";
+import { label, LEGAL_STATUS, PLACEMENT, REASON_CEASED, REASON_NEW_EPISODE } from "@/lib/ssda903/codes";
 import { entryVisibility } from "./queries";
 
 export const CHRONOLOGY_PAGE_SIZE = 30;
@@ -65,12 +67,12 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
         ${search ? sql`and (lower(record_entries.title) like ${pattern} or lower(record_entries.data::text) like ${pattern})` : sql``}`);
   }
   if (!q.significantOnly && want("episodes")) {
-    parts.push(sql`select 'episode', ep.id::text, null, 'episodes', ep.start_date::text, 'Episode of care started (' || ep.reason_new_episode || ')',
-        'Legal status ' || ep.legal_status || ', placement ' || ep.placement, null, null, false, 'standard', null, null::jsonb, null, ep.created_at
+    parts.push(sql`select 'episode', ep.id::text, null, 'episodes', ep.start_date::text, 'start|' || ep.reason_new_episode,
+        ep.legal_status || '|' || ep.placement, null, null, false, 'standard', null, null::jsonb, null, ep.created_at
       from episodes ep where ep.child_id = ${childId} and ep.deleted_at is null and ep.superseded_at is null
         ${search ? sql`and lower('episode ' || ep.legal_status || ' ' || ep.placement) like ${pattern}` : sql``}
       union all
-      select 'episode', ep.id::text || ':end', null, 'episodes', ep.end_date::text, 'Episode of care ended (' || ep.reason_ceased || ')',
+      select 'episode', ep.id::text || ':end', null, 'episodes', ep.end_date::text, 'end|' || ep.reason_ceased,
         null, null, null, false, 'standard', null, null::jsonb, null, ep.created_at
       from episodes ep where ep.child_id = ${childId} and ep.end_date is not null and ep.deleted_at is null and ep.superseded_at is null
         ${search ? sql`and lower('episode ended ' || ep.reason_ceased) like ${pattern}` : sql``}`);
@@ -96,8 +98,7 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
   const fetchPage = async (page: number) =>
     rowsOf<Record<string, unknown>>(
       await db.execute(sql`select c.*, count(*) over () as total,
-          (select string_agg(p->>'relationship' || ': ' || coalesce(nullif(p->>'text', ''), replace(p->>'status', '_', ' ')), '; ')
-             from jsonb_array_elements(coalesce(c.parent_views_json, '[]'::jsonb)) p) as parent_views
+          c.parent_views_json as parent_views
         -- Named here, not by the first branch: a filter may leave any branch out.
         from (${union}) as c(kind, id, entry_id, section, occurred_on, title, detail, status, version, significant, confidentiality,
                              child_views, parent_views_json, author_name, created_at)
@@ -119,15 +120,46 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
     entryId: (r.entry_id as string | null) ?? null,
     section: String(r.section),
     occurredOn: String(r.occurred_on),
-    title: String(r.title),
-    detail: (r.detail as string | null) ?? null,
+    title: r.kind === "episode" ? episodeWords(String(r.title), null).title : String(r.title),
+    detail:
+      r.kind === "episode"
+        ? episodeWords(String(r.title), (r.detail as string | null) ?? null).detail
+        : ((r.detail as string | null) ?? null),
     status: (r.status as string | null) ?? null,
     version: r.version === null || r.version === undefined ? null : Number(r.version),
     significant: Boolean(r.significant),
     confidentiality: String(r.confidentiality),
     childViews: (r.child_views as string | null) ?? null,
-    parentViews: (r.parent_views as string | null) ?? null,
+    parentViews: parentViewsText(r.parent_views),
     authorName: (r.author_name as string | null) ?? null,
   }));
   return { items, total, page, pages };
+}
+
+/** An episode's event in the registry's words, with the SSDA903 code beside: "Care order (C2)". */
+function episodeWords(title: string, detail: string | null): { title: string; detail: string | null } {
+  const [kind, reason] = title.split("|");
+  const [legalStatus, placement] = (detail ?? "").split("|");
+  return kind === "end"
+    ? { title: `Episode of care ended: ${label(REASON_CEASED, reason)}`, detail: null }
+    : {
+        title: `Episode of care started: ${label(REASON_NEW_EPISODE, reason)}`,
+        detail: `Legal status: ${label(LEGAL_STATUS, legalStatus)}. Placement: ${label(PLACEMENT, placement)}.`,
+      };
+}
+
+/** Each parent's views as a sentence, one after another. */
+function parentViewsText(raw: unknown): string | null {
+  const list = typeof raw === "string" ? (JSON.parse(raw) as unknown) : raw;
+  if (!Array.isArray(list) || list.length === 0) return null;
+  return list
+    .map((p: Record<string, unknown>) =>
+      parentViewText({
+        name: String(p.name ?? ""),
+        relationship: String(p.relationship ?? ""),
+        status: String(p.status ?? ""),
+        text: String(p.text ?? ""),
+      }),
+    )
+    .join(". ");
 }

@@ -1,6 +1,6 @@
 // Turning entry values into text for people: views, parents' views, dates and flags.
 import { formatUkDate } from "@/lib/dates";
-import { formSpec, VIEWS_STATUS, type FormSection } from "@/lib/sections";
+import { formSpec, parentViewText, VIEWS_STATUS, type FormSection } from "@/lib/sections";
 export type EntryFormValues = Record<string, unknown> & { data: Record<string, unknown> };
 
 export function formatValue(value: unknown): string {
@@ -11,9 +11,15 @@ export function formatValue(value: unknown): string {
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;
     if ("status" in v) {
+      if ("relationship" in v)
+        return parentViewText({
+          name: String(v.name ?? ""),
+          relationship: String(v.relationship ?? ""),
+          status: String(v.status ?? ""),
+          text: String(v.text ?? ""),
+        });
       const status = VIEWS_STATUS.find((s) => s.value === v.status)?.label ?? "";
-      const who = v.relationship ? `${String(v.name ?? "")} (${String(v.relationship)}): ` : "";
-      return `${who}${status}${v.text ? `: ${String(v.text)}` : ""}` || "Not recorded";
+      return `${status}${v.text ? `: ${String(v.text)}` : ""}` || "Not recorded";
     }
     return Object.values(v).map(formatValue).join(", ");
   }
@@ -59,13 +65,18 @@ function emptyValue(kind: string): unknown {
   return "";
 }
 
-/** A blank form for a new entry in a section. */
-export function blankFormValues(section: FormSection): EntryFormValues {
+/** A blank form for a new entry in a section; fields that say so start with the signed-in person's name. */
+export function blankFormValues(section: FormSection, signedInName?: string): EntryFormValues {
   const spec = formSpec(section);
   return {
     title: "",
     occurredOn: "",
-    data: Object.fromEntries(spec.fields.map((f) => [f.name, emptyValue(f.kind)])),
+    data: Object.fromEntries(
+      spec.fields.map((f) => [
+        f.name,
+        "prefillSignedIn" in f && f.prefillSignedIn && signedInName ? signedInName : emptyValue(f.kind),
+      ]),
+    ),
     confidentiality: spec.defaultConfidentiality,
     significant: false,
     childProperty: spec.childPropertyByDefault ?? false,

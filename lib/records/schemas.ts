@@ -55,18 +55,18 @@ function fieldSchema(field: FieldSpec, strict: boolean): z.ZodType {
     case "text":
     case "textarea":
       return field.required
-        ? requiredText(label, field.max ?? 20000)
+        ? requiredText(label, field.max ?? 20000, field.missing)
         : z
             .string()
             .trim()
             .max(field.max ?? 20000)
             .default("");
     case "date":
-      return field.required ? ukDate(label) : optionalUkDate(label);
+      return field.required ? ukDate(label, field.missing) : optionalUkDate(label);
     case "select": {
       const values = field.options.map((o) => o.value) as [string, ...string[]];
       return field.required
-        ? z.enum(values, { error: `Choose ${label}` })
+        ? z.enum(values, { error: field.missing ?? `Select ${label}` })
         : z.union([z.enum(values), z.literal("")]).default("");
     }
     case "boolean":
@@ -89,8 +89,8 @@ const common = (section: FormSection) => {
   const spec = formSpec(section);
   return {
     childId: id,
-    occurredOn: (spec.occurredOnIs === "past" ? pastUkDate : ukDate)(spec.dateLabel.toLowerCase()),
-    title: requiredText(spec.titleLabel.toLowerCase(), 200),
+    occurredOn: (spec.occurredOnIs === "past" ? pastUkDate : ukDate)(spec.dateLabel.toLowerCase(), spec.dateMissing),
+    title: requiredText(spec.titleLabel.toLowerCase(), 200, spec.titleMissing),
     confidentiality: z.enum(CONFIDENTIALITY).default(spec.defaultConfidentiality),
     significant: z.boolean().default(false),
     childProperty: z.boolean().default(spec.childPropertyByDefault ?? false),

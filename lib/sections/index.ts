@@ -4,14 +4,26 @@
 // chronology and the access tests are all derived from this table; nothing lists sections twice.
 import type { Confidentiality, DocumentCategory, EntrySection } from "@/db/schema/codes";
 
+/** `missing` is the error shown when a required field is left empty, written for the person. */
 export type FieldSpec =
-  | { name: string; label: string; kind: "text" | "textarea"; required?: boolean; hint?: string; max?: number }
-  | { name: string; label: string; kind: "date"; required?: boolean; hint?: string }
+  | {
+      name: string;
+      label: string;
+      kind: "text" | "textarea";
+      required?: boolean;
+      missing?: string;
+      hint?: string;
+      max?: number;
+      /** Filled in with the signed-in person's name on a new entry ("Visited by"). */
+      prefillSignedIn?: boolean;
+    }
+  | { name: string; label: string; kind: "date"; required?: boolean; missing?: string; hint?: string }
   | {
       name: string;
       label: string;
       kind: "select";
       required?: boolean;
+      missing?: string;
       hint?: string;
       options: ReadonlyArray<{ value: string; label: string }>;
     }
@@ -48,6 +60,9 @@ interface SectionBase {
 export interface FormSectionDefinition extends SectionBase {
   kind: "entries";
   dateLabel: string;
+  /** The errors for an empty date and an empty title, written for the person. */
+  dateMissing: string;
+  titleMissing: string;
   /**
    * "past": the date says when something happened (a visit, an assessment, an order made, a
    * decision), so it may be neither in the future nor before the child was born. "any": a start
@@ -57,8 +72,8 @@ export interface FormSectionDefinition extends SectionBase {
   titleLabel: string;
   fields: readonly FieldSpec[];
   documentCategory: DocumentCategory;
-  /** A change records a decision entry too (contact arrangements). */
-  decisionOnAmend?: boolean;
+  /** A new entry and every change record a decision entry too (contact arrangements). */
+  recordsDecision?: boolean;
   /** Long forms autosave a server-side draft as the user types. */
   autosave?: boolean;
   /** Entries are the child's own property by default. */
@@ -82,6 +97,32 @@ export const VIEWS_STATUS = [
   { value: "too_young", label: "Too young to express views" },
 ] as const;
 
+/** "Mother (fictional)" with relationship "mother" reads as the name alone; otherwise "Sam Doe (father)". */
+export function parentName(p: { name: string; relationship: string }): string {
+  const name = p.name.trim();
+  const relationship = p.relationship.trim();
+  if (!relationship || name.toLowerCase().includes(relationship.toLowerCase())) return name || relationship;
+  return name ? `${name} (${relationship})` : relationship;
+}
+
+/** One parent's recorded views as a sentence: "Mother (fictional): supports the plan." */
+export function parentViewText(p: { name: string; relationship: string; status: string; text?: string }): string {
+  const who = parentName(p);
+  const text = (p.text ?? "").trim();
+  switch (p.status) {
+    case "given":
+      return `${who}: ${text || "views given"}`;
+    case "sought_not_given":
+      return `${who}: views sought but not given${text ? ` (${text})` : ""}`;
+    case "not_sought":
+      return `${who}: views not sought${text ? `, because ${text}` : ""}`;
+    case "too_young":
+      return `${who}: too young to express views`;
+    default:
+      return `${who}: views not recorded`;
+  }
+}
+
 const own = (
   kind: OwnSectionDefinition["kind"],
   d: Omit<OwnSectionDefinition, "kind" | "iroWrites" | "defaultConfidentiality"> &
@@ -101,6 +142,8 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "health assessment",
     description: "Reports of health assessments: initial and review health assessments, dental and other checks.",
     dateLabel: "Date of assessment",
+    dateMissing: "Enter the date of the assessment",
+    titleMissing: "Enter a title",
     occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
@@ -111,6 +154,7 @@ const FORM_SECTION_DEFINITIONS = {
         label: "Type of assessment",
         kind: "select",
         required: true,
+        missing: "Select the type of assessment",
         options: opts(
           "Initial health assessment",
           "Review health assessment",
@@ -120,8 +164,21 @@ const FORM_SECTION_DEFINITIONS = {
           "Other",
         ),
       },
-      { name: "assessor", label: "Assessed by", kind: "text", required: true, max: 200 },
-      { name: "summary", label: "Summary of findings", kind: "textarea", required: true },
+      {
+        name: "assessor",
+        label: "Assessed by",
+        kind: "text",
+        required: true,
+        missing: "Enter who carried out the assessment",
+        max: 200,
+      },
+      {
+        name: "summary",
+        label: "Summary of findings",
+        kind: "textarea",
+        required: true,
+        missing: "Enter a summary of the findings",
+      },
       { name: "recommendations", label: "Recommendations and health plan actions", kind: "textarea" },
       { name: "nextDue", label: "Next assessment due", kind: "date" },
     ],
@@ -138,6 +195,8 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "assessment",
     description: "Any document created or considered in assessing the child's needs or reviewing the case.",
     dateLabel: "Date completed",
+    dateMissing: "Enter the date the assessment was completed",
+    titleMissing: "Enter a title",
     occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
@@ -148,6 +207,7 @@ const FORM_SECTION_DEFINITIONS = {
         label: "Type",
         kind: "select",
         required: true,
+        missing: "Select the type of assessment or review",
         options: opts(
           "Child and family assessment",
           "Review of the case",
@@ -156,8 +216,21 @@ const FORM_SECTION_DEFINITIONS = {
           "Other",
         ),
       },
-      { name: "author", label: "Completed by", kind: "text", required: true, max: 200 },
-      { name: "summary", label: "Summary and analysis", kind: "textarea", required: true },
+      {
+        name: "author",
+        label: "Completed by",
+        kind: "text",
+        required: true,
+        missing: "Enter who completed it",
+        max: 200,
+      },
+      {
+        name: "summary",
+        label: "Summary and analysis",
+        kind: "textarea",
+        required: true,
+        missing: "Enter the summary and analysis",
+      },
       { name: "childViews", label: "The child's views", kind: "views" },
       { name: "parentViews", label: "Parents' views", kind: "parentViews" },
     ],
@@ -174,6 +247,8 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "court order",
     description: "Every court order relating to the child.",
     dateLabel: "Date made",
+    dateMissing: "Enter the date the order was made",
+    titleMissing: "Enter a title",
     occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "restricted",
@@ -184,6 +259,7 @@ const FORM_SECTION_DEFINITIONS = {
         label: "Order",
         kind: "select",
         required: true,
+        missing: "Select the order",
         options: opts(
           "Interim care order",
           "Care order",
@@ -196,7 +272,14 @@ const FORM_SECTION_DEFINITIONS = {
           "Other",
         ),
       },
-      { name: "court", label: "Court", kind: "text", required: true, max: 200 },
+      {
+        name: "court",
+        label: "Court",
+        kind: "text",
+        required: true,
+        missing: "Enter the court that made the order",
+        max: 200,
+      },
       { name: "caseNumber", label: "Case number", kind: "text", max: 100 },
       { name: "expiresOn", label: "Expires or ends on", kind: "date" },
       { name: "conditions", label: "Terms and conditions", kind: "textarea" },
@@ -215,20 +298,37 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Arrangements for contact with family and others. Each change is a new version and a recorded decision.",
     dateLabel: "Arrangement starts",
+    dateMissing: "Enter the date the arrangement starts",
+    titleMissing: "Enter a short description of the arrangement",
     occurredOnIs: "any",
     titleLabel: "Short description",
     defaultConfidentiality: "standard",
-    decisionOnAmend: true,
+    recordsDecision: true,
     autosave: true,
     documentCategory: "contact",
     fields: [
-      { name: "withWhom", label: "Contact with", kind: "text", required: true, max: 200 },
-      { name: "relationship", label: "Relationship to the child", kind: "text", required: true, max: 100 },
+      {
+        name: "withWhom",
+        label: "Contact with",
+        kind: "text",
+        required: true,
+        missing: "Enter who the contact is with",
+        max: 200,
+      },
+      {
+        name: "relationship",
+        label: "Relationship to the child",
+        kind: "text",
+        required: true,
+        missing: "Enter their relationship to the child, for example mother",
+        max: 100,
+      },
       {
         name: "frequency",
         label: "Frequency",
         kind: "text",
         required: true,
+        missing: "Enter how often contact happens",
         max: 200,
         hint: "For example, fortnightly on Saturdays",
       },
@@ -237,10 +337,17 @@ const FORM_SECTION_DEFINITIONS = {
         label: "Supervision",
         kind: "select",
         required: true,
+        missing: "Select how contact is supervised",
         options: opts("Unsupervised", "Supported", "Supervised", "Indirect only (letters, calls)", "No contact"),
       },
       { name: "venue", label: "Venue", kind: "text", max: 200 },
       { name: "restrictions", label: "Restrictions", kind: "textarea" },
+      {
+        name: "reasons",
+        label: "Why this arrangement",
+        kind: "textarea",
+        hint: "The reasons for the arrangement. It goes on the decision trail with the child's views.",
+      },
       { name: "childViews", label: "The child's views", kind: "views" },
     ],
   },
@@ -257,6 +364,8 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Reports provided during court proceedings: guardian's reports, specialist assessments. Always restricted.",
     dateLabel: "Date filed",
+    dateMissing: "Enter the date the report was filed",
+    titleMissing: "Enter a title",
     occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "restricted",
@@ -268,6 +377,7 @@ const FORM_SECTION_DEFINITIONS = {
         label: "Type of report",
         kind: "select",
         required: true,
+        missing: "Select the type of report",
         options: opts(
           "Children's guardian's report",
           "Specialist assessment",
@@ -276,9 +386,16 @@ const FORM_SECTION_DEFINITIONS = {
           "Other",
         ),
       },
-      { name: "author", label: "Author", kind: "text", required: true, max: 200 },
+      {
+        name: "author",
+        label: "Author",
+        kind: "text",
+        required: true,
+        missing: "Enter who wrote the report",
+        max: 200,
+      },
       { name: "proceedings", label: "Proceedings", kind: "text", max: 200 },
-      { name: "summary", label: "Summary", kind: "textarea", required: true },
+      { name: "summary", label: "Summary", kind: "textarea", required: true, missing: "Enter a summary of the report" },
     ],
   },
   education: {
@@ -294,20 +411,36 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Educational progress: school, personal education plan dates, attainment and special educational needs.",
     dateLabel: "Date recorded",
+    dateMissing: "Enter the date this was recorded",
+    titleMissing: "Enter a title",
     occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     documentCategory: "education",
     fields: [
-      { name: "school", label: "School or setting", kind: "text", required: true, max: 200 },
+      {
+        name: "school",
+        label: "School or setting",
+        kind: "text",
+        required: true,
+        missing: "Enter the school or setting",
+        max: 200,
+      },
       { name: "pepDate", label: "Personal education plan meeting", kind: "date" },
       { name: "nextPepDue", label: "Next personal education plan due", kind: "date" },
-      { name: "attainment", label: "Attainment and progress", kind: "textarea", required: true },
+      {
+        name: "attainment",
+        label: "Attainment and progress",
+        kind: "textarea",
+        required: true,
+        missing: "Enter the child's attainment and progress",
+      },
       {
         name: "specialNeeds",
         label: "Special educational needs",
         kind: "select",
         required: true,
+        missing: "Select whether the child has special educational needs",
         options: opts("None identified", "SEN support", "Education, health and care plan", "Being assessed"),
       },
       { name: "attendance", label: "Attendance (%)", kind: "text", max: 10 },
@@ -326,6 +459,8 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Documents used to seek information, give information or record views in planning and reviewing the child's case.",
     dateLabel: "Date",
+    dateMissing: "Enter the date of the document",
+    titleMissing: "Enter a title",
     occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
@@ -336,10 +471,24 @@ const FORM_SECTION_DEFINITIONS = {
         label: "Purpose",
         kind: "select",
         required: true,
+        missing: "Select the purpose of the document",
         options: opts("Seeking information", "Providing information", "Recording views", "Review report"),
       },
-      { name: "fromOrTo", label: "From or to", kind: "text", required: true, max: 200 },
-      { name: "summary", label: "Summary", kind: "textarea", required: true },
+      {
+        name: "fromOrTo",
+        label: "From or to",
+        kind: "text",
+        required: true,
+        missing: "Enter who the document is from or to",
+        max: 200,
+      },
+      {
+        name: "summary",
+        label: "Summary",
+        kind: "textarea",
+        required: true,
+        missing: "Enter a summary of the document",
+      },
       { name: "childViews", label: "The child's views", kind: "views" },
       { name: "parentViews", label: "Parents' views", kind: "parentViews" },
     ],
@@ -356,18 +505,29 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "visit",
     description: "Records of visits to the child.",
     dateLabel: "Date of visit",
+    dateMissing: "Enter the date of the visit",
+    titleMissing: "Enter a title",
     occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
     autosave: true,
     documentCategory: "visit",
     fields: [
-      { name: "visitor", label: "Visited by", kind: "text", required: true, max: 200 },
+      {
+        name: "visitor",
+        label: "Visited by",
+        prefillSignedIn: true,
+        kind: "text",
+        required: true,
+        missing: "Enter the name of the person who visited the child",
+        max: 200,
+      },
       {
         name: "visitType",
         label: "Type of visit",
         kind: "select",
         required: true,
+        missing: "Select the type of visit",
         options: opts("Statutory visit", "Unannounced visit", "Review visit", "Other"),
       },
       { name: "location", label: "Where", kind: "text", max: 200 },
@@ -376,10 +536,17 @@ const FORM_SECTION_DEFINITIONS = {
         label: "Child seen alone",
         kind: "select",
         required: true,
+        missing: "Select whether the child was seen alone",
         options: opts("Yes", "No", "Not appropriate (give the reason in observations)"),
       },
       { name: "childViews", label: "The child's views", kind: "views" },
-      { name: "observations", label: "Observations", kind: "textarea", required: true },
+      {
+        name: "observations",
+        label: "Observations",
+        kind: "textarea",
+        required: true,
+        missing: "Enter what you observed during the visit",
+      },
       { name: "actions", label: "Actions agreed", kind: "textarea" },
     ],
   },
@@ -395,14 +562,36 @@ const FORM_SECTION_DEFINITIONS = {
     singular: "letter or message",
     description: "Other correspondence relating to the child.",
     dateLabel: "Date",
+    dateMissing: "Enter the date of the letter or message",
+    titleMissing: "Enter the subject",
     occurredOnIs: "past",
     titleLabel: "Subject",
     defaultConfidentiality: "standard",
     documentCategory: "correspondence",
     fields: [
-      { name: "direction", label: "Direction", kind: "select", required: true, options: opts("Received", "Sent") },
-      { name: "correspondent", label: "From or to", kind: "text", required: true, max: 200 },
-      { name: "summary", label: "Summary", kind: "textarea", required: true },
+      {
+        name: "direction",
+        label: "Direction",
+        kind: "select",
+        required: true,
+        missing: "Select whether it was received or sent",
+        options: opts("Received", "Sent"),
+      },
+      {
+        name: "correspondent",
+        label: "From or to",
+        kind: "text",
+        required: true,
+        missing: "Enter who it is from or to",
+        max: 200,
+      },
+      {
+        name: "summary",
+        label: "Summary",
+        kind: "textarea",
+        required: true,
+        missing: "Enter a summary of the letter or message",
+      },
     ],
   },
   contributions: {
@@ -418,6 +607,8 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "The child's own contributions: writing, photographs, school certificates. Marked as the child's property where they are.",
     dateLabel: "Date",
+    dateMissing: "Enter the date of the contribution",
+    titleMissing: "Enter a title",
     occurredOnIs: "past",
     titleLabel: "Title",
     defaultConfidentiality: "standard",
@@ -429,14 +620,22 @@ const FORM_SECTION_DEFINITIONS = {
         label: "Kind",
         kind: "select",
         required: true,
+        missing: "Select the kind of contribution",
         options: opts("Writing", "Photograph", "School certificate", "Artwork", "Other"),
       },
-      { name: "description", label: "Description", kind: "textarea", required: true },
+      {
+        name: "description",
+        label: "Description",
+        kind: "textarea",
+        required: true,
+        missing: "Enter a description of the contribution",
+      },
       {
         name: "originalWith",
         label: "Original is with",
         kind: "select",
         required: true,
+        missing: "Select who has the original",
         options: opts("The child", "The authority (copy given to the child)", "The carer"),
       },
     ],
@@ -454,14 +653,29 @@ const FORM_SECTION_DEFINITIONS = {
     description:
       "Every significant decision: what was decided, by whom, why, and the views of the child and of each parent.",
     dateLabel: "Date of decision",
+    dateMissing: "Enter the date of the decision",
+    titleMissing: "Enter the decision in brief",
     occurredOnIs: "past",
     titleLabel: "Decision in brief",
     defaultConfidentiality: "standard",
     documentCategory: "decision",
     fields: [
-      { name: "decision", label: "What was decided", kind: "textarea", required: true },
-      { name: "decidedBy", label: "Decided by", kind: "text", required: true, max: 200 },
-      { name: "reasons", label: "Why", kind: "textarea", required: true },
+      {
+        name: "decision",
+        label: "What was decided",
+        kind: "textarea",
+        required: true,
+        missing: "Enter what was decided",
+      },
+      {
+        name: "decidedBy",
+        label: "Decided by",
+        kind: "text",
+        required: true,
+        missing: "Enter who made the decision",
+        max: 200,
+      },
+      { name: "reasons", label: "Why", kind: "textarea", required: true, missing: "Enter why the decision was made" },
       { name: "childViews", label: "The child's views", kind: "views" },
       { name: "parentViews", label: "Parents' views", kind: "parentViews" },
     ],
@@ -618,3 +832,13 @@ export function addLabel(section: RecordSection): string {
 export const CHRONOLOGY_FILTERS: ReadonlyArray<{ value: string; label: string }> = RECORD_SECTIONS.filter(
   (s) => SECTION_DEFINITIONS[s].inChronology,
 ).map((s) => ({ value: s, label: SECTION_DEFINITIONS[s].label }));
+
+/**
+ * The document categories a provider may upload under: those of the entry sections shared with
+ * providers (health, contact, education, visits). Court orders, court reports, decisions and the
+ * local authority's own papers are not theirs to file.
+ */
+export const PROVIDER_DOCUMENT_CATEGORIES: readonly DocumentCategory[] = RECORD_SECTIONS.flatMap((s) => {
+  const d: SectionDefinition = SECTION_DEFINITIONS[s];
+  return d.kind === "entries" && d.provider !== "none" && d.documentCategory ? [d.documentCategory] : [];
+});

@@ -37,6 +37,8 @@ export async function seedDemoRecords(
   const access = await childAccess(tx, worker, child.id);
   if (!access) throw new Error(`the demo worker cannot open child ${n}`);
   const day = (ago: number) => uk(format(addDays(parseISO(todayIso()), -ago), "yyyy-MM-dd"));
+  // An instant on a past day (midday UTC is the same day in London), so seeded steps keep their dates.
+  const dayAt = (ago: number) => new Date(`${format(addDays(parseISO(todayIso()), -ago), "yyyy-MM-dd")}T12:00:00Z`);
   const add = async (section: FormSection, values: Record<string, unknown>) => {
     const input = createEntrySchema(section).parse({
       childId: child.id,
@@ -153,18 +155,25 @@ export async function seedDemoRecords(
       educationPlan: "PEP termly; reading support three times a week.",
       contactPlan: "Supervised contact with mother fortnightly.",
       contingencyPlan: "If the placement breaks down, a planning meeting within five working days.",
+      permanencePlan: "Long-term fostering with the current carers until the child is 18.",
+      emotionalDevelopment: "Carers use therapeutic parenting; CAMHS consultation each term.",
+      identity: "Carers support the child's links with their culture, faith and first language.",
+      socialPresentation: "Carers help the child choose their own clothes and practise meeting new people.",
+      selfCare: "Learning the self-care skills expected for their age, with the carers' help.",
       childViews: { status: "given", text: pick(rand, VIEWS) },
       parentViews: [
         { name: "Mother (fictional)", relationship: "mother", status: "given", text: "Supports the plan." },
       ],
     });
     const saved = await saveCarePlanDraft(tx, worker, access, draft);
-    const submitted = await submitCarePlan(tx, worker, access, {
-      childId: child.id,
-      entryId: saved.entryId,
-      version: saved.version,
-      lockVersion: saved.lockVersion,
-    });
+    // Submitted and approved on their real dates, a few days after the plan date, not at seeding.
+    const submitted = await submitCarePlan(
+      tx,
+      worker,
+      access,
+      { childId: child.id, entryId: saved.entryId, version: saved.version, lockVersion: saved.lockVersion },
+      dayAt(147),
+    );
     await approveCarePlan(
       tx,
       manager,
@@ -176,6 +185,7 @@ export async function seedDemoRecords(
         lockVersion: submitted.lockVersion,
         comment: "Plan meets the child's needs and reflects their views.",
       }),
+      dayAt(143),
     );
   }
 }

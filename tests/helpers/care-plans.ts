@@ -25,6 +25,11 @@ export function carePlanForm(child: string, overrides: Partial<CarePlanFormValue
       },
     ],
     contingencyPlan: "If the placement ends, a planning meeting within 5 working days.",
+    permanencePlan: "Long-term fostering with the Hawthorn household until she is 18.",
+    emotionalDevelopment: "Weekly sessions with the CAMHS worker; carers trained in therapeutic parenting.",
+    identity: "Attends the church her family belongs to; carers support her Polish language.",
+    socialPresentation: "Carers help her choose her own clothes; she is confident with adults she knows.",
+    selfCare: "Learning to plan her own bus journeys to school.",
     ...overrides,
   };
 }

@@ -48,7 +48,13 @@ describe("calling server actions without the right", () => {
       ).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
       expect((await lastEvent(actorId))?.action).toBe("retention.setHold");
       expect((await lastEvent(actorId))?.outcome).toBe("refused");
-      expect(await setUserActiveAction({ userId: demoUserId("sw2"), active: false })).toMatchObject({
+      expect(
+        await setUserActiveAction({
+          userId: demoUserId("sw2"),
+          active: false,
+          reason: "Left the authority (fictional test)",
+        }),
+      ).toMatchObject({
         ok: false,
         error: { code: "forbidden:action" },
       });
@@ -123,7 +129,11 @@ describe("break-glass", () => {
 describe("records officer actions", () => {
   it("deactivating a user takes effect and is audited", async () => {
     as("ro");
-    const result = await setUserActiveAction({ userId: demoUserId("sw2"), active: false });
+    const result = await setUserActiveAction({
+      userId: demoUserId("sw2"),
+      active: false,
+      reason: "Left the authority (fictional test)",
+    });
     expect(result.ok).toBe(true);
     const [sw2] = await demo.handle.db
       .select()
@@ -131,7 +141,15 @@ describe("records officer actions", () => {
       .where(eq(users.id, demoUserId("sw2")));
     expect(sw2?.active).toBe(false);
     expect(await lastEvent(demoUserId("ro"))).toMatchObject({ action: "user.setActive", outcome: "allowed" });
-    expect((await setUserActiveAction({ userId: demoUserId("sw2"), active: true })).ok).toBe(true);
+    expect(
+      (
+        await setUserActiveAction({
+          userId: demoUserId("sw2"),
+          active: true,
+          reason: "Came back to the team (fictional test)",
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it("verifies the audit chains", async () => {

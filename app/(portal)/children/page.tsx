@@ -1,11 +1,12 @@
 // The caseload: exactly the children the access policy lets this person see, searchable and paginated.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, ButtonLink, EmptyState, PageHeader, Pagination } from "@/components/ui";
-import { allows } from "@/lib/access";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { allows, can } from "@/lib/access";
+import { listAwaitingApproval } from "@/lib/care-plans/queries";
 import { requireView } from "@/lib/access/view";
 import { listCaseload } from "@/lib/children/queries";
-import { ageInYears } from "@/lib/dates";
+import { ageInYears, formatUkDateTime } from "@/lib/dates";
 import { label, LEGAL_STATUS, PLACEMENT } from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Children" };
@@ -15,11 +16,15 @@ export default async function CaseloadPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { actor, db } = await requireView("caseload.view");
+  // Someone with no caseload (the records officer) finds a child by searching instead.
+  const { actor, db } = await requireView("caseload.view", "/find-a-child");
   const params = await searchParams;
   const search = typeof params.q === "string" ? params.q : "";
   const page = Number(typeof params.page === "string" ? params.page : "1") || 1;
-  const result = await listCaseload(db, actor, { search, page });
+  const [result, awaiting] = await Promise.all([
+    listCaseload(db, actor, { search, page }),
+    listAwaitingApproval(db, actor),
+  ]);
   const hrefFor = (p: number) =>
     `/children?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
   const showStaff = actor.role !== "provider";
@@ -39,15 +44,42 @@ export default async function CaseloadPage({
           ) : null
         }
       />
+      {can(actor, "carePlan.approve") ? (
+        <div className="mb-4">
+          <Card title={`Waiting for your approval (${awaiting.length})`}>
+            {awaiting.length === 0 ? (
+              <p>No care plans are waiting for approval.</p>
+            ) : (
+              <ul className="space-y-2">
+                {awaiting.map((a) => (
+                  <li key={`${a.childId}-${a.version}`}>
+                    <Link href={`/children/${a.childId}/care-plan`} className="font-semibold">
+                      Care plan version {a.version} for {a.firstName} {a.lastName}
+                    </Link>{" "}
+                    <span className="text-sm text-slate-700">
+                      ({a.reference}), submitted {formatUkDateTime(a.submittedAt)} by {a.submittedByName ?? "unknown"}
+                      {a.submittedBy === actor.id ? ": you submitted it, so another manager approves it" : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      ) : null}
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action="/children">
         <div>
           <label htmlFor="q" className="block font-semibold">
-            Search by name
+            Search by name, reference or date of birth
           </label>
+          <p id="q-hint" className="text-sm text-slate-700">
+            For example, Amira, DEMO-1001 or 27/03/2014
+          </p>
           <input
             id="q"
             name="q"
             type="search"
+            aria-describedby="q-hint"
             defaultValue={search}
             className="mt-1 w-72 rounded border border-slate-600 px-3 py-2"
           />
@@ -71,7 +103,7 @@ export default async function CaseloadPage({
       {result.items.length === 0 ? (
         <EmptyState title={search ? "No children match that search" : "No children to show"}>
           {search
-            ? "Check the spelling, or search for part of the name."
+            ? "Check the spelling, search for part of the name or reference, or type the date of birth as dd/mm/yyyy."
             : "When children are allocated to you, or arrangements start, they appear here."}
         </EmptyState>
       ) : (

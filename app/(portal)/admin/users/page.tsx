@@ -1,12 +1,12 @@
-// User administration for the records officer.
+// User administration for the records officer: every account, and the way to add one (there is
+// no self-registration) or to manage one (role and team, password, deactivation with a reason).
 import type { Metadata } from "next";
-import { ActionButton } from "@/components/forms/action-button";
-import { Badge, PageHeader } from "@/components/ui";
+import Link from "next/link";
+import { Badge, ButtonLink, PageHeader } from "@/components/ui";
 import { ROLE_LABELS } from "@/lib/access";
 import { requireView } from "@/lib/access/view";
 import { formatUkDateTime } from "@/lib/dates";
 import { listUsers } from "@/lib/users/queries";
-import { setUserActiveAction } from "@/lib/users/actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -16,7 +16,11 @@ export default async function UsersPage() {
   const now = new Date();
   return (
     <>
-      <PageHeader title="Users" caption="Accounts are never deleted: deactivate them instead" />
+      <PageHeader
+        title="Users"
+        caption="Accounts are never deleted: deactivate them instead"
+        actions={<ButtonLink href="/admin/users/new">Add a user</ButtonLink>}
+      />
       <div className="overflow-x-auto rounded border border-slate-300 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Users</caption>
@@ -37,16 +41,16 @@ export default async function UsersPage() {
               <th scope="col" className="px-3 py-2">
                 Last sign-in
               </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((u) => (
               <tr key={u.id} className="border-t border-slate-200">
                 <td className="px-3 py-2">
-                  {u.name}
+                  <Link href={`/admin/users/${u.id}`} className="font-semibold">
+                    {u.name}
+                  </Link>
+                  {u.id === actor.id ? <span className="text-sm text-slate-700"> (you)</span> : null}
                   <span className="block text-xs text-slate-600">{u.email}</span>
                 </td>
                 <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
@@ -56,20 +60,6 @@ export default async function UsersPage() {
                   {u.lockedUntil && u.lockedUntil > now ? <Badge tone="amber">Locked</Badge> : null}
                 </td>
                 <td className="px-3 py-2">{formatUkDateTime(u.lastSignInAt) || "Never"}</td>
-                <td className="px-3 py-2">
-                  {u.id === actor.id ? null : u.active ? (
-                    <ActionButton
-                      action={setUserActiveAction.bind(null, { userId: u.id, active: false })}
-                      label={`Deactivate ${u.name}`}
-                      variant="danger"
-                    />
-                  ) : (
-                    <ActionButton
-                      action={setUserActiveAction.bind(null, { userId: u.id, active: true })}
-                      label={`Reactivate ${u.name}`}
-                    />
-                  )}
-                </td>
               </tr>
             ))}
           </tbody>

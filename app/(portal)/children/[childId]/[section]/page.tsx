@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { PrintButton } from "@/components/ui/print-button";
 import { Badge, ButtonLink, EmptyState, Pagination } from "@/components/ui";
 import { formatUkDate } from "@/lib/dates";
 import { loadSectionPage } from "@/lib/records/page";
@@ -35,6 +36,9 @@ export default async function SectionPage({
         )
       : new Map<string, { legalStatus: string; startDate: string }>();
   const base = `/children/${childId}/${spec.path}`;
+  // A provider sees only what its own organisation recorded here: say so, rather than "none yet".
+  const ownOnly = page.access.redactions.ownOrganisationSections.includes(spec.key);
+  const plural = spec.label.toLowerCase();
 
   return (
     <ChildRecordShell page={page} current={spec.key}>
@@ -42,17 +46,29 @@ export default async function SectionPage({
         <div>
           <h2 className="text-xl font-bold">{spec.label}</h2>
           <p className="text-slate-700">{spec.description}</p>
+          {ownOnly ? (
+            <p className="text-slate-700">
+              Only {plural} recorded by your organisation are shown: the local authority&apos;s own records are not
+              shared.
+            </p>
+          ) : null}
         </div>
-        {mayWrite ? <ButtonLink href={`${base}/new`}>{addLabel(spec.key)}</ButtonLink> : null}
+        <div className="flex flex-wrap gap-2">
+          <PrintButton label={`Print ${plural}`} />
+          {mayWrite ? <ButtonLink href={`${base}/new`}>{addLabel(spec.key)}</ButtonLink> : null}
+        </div>
       </div>
       {result.items.length === 0 ? (
-        <EmptyState title={`No ${spec.label.toLowerCase()} recorded yet`}>
+        <EmptyState
+          title={ownOnly ? `Your organisation has not recorded any ${plural} yet` : `No ${plural} recorded yet`}
+        >
+          {ownOnly ? `Only your organisation's ${plural} are shown here, not the local authority's. ` : null}
           {mayWrite ? `Use "${addLabel(spec.key)}" to record the first one.` : null}
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white">
           {result.items.map((item) => (
-            <li key={item.id} className="p-3">
+            <li key={item.id} className="print-entry p-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <Link href={`${base}/${item.entryId}`} className="font-semibold">
                   {item.title}

@@ -42,6 +42,12 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
           <StartVersionButton childId={childId} start={startCarePlanVersionAction} />
         ) : null}
       </div>
+      {access.redactions.hidesStaffContacts ? null : (
+        <p className="mb-4 text-slate-700">
+          Independent Reviewing Officer named in the plan:{" "}
+          <span className="font-semibold">{plan.iroName ?? "none allocated (one is needed before submission)"}</span>
+        </p>
+      )}
 
       {plan.versions.length === 0 ? (
         <EmptyState

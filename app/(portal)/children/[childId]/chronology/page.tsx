@@ -4,6 +4,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { PrintButton } from "@/components/ui/print-button";
+import { carePlanStatusPhrase } from "@/lib/care-plans/fields";
 import { ActionButton } from "@/components/forms/action-button";
 import { Badge, EmptyState, Pagination } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
@@ -51,7 +53,10 @@ export default async function ChronologyPage({
 
   return (
     <ChildRecordShell page={page} current="chronology">
-      <h2 className="mb-2 text-xl font-bold">Chronology</h2>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-xl font-bold">Chronology</h2>
+        <PrintButton label="Print the chronology" />
+      </div>
       <form
         className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3"
         action={`/children/${childId}/chronology`}
@@ -123,7 +128,7 @@ export default async function ChronologyPage({
             return (
               <li
                 key={`${item.kind}-${item.id}`}
-                className={`rounded border bg-white p-3 ${isDecision ? "border-l-8 border-brand-700" : "border-slate-300"}`}
+                className={`print-entry rounded border bg-white p-3 ${isDecision ? "border-l-8 border-brand-700" : "border-slate-300"}`}
               >
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <p>
@@ -147,7 +152,7 @@ export default async function ChronologyPage({
                     {item.section === "carePlan" && item.status ? (
                       <Badge
                         tone={item.status === "approved" ? "green" : "amber"}
-                      >{`Version ${item.version}: ${item.status}`}</Badge>
+                      >{`Version ${item.version}, ${carePlanStatusPhrase(item.status)}`}</Badge>
                     ) : null}
                     {item.confidentiality === "restricted" ? <Badge tone="red">Restricted</Badge> : null}
                     {item.confidentiality === "sealed" ? <Badge tone="red">Sealed: misfiled</Badge> : null}

@@ -9,7 +9,7 @@ import { formatUkDate } from "@/lib/dates";
 import { attachableEntry, listDocuments } from "@/lib/documents/queries";
 import { documentListQuery, formatFileSize } from "@/lib/documents/schemas";
 import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from "@/lib/records/constants";
-import { formSpec, SECTION_DEFINITIONS, sectionHref } from "@/lib/sections";
+import { formSpec, PROVIDER_DOCUMENT_CATEGORIES, SECTION_DEFINITIONS, sectionHref } from "@/lib/sections";
 import { UploadDocumentForm, type UploadDefaults } from "./upload-document-form";
 
 export const metadata: Metadata = { title: "Documents" };
@@ -96,7 +96,7 @@ export default async function DocumentsPage({
             className="mt-1 block rounded border border-slate-600 px-3 py-2"
           >
             <option value="">All categories</option>
-            {DOCUMENT_CATEGORIES.map((c) => (
+            {(isProvider ? PROVIDER_DOCUMENT_CATEGORIES : DOCUMENT_CATEGORIES).map((c) => (
               <option key={c} value={c}>
                 {DOCUMENT_CATEGORY_LABELS[c]}
               </option>
@@ -110,8 +110,15 @@ export default async function DocumentsPage({
 
       {list.items.length === 0 ? (
         <EmptyState
-          title={query.category ? `No documents in “${DOCUMENT_CATEGORY_LABELS[query.category]}”` : "No documents yet"}
+          title={
+            query.category
+              ? `No documents in “${DOCUMENT_CATEGORY_LABELS[query.category]}”`
+              : isProvider
+                ? "Your organisation has not uploaded any documents yet"
+                : "No documents yet"
+          }
         >
+          {isProvider ? "Only documents your organisation uploaded are shown, not the local authority's. " : null}
           {query.category ? (
             <a href={base}>Show all categories</a>
           ) : mayUpload ? (

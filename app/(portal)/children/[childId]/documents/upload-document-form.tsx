@@ -24,6 +24,7 @@ import {
   DOCUMENT_CATEGORY_LABELS,
   type DocumentCategory,
 } from "@/lib/records/constants";
+import { PROVIDER_DOCUMENT_CATEGORIES } from "@/lib/sections";
 
 export interface UploadDefaults {
   category: DocumentCategory | "";
@@ -31,9 +32,13 @@ export interface UploadDefaults {
   entryId: string;
 }
 
-const CATEGORY_OPTIONS = [
+/** Providers are offered only the categories they may file (the server refuses the others too). */
+const categoryOptions = (isProvider: boolean) => [
   { value: "", label: "Choose a category" },
-  ...DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: DOCUMENT_CATEGORY_LABELS[c] })),
+  ...(isProvider ? PROVIDER_DOCUMENT_CATEGORIES : DOCUMENT_CATEGORIES).map((c) => ({
+    value: c,
+    label: DOCUMENT_CATEGORY_LABELS[c],
+  })),
 ];
 const CONFIDENTIALITY_OPTIONS = (["standard", "restricted"] as const).map((c) => ({
   value: c,
@@ -185,7 +190,7 @@ export function UploadDocumentForm({
       <Select
         id="category"
         label="Category"
-        options={CATEGORY_OPTIONS}
+        options={categoryOptions(isProvider)}
         error={errors.category}
         {...form.register("category")}
       />

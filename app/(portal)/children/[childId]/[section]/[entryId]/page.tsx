@@ -8,7 +8,7 @@ import { EntryDocuments } from "@/components/documents/entry-documents";
 import { CompareVersionsForm } from "@/components/records/compare-versions-form";
 import { SealEntryForm } from "@/components/records/seal-entry-form";
 import { VersionDiff } from "@/components/records/version-diff";
-import { Badge, ButtonLink, Card, SummaryList } from "@/components/ui";
+import { Badge, ButtonLink, Card, Notice, SummaryList } from "@/components/ui";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import { formatValue } from "@/lib/records/format";
 import { loadSectionPage } from "@/lib/records/page";
@@ -53,6 +53,13 @@ export default async function EntryPage({
 
   return (
     <ChildRecordShell page={page} current={page.section}>
+      {query.saved === "created" || query.saved === "amended" ? (
+        <Notice tone="success" title={savedTitle(spec.singular, query.saved)}>
+          {query.saved === "created"
+            ? `It is on ${page.header.firstName}'s record and in the chronology.`
+            : `Your amendment is version ${latest.version}; every earlier version stays readable below.`}
+        </Notice>
+      ) : null}
       <nav aria-label="Back" className="mb-2 text-sm">
         <Link href={`/children/${childId}/${spec.path}`}>All {spec.label.toLowerCase()}</Link>
       </nav>
@@ -148,4 +155,9 @@ export default async function EntryPage({
       </section>
     </ChildRecordShell>
   );
+}
+
+/** "Visit saved", "Contact arrangement amended". */
+function savedTitle(singular: string, how: "created" | "amended"): string {
+  return `${singular[0]?.toUpperCase()}${singular.slice(1)} ${how === "created" ? "saved" : "amended"}`;
 }

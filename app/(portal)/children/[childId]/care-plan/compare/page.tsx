@@ -5,7 +5,7 @@ import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { CompareVersionsForm } from "@/components/records/compare-versions-form";
 import { VersionDiff } from "@/components/care-plans/version-diff";
 import { Card, EmptyState, Notice } from "@/components/ui";
-import { carePlanStatus } from "@/lib/care-plans/fields";
+import { carePlanStatusPhrase } from "@/lib/care-plans/fields";
 import { diffCarePlanVersions, getCarePlan } from "@/lib/care-plans/queries";
 import { loadChildPage } from "@/lib/children/page";
 
@@ -67,9 +67,9 @@ export default async function CompareCarePlanPage({
               <Card>
                 <p className="mb-4 text-sm text-slate-700">
                   <Link href={`${base}/versions/${older.version}`}>Version {older.version}</Link> (
-                  {carePlanStatus(older.status).label.toLowerCase()}) and{" "}
+                  {carePlanStatusPhrase(older.status)}) and{" "}
                   <Link href={`${base}/versions/${newer.version}`}>version {newer.version}</Link> (
-                  {carePlanStatus(newer.status).label.toLowerCase()}).
+                  {carePlanStatusPhrase(newer.status)}).
                 </p>
                 <VersionDiff diff={diffCarePlanVersions(older, newer)} older={older.version} newer={newer.version} />
               </Card>

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { SectionRefusal } from "@/components/children/section-refusal";
 import { EntryForm } from "@/components/records/entry-form";
 import { formatUkDateTime } from "@/lib/dates";
 import { entryToFormValues, type EntryFormValues } from "@/lib/records/format";
@@ -17,7 +18,7 @@ export default async function AmendEntryPage({
 }) {
   const { childId, section: path, entryId } = await params;
   const page = await loadSectionPage(childId, path);
-  if (!page.may(`${page.section}.amend`)) notFound();
+  if (!page.may(`${page.section}.amend`)) return <SectionRefusal page={page} section={page.section} mode="write" />;
   const versions = await getEntryVersions(page.db, page.actor, page.access, page.section, entryId);
   const latest = versions[versions.length - 1];
   if (!latest) notFound();

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
+import { PrintButton } from "@/components/ui/print-button";
 import { CarePlanMeta, CarePlanStatusBadge, CarePlanView } from "@/components/care-plans/care-plan-view";
 import { Card, Notice } from "@/components/ui";
 import { getCarePlanVersion } from "@/lib/care-plans/queries";
@@ -31,9 +32,12 @@ export default async function CarePlanVersionPage({
       <nav aria-label="Care plan" className="mb-2 text-sm">
         <Link href={base}>Care plan</Link> <span aria-hidden="true">›</span> <span>Version {version.version}</span>
       </nav>
-      <h2 className="mb-2 text-xl font-bold">
-        {version.content.title}: version {version.version} <CarePlanStatusBadge status={version.status} />
-      </h2>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-xl font-bold">
+          {version.content.title}: version {version.version} <CarePlanStatusBadge status={version.status} />
+        </h2>
+        <PrintButton label="Print this version" />
+      </div>
       {version.status === "superseded" ? (
         <Notice tone="info" title="This version has been superseded">
           It is kept as it was approved.{" "}
