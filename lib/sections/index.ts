@@ -67,7 +67,16 @@ export interface FormSectionDefinition extends SectionBase {
 
 /** A section with pages of its own (the overview, care plan, arrangements, documents, chronology). */
 export interface OwnSectionDefinition extends SectionBase {
-  kind: "summary" | "carePlan" | "episodes" | "childProtection" | "arrangements" | "documents" | "chronology";
+  kind:
+    | "summary"
+    | "people"
+    | "carePlan"
+    | "episodes"
+    | "childProtection"
+    | "arrangements"
+    | "duplicates"
+    | "documents"
+    | "chronology";
 }
 
 export type SectionDefinition = FormSectionDefinition | OwnSectionDefinition;
@@ -465,7 +474,7 @@ const FORM_SECTION_DEFINITIONS = {
       { name: "parentViews", label: "Parents' views", kind: "parentViews" },
     ],
   },
-} as const satisfies Record<Exclude<EntrySection, "carePlan">, FormSectionDefinition>;
+} as const satisfies Record<Exclude<EntrySection, "carePlan" | "duplicates">, FormSectionDefinition>;
 
 /** Every section of a child's record, in the order of its tabs. */
 export const SECTION_DEFINITIONS = {
@@ -477,6 +486,19 @@ export const SECTION_DEFINITIONS = {
     description: "The child's details, allocations, episodes of care and siblings' separate records.",
     provider: "read",
     writable: false,
+    inChronology: false,
+    documentCategory: null,
+  }),
+  people: own("people", {
+    path: "people",
+    label: "Family and people",
+    singular: "person",
+    article: "a",
+    description:
+      "Parents, relatives and other significant people (one record each, however many siblings they are linked to), with parental responsibility; and links to siblings' separate records.",
+    // Providers see who the people are, never their addresses or contact details.
+    provider: "read",
+    writable: true,
     inChronology: false,
     documentCategory: null,
   }),
@@ -537,6 +559,18 @@ export const SECTION_DEFINITIONS = {
   correspondence: FORM_SECTION_DEFINITIONS.correspondence,
   contributions: FORM_SECTION_DEFINITIONS.contributions,
   decisions: FORM_SECTION_DEFINITIONS.decisions,
+  duplicates: own("duplicates", {
+    path: "duplicates",
+    label: "Duplicate entries",
+    singular: "duplicate entry",
+    article: "a",
+    description:
+      "Copies of entries from a foster carer's or children's home's record, and entries recorded once for several siblings, each saying where it came from.",
+    provider: "none",
+    writable: true,
+    inChronology: true,
+    documentCategory: null,
+  }),
   documents: own("documents", {
     path: "documents",
     label: "Documents",
