@@ -10,7 +10,7 @@ import { CARE_PLAN_TEXT_FIELDS, type CarePlanTextField } from "./fields";
 const MAX_TEXT = 20000;
 /** The child's views and wishes: a care plan must say what they were, or why they are not recorded. */
 const childViews = views(true);
-const parentViews = parentViewsSchema(false);
+const parentViews = parentViewsSchema();
 
 function text(name: CarePlanTextField) {
   const f = CARE_PLAN_TEXT_FIELDS.find((x) => x.name === name) ?? CARE_PLAN_TEXT_FIELDS[0];
@@ -67,6 +67,8 @@ export const submitCarePlanSchema = z.object(versionRef);
 
 export const approveCarePlanSchema = z.object({
   ...versionRef,
+  /** The views of every parent with parental responsibility on this decision, chosen from the linked people. */
+  parentViews: parentViewsSchema(),
   comment: z
     .string({ error: "Give the reasons for approving this plan" })
     .trim()
@@ -92,6 +94,8 @@ export interface CarePlanViews {
   text: string;
 }
 export interface CarePlanParentView {
+  /** The linked person; empty on views typed before people were linked. */
+  personId: string;
   name: string;
   relationship: string;
   status: string;
@@ -132,6 +136,7 @@ export function readCarePlanContent(row: {
     >),
     childViews: { status: str(views.status), text: str(views.text) },
     parentViews: parents.map((p) => ({
+      personId: str(p.personId),
       name: str(p.name),
       relationship: str(p.relationship),
       status: str(p.status),
@@ -162,6 +167,7 @@ export function contentOfInput(input: CarePlanContent): CarePlanContent {
     >),
     childViews: { status: input.childViews.status, text: input.childViews.text },
     parentViews: input.parentViews.map((p) => ({
+      personId: p.personId,
       name: p.name,
       relationship: p.relationship,
       status: p.status,

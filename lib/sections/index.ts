@@ -250,6 +250,12 @@ const FORM_SECTION_DEFINITIONS = {
       { name: "venue", label: "Venue", kind: "text", max: 200 },
       { name: "restrictions", label: "Restrictions", kind: "textarea" },
       { name: "childViews", label: "The child's views", kind: "views" },
+      {
+        name: "parentViews",
+        label: "Parents' views",
+        kind: "parentViews",
+        hint: "A change of arrangements is a decision: record the views of every parent with parental responsibility.",
+      },
     ],
   },
   courtReports: {
