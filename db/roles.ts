@@ -36,12 +36,16 @@ export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> 
   provider_arrangements: ["superseded_at"],
   break_glass_grants: ["reviewed_by", "reviewed_at"],
   // The current allocation, which access and caseloads follow (its history is in allocations).
-  children: ["id", "allocated_worker_id", "iro_id"],
+  // and its team, which moves with a transfer.
+  children: ["id", "allocated_worker_id", "iro_id", "team_id"],
   // An episode ends once (its end date, time and reasons); a correction supersedes it.
   episodes: ["end_date", "ended_at", "reason_ceased", "reason_place_change", "superseded_at"],
   allocations: ["end_date", "end_reason"],
   child_protection_plans: ["ended_at", "end_date", "end_reason"],
   marker_tasks: ["actioned_by", "actioned_at"],
+  // A missing period ends once, with its return interview; a UASC status ceases once.
+  missing_episodes: ["ended_at", "end_date", "return_interview_offered", "return_interview_accepted", "ended_by"],
+  uasc_statuses: ["ceased_date", "ceased_reason"],
   // A child's link to a person, and a sibling link, end once; versions are superseded once (migration 0019).
   child_people: ["end_date", "end_reason"],
   sibling_links: ["end_date", "end_reason"],

@@ -8,6 +8,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; policy: Pol
   { href: "/audit", label: "Audit log", policy: "audit.view" },
   { href: "/admin/users", label: "Users", policy: "user.list" },
   { href: "/admin/retention", label: "Retention", policy: "retention.view" },
+  { href: "/admin/same-child", label: "Same child", policy: "sameChild.view" },
 ];
 
 export function navFor(actor: Actor) {

@@ -1,7 +1,7 @@
 // Frame of every page of a child's record: who the child is, and the sections this person may open.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Badge } from "@/components/ui";
+import { Badge, Notice } from "@/components/ui";
 import type { ChildPage } from "@/lib/children/page";
 import { ageInYears, formatUkDate } from "@/lib/dates";
 import { SECTION_DEFINITIONS, sectionHref, type RecordSection } from "@/lib/sections";
@@ -36,6 +36,19 @@ export function ChildRecordShell({
         {header.cpInForce ? <Badge tone="red">Child Protection Plan in force</Badge> : null}
         {access.relation === "provider" ? <Badge tone="purple">Provider view</Badge> : null}
       </div>
+      {page.sameChild.map((r) =>
+        r.other === "in use" ? (
+          <Notice key={r.otherId} tone="warning" title="This record is closed">
+            It is the same child as <Link href={`/children/${r.otherId}`}>{r.otherReference}</Link>, which is the record
+            in use. This record stays readable; nothing new can be added to it.
+          </Notice>
+        ) : (
+          <Notice key={r.otherId} title="Also recorded under another reference">
+            The same child has a closed record, <Link href={`/children/${r.otherId}`}>{r.otherReference}</Link>. It
+            stays readable; add everything new here.
+          </Notice>
+        ),
+      )}
       <nav aria-label="Sections of the record" className="mb-6">
         <ul className="flex flex-wrap gap-1 text-sm">
           {sections.map((s) => (

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { DateInput, FormError, Select } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
-import { allocateAction } from "@/lib/episodes/actions";
-import { allocateSchema } from "@/lib/episodes/schemas";
+import { allocateAction, transferTeamAction } from "@/lib/episodes/actions";
+import { allocateSchema, transferTeamSchema } from "@/lib/episodes/schemas";
 import { SW_REASON } from "@/lib/ssda903/codes";
 
 export function AllocateForm({
@@ -63,6 +63,58 @@ export function AllocateForm({
       ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Allocating…" : `Allocate the ${who}`}
+      </Button>
+    </form>
+  );
+}
+
+/** A team manager moves the child to another team: the social worker's spell ends; the new team allocates. */
+export function TransferTeamForm({
+  childId,
+  teams,
+  hasWorker,
+}: {
+  childId: string;
+  teams: Array<{ id: string; name: string }>;
+  hasWorker: boolean;
+}) {
+  const router = useRouter();
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: transferTeamSchema,
+    action: transferTeamAction,
+    defaultValues: { childId, teamId: "", startDate: "", previousEndReason: hasWorker ? "TSPROC" : "" },
+    onSuccess: () => {
+      form.reset();
+      router.refresh();
+    },
+  });
+  const e = form.formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Transfer to another team">
+      <FormError message={formError} />
+      <Select
+        id="transfer-teamId"
+        label="Transfer to"
+        hint="The new team's manager allocates a social worker; you will no longer manage this child"
+        options={[{ value: "", label: "Choose the team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+        error={e.teamId}
+        {...form.register("teamId")}
+      />
+      <DateInput id="transfer-startDate" label="From" error={e.startDate} {...form.register("startDate")} />
+      {hasWorker ? (
+        <Select
+          id="transfer-previousEndReason"
+          label="Why the social worker's allocation ends"
+          options={[
+            { value: "", label: "Choose the reason" },
+            ...Object.entries(SW_REASON).map(([value, label]) => ({ value, label })),
+          ]}
+          error={e.previousEndReason}
+          {...form.register("previousEndReason")}
+        />
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Transferring…" : "Transfer the child"}
       </Button>
     </form>
   );

@@ -9,6 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { recordCareEventAction } from "@/lib/episodes/actions";
 import { careEventSchema } from "@/lib/episodes/schemas";
+import { formatUkDate } from "@/lib/dates";
 import { CARE_EVENT_LABELS, type CareEventKind } from "@/lib/episodes/rules";
 import {
   CATEGORY_OF_NEED,
@@ -32,11 +33,14 @@ export function CareEventForm({
   childId,
   lookedAfter,
   carers,
+  courtOrders,
 }: {
   childId: string;
   /** Whether a period of care is open: which events make sense now. */
   lookedAfter: boolean;
   carers: Array<{ id: string; name: string }>;
+  /** The child's court orders, for a legal status that follows one. */
+  courtOrders: Array<{ entryId: string; title: string; occurredOn: string }>;
 }) {
   const router = useRouter();
   const kinds: CareEventKind[] = lookedAfter
@@ -93,6 +97,23 @@ export function CareEventForm({
           options={options(LEGAL_STATUS, "Choose the legal status")}
           error={e.legalStatus}
           {...register("legalStatus")}
+        />
+      ) : null}
+      {changingStatus ? (
+        <Select
+          id="courtOrderEntryId"
+          label="The court order that made this legal status"
+          hint={
+            courtOrders.length
+              ? "Leave as none for a legal status without an order (for example accommodation under section 20)"
+              : "Record the order in the court orders section first if this legal status follows one"
+          }
+          options={[
+            { value: "", label: "None" },
+            ...courtOrders.map((o) => ({ value: o.entryId, label: `${o.title}, made ${formatUkDate(o.occurredOn)}` })),
+          ]}
+          error={e.courtOrderEntryId}
+          {...register("courtOrderEntryId")}
         />
       ) : null}
       {kind === "startCare" ? (

@@ -5,29 +5,42 @@ import { DateInput, TextInput } from "@/components/forms/fields";
 
 export type WhenErrors = { message?: string; date?: { message?: string }; time?: { message?: string } } | undefined;
 
-export function WhenFields({
+export function WhenFields<P extends string = "at">({
   error,
   register,
+  prefix = "at" as P,
+  legend,
 }: {
   error: WhenErrors;
-  register: (name: "at.date" | "at.time") => object;
+  register: (name: `${P}.date` | `${P}.time`) => object;
+  /** The field's name in the form (its ids follow it), for a form with two instants. */
+  prefix?: P;
+  /** Shown above the pair when a form asks for two instants. */
+  legend?: string;
 }) {
-  return (
+  const fields = (
     <div className="flex flex-wrap gap-4">
       <DateInput
-        id="at-date"
+        id={`${prefix}-date`}
         label="Date"
         hint="For example, 27/03/2026"
         error={error?.date ?? error}
-        {...register("at.date")}
+        {...register(`${prefix}.date`)}
       />
       <TextInput
-        id="at-time"
+        id={`${prefix}-time`}
         label="Time"
         hint="24-hour clock, for example 14:30"
         error={error?.time}
-        {...register("at.time")}
+        {...register(`${prefix}.time`)}
       />
     </div>
+  );
+  if (!legend) return fields;
+  return (
+    <fieldset className="mb-2">
+      <legend className="mb-1 font-semibold">{legend}</legend>
+      {fields}
+    </fieldset>
   );
 }

@@ -1,7 +1,19 @@
 // Records about a foster carer household or a children's home: separate from any child's record,
 // with their own versioned details, their own versioned entries, and their own audit chain.
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, softDelete } from "./common";
 import { teams, users } from "./people";
 
@@ -59,7 +71,9 @@ export const carerRecordVersions = pgTable(
   },
   (t) => [
     uniqueIndex().on(t.carerRecordId, t.version),
-    index().on(t.supervisingWorkerId).where(sql`${t.supersededAt} is null`),
+    index()
+      .on(t.supervisingWorkerId)
+      .where(sql`${t.supersededAt} is null`),
     check("carer_record_versions_version_positive", sql`${t.version} >= 1`),
     check(
       "carer_record_versions_ages",

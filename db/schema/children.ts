@@ -1,6 +1,6 @@
 // The child, their episodes of care (SSDA903 terms), siblings and provider arrangements.
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, softDelete } from "./common";
 import { organisations, teams, users } from "./people";
 import { carerRecords } from "./carers";
@@ -271,3 +271,100 @@ export const markerTasks = pgTable(
   ],
 );
 export type MarkerTask = typeof markerTasks.$inferSelect;
+
+/**
+ * Missing and away episodes (SSDA903 missing table): M missing from placement, A away from it
+ * without authorisation. A return interview is offered when the child comes back; whether it was
+ * accepted is recorded only when it was offered. A child's periods never overlap (checked under
+ * the child's lock when one is recorded).
+ */
+export const missingEpisodes = pgTable(
+  "missing_episodes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
+    /** MISSING: M missing, A away without authorisation. */
+    kind: text().$type<"M" | "A">().notNull(),
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    /** MIS_START: the England date it started. */
+    startDate: date().notNull(),
+    endedAt: timestamp({ withTimezone: true }),
+    /** MIS_END. */
+    endDate: date(),
+    returnInterviewOffered: boolean(),
+    returnInterviewAccepted: boolean(),
+    createdBy: uuid().references(() => users.id),
+    endedBy: uuid().references(() => users.id),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [
+    index().on(t.childId, t.startedAt),
+    check("missing_kind", sql`${t.kind} in ('M','A')`),
+    check("missing_end_pair", sql`(${t.endedAt} is null) = (${t.endDate} is null)`),
+    check("missing_dates", sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
+    check(
+      "missing_interview",
+      sql`(${t.endedAt} is not null or ${t.returnInterviewOffered} is null) and (${t.returnInterviewOffered} is true or ${t.returnInterviewAccepted} is null)`,
+    ),
+  ],
+);
+export type MissingEpisode = typeof missingEpisodes.$inferSelect;
+
+/** Unaccompanied asylum-seeking child status (SSDA903 uasc table): since when, and DUC, the date it ceased. */
+export const uascStatuses = pgTable(
+  "uasc_statuses",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
+    sinceDate: date().notNull(),
+    /** DUC: the date the child ceased to be an unaccompanied asylum-seeking child. */
+    ceasedDate: date(),
+    ceasedReason: text(),
+    createdBy: uuid().references(() => users.id),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [
+    uniqueIndex().on(t.childId),
+    check("uasc_ceased_pair", sql`(${t.ceasedDate} is null) = (${t.ceasedReason} is null)`),
+    check("uasc_dates", sql`${t.ceasedDate} is null or ${t.ceasedDate} >= ${t.sinceDate}`),
+  ],
+);
+export type UascStatus = typeof uascStatuses.$inferSelect;
+
+/**
+ * Two records later found to be the same child: never merged, cross-referenced. A records officer
+ * marks the one in use; the other stays readable to those allowed and is sealed against new
+ * entries (the database refuses them, see the migration's trigger).
+ */
+export const sameChildLinks = pgTable(
+  "same_child_links",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** The record in use. */
+    inUseChildId: uuid()
+      .notNull()
+      .references(() => children.id),
+    /** The record sealed against new entries. */
+    sealedChildId: uuid()
+      .notNull()
+      .references(() => children.id),
+    reason: text().notNull(),
+    markedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt,
+    ...softDelete,
+  },
+  (t) => [
+    uniqueIndex().on(t.sealedChildId),
+    index().on(t.inUseChildId),
+    check("same_child_not_self", sql`${t.inUseChildId} <> ${t.sealedChildId}`),
+  ],
+);
+export type SameChildLink = typeof sameChildLinks.$inferSelect;

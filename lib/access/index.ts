@@ -9,6 +9,7 @@ import {
   children,
   episodes,
   providerArrangements,
+  sameChildLinks,
   type Role,
 } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
@@ -56,6 +57,11 @@ export interface ChildAccess {
   readonly teamId: string;
   /** What the relationship hides inside the sections it reaches. */
   readonly redactions: Redactions;
+  /**
+   * When this record was found to be the same child as another, the reference of the record in
+   * use: this one stays readable and is sealed against anything new.
+   */
+  readonly sealedInFavourOf: string | null;
   readonly [granted]: true;
 }
 
@@ -148,6 +154,9 @@ export async function childAccess(
           : sql<boolean>`exists (select 1 from ${breakGlassGrants} bg where bg.child_id = ${childIdColumn} and bg.user_id = ${actor.id} and bg.expires_at > ${now.toISOString()})`.mapWith(
               Boolean,
             ),
+      sealedInFavourOf: sql<
+        string | null
+      >`(select c2.reference from ${sameChildLinks} l join ${children} c2 on c2.id = l.in_use_child_id where l.sealed_child_id = ${childIdColumn} and l.deleted_at is null limit 1)`,
     })
     .from(children)
     .where(and(eq(children.id, childId), isNull(children.deletedAt)))
@@ -156,7 +165,13 @@ export async function childAccess(
   const relation = relationFor(actor, row);
   if (!relation) return null;
   // The one place a ChildAccess is made.
-  return { childId, relation, teamId: row.teamId, redactions: redactionsFor(actor.role, relation) } as ChildAccess;
+  return {
+    childId,
+    relation,
+    teamId: row.teamId,
+    redactions: redactionsFor(actor.role, relation),
+    sealedInFavourOf: row.sealedInFavourOf ?? null,
+  } as ChildAccess;
 }
 
 declare const carerGranted: unique symbol;
@@ -209,7 +224,8 @@ export async function carerAccess(db: Queryable, actor: Actor, carerRecordId: st
   const [row] = await db
     .select({
       kind: carerRecords.kind,
-      supervising: sql<boolean>`exists (select 1 from ${carerRecordVersions} where ${carerRecordVersions.carerRecordId} = ${carerRecords.id}
+      supervising:
+        sql<boolean>`exists (select 1 from ${carerRecordVersions} where ${carerRecordVersions.carerRecordId} = ${carerRecords.id}
         and ${latestCarerVersion} and ${carerRecordVersions.supervisingWorkerId} = ${actor.id})`.mapWith(Boolean),
       // A child placed there now (an open episode, latest version) who is allocated to the actor.
       placedChildWorker: sql<boolean>`exists (select 1 from ${episodes} e join ${children} c on c.id = e.child_id
@@ -256,6 +272,7 @@ export function allows(
     case "relation":
       if (!access || isCarerAccess(access)) return false;
       if (access.relation === "break_glass" && !p.breakGlass) return false;
+      if (access.sealedInFavourOf && p.reaches.kind === "section" && p.reaches.mode === "write") return false;
       return relationReaches(access, p.reaches);
     case "carer":
       return access !== null && isCarerAccess(access) && carerReaches(access, p.reaches);
@@ -286,7 +303,7 @@ export function readableSections(actor: Actor, access: ChildAccess): RecordSecti
 }
 
 /** Why a door refused: kept in the audit event; only "section" may be told to the person. */
-export type Refusal = "permission" | "relationship" | "section" | "break-glass" | "no-child";
+export type Refusal = "permission" | "relationship" | "section" | "break-glass" | "no-child" | "sealed";
 
 export type Decision =
   | { ok: true; access: ChildAccess | CarerAccess | null }
@@ -325,5 +342,8 @@ export async function decide(
   if (!access) return { ok: false, refusal: "relationship", access: null };
   if (access.relation === "break_glass" && !p.breakGlass) return { ok: false, refusal: "break-glass", access };
   if (!relationReaches(access, p.reaches)) return { ok: false, refusal: "section", access };
+  // A record sealed as the same child as another takes nothing new; it stays readable.
+  if (access.sealedInFavourOf && p.reaches.kind === "section" && p.reaches.mode === "write")
+    return { ok: false, refusal: "sealed", access };
   return { ok: true, access };
 }

@@ -69,6 +69,10 @@ const CHILD_POLICIES = {
   },
   "episodes.recordEvent": writeTo("episodes", "episodes.write", "episodes.recordEvent"),
   "episodes.amend": writeTo("episodes", "episodes.write", "episodes.amend"),
+  "missing.start": writeTo("episodes", "episodes.write", "missing.start"),
+  "missing.end": writeTo("episodes", "episodes.write", "missing.end"),
+  "uasc.record": writeTo("episodes", "episodes.write", "uasc.record"),
+  "uasc.cease": writeTo("episodes", "episodes.write", "uasc.cease"),
   "childProtection.start": writeTo("childProtection", "childProtection.write", "childProtection.start"),
   "childProtection.end": writeTo("childProtection", "childProtection.write", "childProtection.end"),
   // Allocating and transferring: the manager of the child's team.
@@ -77,6 +81,12 @@ const CHILD_POLICIES = {
     reaches: { kind: "relation", relations: ["manager"] },
     breakGlass: false,
     audit: "allocation.manage",
+  },
+  "allocation.transferTeam": {
+    permission: "allocation.manage",
+    reaches: { kind: "relation", relations: ["manager"] },
+    breakGlass: false,
+    audit: "allocation.transferTeam",
   },
   "marker.action": {
     permission: "marker.action",
@@ -141,6 +151,20 @@ const OTHER_POLICIES = {
     breakGlass: false,
     audit: "entry.seal",
     flagged: true,
+  },
+  // Two records of one child: the named record is closed in favour of the one in use (audited on both).
+  "child.markSameChild": {
+    permission: "child.linkSameChild",
+    reaches: { kind: "subject" },
+    breakGlass: false,
+    audit: "child.markSameChild",
+    flagged: true,
+  },
+  "sameChild.view": {
+    permission: "child.linkSameChild",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "sameChild.view",
   },
   "breakGlass.grant": {
     permission: "breakGlass.use",

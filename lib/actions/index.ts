@@ -86,6 +86,7 @@ async function refused<T>(
   name: PolicyName,
   childId: string | null,
   refusal: Refusal,
+  access: ChildAccess | CarerAccess | null = null,
 ): Promise<ActionResult<T>> {
   const subject = refusal === "no-child" ? null : childId;
   const onCarer = POLICIES[name].reaches.kind === "carer";
@@ -97,6 +98,12 @@ async function refused<T>(
     outcome: "refused",
     detail: { reason: refusal, policy: name },
   });
+  // Only someone who may read the record is told it is sealed, and which record is in use.
+  if (refusal === "sealed" && access && "sealedInFavourOf" in access && access.sealedInFavourOf)
+    return failure(
+      "sealed:record",
+      `This record is closed: it is the same child as ${access.sealedInFavourOf}, which is the record in use. Add to that record instead.`,
+    );
   return failure(refusal === "permission" ? "forbidden:action" : "forbidden:child");
 }
 
@@ -114,7 +121,8 @@ export async function precheckAction(
   if (!actor) return failure("unauthenticated");
   const db = getDb();
   const decision = await decide(db, actor, name, childId);
-  if (!decision.ok) return refused(db, actor, name, childId && isUuid(childId) ? childId : null, decision.refusal);
+  if (!decision.ok)
+    return refused(db, actor, name, childId && isUuid(childId) ? childId : null, decision.refusal, decision.access);
   return { ok: true, data: { actor } };
 }
 
@@ -199,7 +207,7 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
     // A carer policy's changes go on the carer's or home's own chain, never a child's.
     const auditTarget = onCarer ? { childId: null, carerRecordId: childId } : { childId };
     const decision = await decide(db, actor, name, childId);
-    if (!decision.ok) return refused(db, actor, name, childId, decision.refusal);
+    if (!decision.ok) return refused(db, actor, name, childId, decision.refusal, decision.access);
     const access = decision.access as AccessFor<P>;
     const flagged = Boolean(policy.flagged) || decision.access?.relation === "break_glass";
 

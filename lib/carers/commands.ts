@@ -228,12 +228,7 @@ async function recordName(tx: Tx, carerRecordId: string) {
  * here (past or present): a new entry of the child's own (section "duplicates"), saying where it
  * came from (record, entry, version, author, time), with the confidentiality chosen for that child.
  */
-export async function duplicateCarerEntry(
-  tx: Tx,
-  actor: Actor,
-  access: CarerAccess,
-  input: DuplicateCarerEntryInput,
-) {
+export async function duplicateCarerEntry(tx: Tx, actor: Actor, access: CarerAccess, input: DuplicateCarerEntryInput) {
   const chain = await lockChain(tx, carerEntryChain(access.carerRecordId, input.entryId));
   const source = chain.latest;
   const name = await recordName(tx, access.carerRecordId);
@@ -251,7 +246,9 @@ export async function duplicateCarerEntry(
       .limit(1);
     if (already)
       throw new AppError("invalid:input", undefined, {
-        [`copies.${i}.place`]: ["This child's record already has a duplicate of this entry (bring it up to date there)"],
+        [`copies.${i}.place`]: [
+          "This child's record already has a duplicate of this entry (bring it up to date there)",
+        ],
       });
     const id = crypto.randomUUID();
     await tx.insert(recordEntries).values({

@@ -7,7 +7,8 @@ import { carerRecords, carerRecordVersions } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 export async function placementFromCarerRecord<T extends object>(tx: Pick<Tx, "select">, input: T): Promise<T> {
-  const carerRecordId = "carerRecordId" in input && typeof input.carerRecordId === "string" ? input.carerRecordId : null;
+  const carerRecordId =
+    "carerRecordId" in input && typeof input.carerRecordId === "string" ? input.carerRecordId : null;
   if (!carerRecordId) return input;
   const [row] = await tx
     .select({

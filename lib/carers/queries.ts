@@ -101,7 +101,9 @@ export async function placedChildren(db: Queryable, actor: Actor, access: CarerA
       lastName: children.lastName,
       reference: children.reference,
       from: sql<string>`min(${episodes.startDate})::text`,
-      to: sql<string | null>`case when bool_or(${episodes.endDate} is null) then null else max(${episodes.endDate})::text end`,
+      to: sql<
+        string | null
+      >`case when bool_or(${episodes.endDate} is null) then null else max(${episodes.endDate})::text end`,
     })
     .from(episodes)
     .innerJoin(children, eq(children.id, episodes.childId))

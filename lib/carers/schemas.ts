@@ -18,7 +18,10 @@ export const CARER_ENTRY_KIND_LABELS: Record<(typeof CARER_ENTRY_KINDS)[number],
 
 const optionalNumber = (min: number, max: number, what: string) =>
   z
-    .union([z.literal(""), z.coerce.number().int().min(min, `${what}: at least ${min}`).max(max, `${what}: at most ${max}`)])
+    .union([
+      z.literal(""),
+      z.coerce.number().int().min(min, `${what}: at least ${min}`).max(max, `${what}: at most ${max}`),
+    ])
     .default("")
     .transform((v) => (v === "" ? null : v));
 
@@ -55,7 +58,10 @@ const detailsShape = {
   approvedOn: optionalUkDate("the date of approval"),
 };
 
-function homesHaveUrn(v: { kind: string; urn: string | null; ageFrom: number | null; ageTo: number | null }, ctx: z.RefinementCtx) {
+function homesHaveUrn(
+  v: { kind: string; urn: string | null; ageFrom: number | null; ageTo: number | null },
+  ctx: z.RefinementCtx,
+) {
   if (v.kind === "childrens_home" && !v.urn)
     ctx.addIssue({ code: "custom", path: ["urn"], message: "Enter the home's Ofsted URN" });
   if (v.ageFrom !== null && v.ageTo !== null && v.ageTo < v.ageFrom)

@@ -7,6 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import { childProtectionPlans, children } from "@/db/schema";
 import { allows, readableSections, type PolicyName, type RecordSection } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
+import { sameChildReferences } from "./same-child";
 
 export async function loadChildPage(childId: string, section: RecordSection) {
   const view = await authorizedView(`${section}.view`, childId);
@@ -32,11 +33,14 @@ export async function loadChildPage(childId: string, section: RecordSection) {
     .where(eq(children.id, childId))
     .limit(1);
   if (!header) notFound();
+  const sameChild = await sameChildReferences(db, childId);
   return {
     actor,
     access,
     db,
     header,
+    /** Other records of the same child: the one in use, or those closed in favour of this one. */
+    sameChild,
     sections: readableSections(actor, access),
     /** What the page may offer: the same policy table the server actions decide by. */
     may: (name: PolicyName) => allows(actor, access, name),

@@ -2,7 +2,7 @@
 // words), the Unique Pupil Number (checked as the Department does) and the family's address.
 import { z } from "zod";
 import { ETHNICITY, SEX, UPN_UNKNOWN } from "@/lib/ssda903/codes";
-import { pastUkDate, requiredText } from "@/lib/validation";
+import { id, pastUkDate, requiredText } from "@/lib/validation";
 
 /** A letter other than I, O or S, then 12 digits, or 11 digits and a letter; or UN1 to UN5 when there is none. */
 export const UPN_PATTERN = /^[A-HJ-NP-RT-Z](\d{12}|\d{11}[A-Z])$/;
@@ -27,3 +27,14 @@ export const createChildSchema = z.object({
   notDuplicateReason: z.string().trim().max(2000).default(""),
 });
 export type CreateChildInput = z.output<typeof createChildSchema>;
+
+/** The records officer's marking: `childId` is the record to close, `inUseChildId` the one in use. */
+export const markSameChildSchema = z.object({
+  childId: id,
+  inUseChildId: id,
+  reason: z
+    .string()
+    .trim()
+    .min(10, "Say how you know these are the same child, in a sentence or two")
+    .max(2000, "The reason must be 2000 characters or fewer"),
+});

@@ -4,13 +4,19 @@
 import { authorizedAction } from "@/lib/actions";
 import { sectionHref } from "@/lib/sections";
 import { actionMarker, allocate, amendEpisode, endCpPlan, recordCareEvent, startCpPlan } from "./commands";
+import { ceaseUasc, endMissing, recordUasc, startMissing, transferTeam } from "./missing";
 import {
   actionMarkerSchema,
   allocateSchema,
   amendEpisodeSchema,
   careEventSchema,
+  ceaseUascSchema,
   endCpPlanSchema,
+  endMissingSchema,
+  recordUascSchema,
   startCpPlanSchema,
+  startMissingSchema,
+  transferTeamSchema,
 } from "./schemas";
 
 const paths = (childId: string) => [
@@ -89,6 +95,66 @@ export const amendEpisodeAction = authorizedAction(
     const row = await amendEpisode(tx, actor, access, input);
     auditDetail({ episodeId: row.episodeId, version: row.version, reason: input.amendReason });
     return { episodeId: row.episodeId, version: row.version };
+  },
+  { revalidate: (i) => paths(i.childId) },
+);
+
+// Record that the child went missing or away from placement (and their return, if it has happened)
+export const startMissingAction = authorizedAction(
+  "missing.start",
+  startMissingSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const result = await startMissing(tx, actor, access, input);
+    auditDetail({ ...result, kind: input.kind, ended: input.end !== null });
+    return result;
+  },
+  { revalidate: (i) => paths(i.childId) },
+);
+
+// Record the child's return from a missing or away period, with the return interview
+export const endMissingAction = authorizedAction(
+  "missing.end",
+  endMissingSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const result = await endMissing(tx, actor, access, input);
+    auditDetail({ ...result, returnInterviewOffered: input.returnInterviewOffered });
+    return result;
+  },
+  { revalidate: (i) => paths(i.childId) },
+);
+
+// Record that the child is an unaccompanied asylum-seeking child
+export const recordUascAction = authorizedAction(
+  "uasc.record",
+  recordUascSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const result = await recordUasc(tx, actor, access, input);
+    auditDetail({ ...result, sinceDate: input.sinceDate });
+    return result;
+  },
+  { revalidate: (i) => paths(i.childId) },
+);
+
+// Record the date the child ceased to be an unaccompanied asylum-seeking child
+export const ceaseUascAction = authorizedAction(
+  "uasc.cease",
+  ceaseUascSchema,
+  async ({ tx, input, access, auditDetail }) => {
+    const result = await ceaseUasc(tx, access, input);
+    auditDetail({ ...result, ceasedDate: input.ceasedDate, ceasedReason: input.ceasedReason });
+    return result;
+  },
+  { revalidate: (i) => paths(i.childId) },
+);
+
+// Transfer the child to another team (team manager of the child's team)
+export const transferTeamAction = authorizedAction(
+  "allocation.transferTeam",
+  transferTeamSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const result = await transferTeam(tx, actor, access, input);
+    auditDetail({ ...result, fromTeamId: access.teamId, startDate: input.startDate, reason: input.previousEndReason });
+    return result;
   },
   { revalidate: (i) => paths(i.childId) },
 );

@@ -10,6 +10,7 @@ import { allocations, childProtectionPlans, children, episodes, markerTasks, use
 import type { Actor, ChildAccess } from "@/lib/access";
 import { placementFromCarerRecord } from "@/lib/carers/placement";
 import { lockChild } from "@/lib/children/lock";
+import { checkCourtOrderLink } from "./court-orders";
 import { todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { recordDecision } from "@/lib/records/commands";
@@ -127,6 +128,12 @@ export async function recordCareEvent(
   const rows = await currentEpisodes(tx, childId);
   const outcome = applyCareEvent(rows.map(toFacts), toEvent(input), child, now);
   if (!outcome.ok) throw breachError(outcome.breaches);
+  if ("courtOrderEntryId" in input && input.courtOrderEntryId)
+    await checkCourtOrderLink(tx, access, {
+      courtOrderEntryId: input.courtOrderEntryId,
+      legalStatus: input.legalStatus,
+      date: todayIso(input.at),
+    });
 
   let closedEpisodeId: string | null = null;
   if (outcome.closes) {

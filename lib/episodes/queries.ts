@@ -1,10 +1,19 @@
 // Reads of a child's journey (episodes, Child Protection Plans, marker tasks, allocations) and the
 // team manager's dashboard: open and breached marker tasks, unallocated children and caseload
 // counts, each one set-based query over the team, never one per child.
-import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { allocations, carerRecords, childProtectionPlans, children, episodes, markerTasks, users } from "@/db/schema";
+import {
+  allocations,
+  carerRecords,
+  childProtectionPlans,
+  children,
+  episodes,
+  markerTasks,
+  teams,
+  users,
+} from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 
 export type { MarkerTask } from "@/db/schema";
@@ -40,9 +49,10 @@ export async function listChildMarkers(db: Queryable, access: ChildAccess) {
 export async function listAllocations(db: Queryable, access: ChildAccess) {
   const person = alias(users, "person");
   return db
-    .select({ allocation: allocations, name: person.name })
+    .select({ allocation: allocations, name: sql<string | null>`coalesce(${person.name}, ${teams.name})` })
     .from(allocations)
     .leftJoin(person, eq(person.id, allocations.userId))
+    .leftJoin(teams, eq(teams.id, allocations.teamId))
     .where(eq(allocations.childId, access.childId))
     .orderBy(desc(allocations.startDate), desc(allocations.createdAt));
 }
@@ -133,4 +143,13 @@ export async function allocationChoices(db: Queryable, access: ChildAccess) {
       .orderBy(asc(users.name)),
   ]);
   return { workers, iros };
+}
+
+/** The teams a child can be transferred to: every team but the child's own. */
+export async function transferChoices(db: Queryable, access: ChildAccess) {
+  return db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(ne(teams.id, access.teamId), isNull(teams.deletedAt)))
+    .orderBy(asc(teams.name));
 }

@@ -178,3 +178,109 @@ export const amendEpisodeSchema = z.object({
   amendReason: z.string().trim().min(5, "Say why the episode is being corrected (at least 5 characters)").max(2000),
 });
 export type AmendEpisodeInput = z.output<typeof amendEpisodeSchema>;
+
+/** A period missing from placement or away without authorisation; its end may be recorded with it or later. */
+export const startMissingSchema = z
+  .object({
+    childId: id,
+    kind: z.enum(["M", "A"], { error: "Choose whether the child was missing or away" }),
+    at: happenedAt,
+    /** Recording a period that has already ended: its end and the return interview. */
+    ended: z.enum(["yes", "no"]).default("no"),
+    endAt: z.object({ date: z.string().trim().default(""), time: z.string().trim().default("") }).default({
+      date: "",
+      time: "",
+    }),
+    returnInterviewOffered: z.enum(["yes", "no", ""]).default(""),
+    returnInterviewAccepted: z.enum(["yes", "no", ""]).default(""),
+  })
+  .transform((v, ctx) => {
+    if (v.ended === "no") return { childId: v.childId, kind: v.kind, at: v.at, end: null };
+    const endAt = happenedAt.safeParse(v.endAt);
+    if (!endAt.success) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["endAt"],
+        message: "Enter when the child came back, like 28/03/2026 and 09:15",
+      });
+      return z.NEVER;
+    }
+    const interview = returnInterview(v, ctx);
+    if (!interview) return z.NEVER;
+    return { childId: v.childId, kind: v.kind, at: v.at, end: { at: endAt.data, ...interview } };
+  });
+export type StartMissingInput = z.output<typeof startMissingSchema>;
+
+/** The return interview: offered, and if so whether the child accepted it. */
+function returnInterview(
+  v: { returnInterviewOffered: string; returnInterviewAccepted: string },
+  ctx: z.RefinementCtx,
+): { returnInterviewOffered: boolean; returnInterviewAccepted: boolean | null } | null {
+  if (v.returnInterviewOffered === "") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["returnInterviewOffered"],
+      message: "Say whether the child was offered a return interview",
+    });
+    return null;
+  }
+  const offered = v.returnInterviewOffered === "yes";
+  if (offered && v.returnInterviewAccepted === "") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["returnInterviewAccepted"],
+      message: "Say whether the child accepted the return interview",
+    });
+    return null;
+  }
+  return {
+    returnInterviewOffered: offered,
+    returnInterviewAccepted: offered ? v.returnInterviewAccepted === "yes" : null,
+  };
+}
+
+/** The child came back: when, and the return interview. */
+export const endMissingSchema = z
+  .object({
+    childId: id,
+    missingId: id,
+    at: happenedAt,
+    returnInterviewOffered: z.enum(["yes", "no", ""]).default(""),
+    returnInterviewAccepted: z.enum(["yes", "no", ""]).default(""),
+  })
+  .transform((v, ctx) => {
+    const interview = returnInterview(v, ctx);
+    if (!interview) return z.NEVER;
+    return { childId: v.childId, missingId: v.missingId, at: v.at, ...interview };
+  });
+export type EndMissingInput = z.output<typeof endMissingSchema>;
+
+/** Why a child ceased to be an unaccompanied asylum-seeking child. */
+export const UASC_CEASED_REASONS = {
+  turned18: "Reached 18",
+  ageAssessed: "Age assessed as 18 or over",
+  leaveGranted: "Granted leave to remain",
+  joinedFamily: "Joined by or reunited with family",
+  other: "Other",
+} as const;
+
+export const recordUascSchema = z.object({
+  childId: id,
+  sinceDate: ukDate("the date the child became an unaccompanied asylum-seeking child"),
+});
+export const ceaseUascSchema = z.object({
+  childId: id,
+  ceasedDate: ukDate("the date the status ceased"),
+  ceasedReason: z.enum(Object.keys(UASC_CEASED_REASONS) as [keyof typeof UASC_CEASED_REASONS], {
+    error: "Choose why the status ceased",
+  }),
+});
+
+/** A team manager moves a child to another team: the social worker's spell ends; the new team allocates. */
+export const transferTeamSchema = z.object({
+  childId: id,
+  teamId: id,
+  startDate: ukDate("the date of the transfer"),
+  /** Why the social worker's spell ends (asked when one is allocated). */
+  previousEndReason: optionalCode(SW_REASON, "why the social worker's allocation ends"),
+});

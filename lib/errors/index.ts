@@ -13,6 +13,7 @@ export type ErrorCode =
   | "retention:hold"
   | "immutable:audit"
   | "immutable:version"
+  | "sealed:record"
   | "internal";
 
 /** Both texts of a refused save: what the person wrote, and the version someone else saved. */
@@ -33,6 +34,7 @@ export interface ErrorDetails {
   "retention:hold": never;
   "immutable:audit": never;
   "immutable:version": never;
+  "sealed:record": never;
   internal: never;
 }
 
@@ -50,6 +52,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   "immutable:audit": "The audit log cannot be changed: events are only ever added to it.",
   "immutable:version":
     "That version has left draft and can no longer be changed. Amend it instead: a new version keeps this one as it is.",
+  "sealed:record":
+    "This record is closed: it is the same child as another record, which is the one in use. Add to that record instead.",
   internal: "Something went wrong and nothing was saved.",
 };
 
@@ -79,7 +83,7 @@ export function messageFor(code: ErrorCode): string {
 /**
  * The database's refusals, each to a code of its own: the retention triggers (RH001 delete or
  * truncate, RH002 soft-delete while the hold is on), the append-only audit log (RH003), a version
- * that has left draft (RH004), and unique violations (two saves of the same thing at once).
+ * that has left draft (RH004), a record sealed as the same child as another (RH005), and unique violations (two saves of the same thing at once).
  */
 export function databaseErrorCode(error: unknown): ErrorCode | null {
   const e = error as { code?: string; cause?: { code?: string } } | null;
@@ -92,6 +96,8 @@ export function databaseErrorCode(error: unknown): ErrorCode | null {
       return "immutable:audit";
     case "RH004":
       return "immutable:version";
+    case "RH005":
+      return "sealed:record";
     case "23505":
       return "conflict:duplicate";
     default:

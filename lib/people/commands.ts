@@ -6,7 +6,14 @@
 // audits on that child's chain.
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { childPeople, persons, recordEntries, siblingContactLinks, siblingLinks, type PersonVersion } from "@/db/schema";
+import {
+  childPeople,
+  persons,
+  recordEntries,
+  siblingContactLinks,
+  siblingLinks,
+  type PersonVersion,
+} from "@/db/schema";
 import { allows, childAccess, type Actor, type ChildAccess, type PolicyName } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";

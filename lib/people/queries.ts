@@ -93,7 +93,10 @@ export async function peopleOfSiblings(db: Queryable, access: ChildAccess) {
 export async function listSiblingContactLinks(db: Queryable, access: ChildAccess) {
   if (access.redactions.hidesSiblingRecords) return [];
   const mine = or(eq(siblingContactLinks.childId, access.childId), eq(siblingContactLinks.siblingId, access.childId));
-  const rows = await db.select().from(siblingContactLinks).where(and(mine, isNull(siblingContactLinks.deletedAt)));
+  const rows = await db
+    .select()
+    .from(siblingContactLinks)
+    .where(and(mine, isNull(siblingContactLinks.deletedAt)));
   const entryIds = rows.flatMap((r) => [r.contactEntryId, r.siblingContactEntryId]);
   const titles = entryIds.length
     ? await db
@@ -141,7 +144,11 @@ export async function contactLinkChoices(db: Queryable, actor: Actor, access: Ch
       .select({ entryId: recordEntries.entryId, title: recordEntries.title })
       .from(recordEntries)
       .where(
-        and(entryVisibility(actor, a, "contact"), eq(recordEntries.section, "contact"), eq(recordEntries.isLatest, true)),
+        and(
+          entryVisibility(actor, a, "contact"),
+          eq(recordEntries.section, "contact"),
+          eq(recordEntries.isLatest, true),
+        ),
       )
       .orderBy(desc(recordEntries.occurredOn));
   const own = await arrangements(access);

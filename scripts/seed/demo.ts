@@ -18,6 +18,8 @@ import {
 import { todayIso } from "@/lib/dates";
 import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
 import { DEMO_CARER_LIST, demoCarer } from "./places";
+import { seedDemoCarers } from "./carers";
+import { seedDemoPeople } from "./people";
 import { seedDemoRecords } from "./records";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
@@ -56,6 +58,13 @@ export const DEMO_USERS = [
     org: "harbour",
   },
   { key: "ro", email: "records.officer@demo.invalid", name: "Jamie Quill (demo)", role: "records_officer", team: null },
+  {
+    key: "ssw",
+    email: "supervising.worker@demo.invalid",
+    name: "Sam Hollis (demo)",
+    role: "supervising_social_worker",
+    team: null,
+  },
   {
     key: "gone",
     email: "deactivated@demo.invalid",
@@ -186,6 +195,7 @@ export async function seedDemoAuthority(
         })),
       )
       .onConflictDoNothing();
+    await seedDemoCarers(tx, demoUserId("ssw"));
     await tx
       .insert(carerRecords)
       .values(DEMO_CARER_LIST.map((c) => ({ id: c.id, kind: c.kind, name: c.name, urn: c.urn, postcode: c.postcode })))
@@ -287,6 +297,11 @@ export async function seedDemoAuthority(
       )
       .onConflictDoNothing();
 
+    if (opts.records !== false)
+      await seedDemoPeople(
+        tx,
+        Array.from({ length: DEMO_CHILD_COUNT }, (_, n) => demoChildId(n)),
+      );
     // Each child's record gets fictional entries from their allocated worker.
     const workers = new Map(DEMO_USERS.map((u) => [demoUserId(u.key), u]));
     for (const [n, child] of (opts.records === false ? [] : childRows).entries()) {

@@ -9,6 +9,7 @@ import { createEntrySchema } from "@/lib/records/schemas";
 import type { FormSection } from "@/lib/sections";
 import { todayIso } from "@/lib/dates";
 import { pick, seededRandom } from "./ids";
+import { demoParentViews } from "./people";
 
 const uk = (iso: string) => format(parseISO(iso), "dd/MM/yyyy");
 
@@ -138,15 +139,7 @@ export async function seedDemoRecords(
     decidedBy: worker.name,
     reasons: "Child settled, needs met, carers committed.",
     childViews: { status: "given", text: "I want to stay here." },
-    parentViews: [
-      {
-        name: "Mother (fictional)",
-        relationship: "mother",
-        status: "given",
-        text: "Agrees, wants contact to continue.",
-      },
-      { name: "Father (fictional)", relationship: "father", status: "sought_not_given", text: "" },
-    ],
+    parentViews: demoParentViews(n),
   });
 
   // Most children have an approved care plan, drafted by the worker and approved by the manager.
@@ -168,9 +161,7 @@ export async function seedDemoRecords(
       contactPlan: "Supervised contact with mother fortnightly.",
       contingencyPlan: "If the placement breaks down, a planning meeting within five working days.",
       childViews: { status: "given", text: pick(rand, VIEWS) },
-      parentViews: [
-        { name: "Mother (fictional)", relationship: "mother", status: "given", text: "Supports the plan." },
-      ],
+      parentViews: demoParentViews(n).map(({ personId, status, text }) => ({ personId, status, text })),
     });
     const saved = await saveCarePlanDraft(tx, worker, access, draft);
     const submitted = await submitCarePlan(tx, worker, access, {
@@ -189,6 +180,9 @@ export async function seedDemoRecords(
         version: submitted.version,
         lockVersion: submitted.lockVersion,
         comment: "Plan meets the child's needs and reflects their views.",
+        parentViews: demoParentViews(n)
+          .filter((p) => p.parentalResponsibility)
+          .map(({ personId, status, text }) => ({ personId, status, text })),
       }),
     );
   }

@@ -2,11 +2,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
-import { AllocateForm } from "@/components/episodes/allocate-form";
+import { AllocateForm, TransferTeamForm } from "@/components/episodes/allocate-form";
 import { Badge, Card, SummaryList } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
 import { getChildOverview } from "@/lib/children/queries";
-import { allocationChoices, listAllocations } from "@/lib/episodes/queries";
+import { allocationChoices, listAllocations, transferChoices } from "@/lib/episodes/queries";
 import { formatUkDate } from "@/lib/dates";
 import { earliestDestructionDate, getRetentionHold } from "@/lib/retention";
 import {
@@ -34,6 +34,7 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
     page.access.redactions.hidesStaffContacts ? Promise.resolve([]) : listAllocations(page.db, page.access),
     mayAllocate ? allocationChoices(page.db, page.access) : Promise.resolve(null),
   ]);
+  const teamsToTransfer = page.may("allocation.transferTeam") ? await transferChoices(page.db, page.access) : [];
   if (!overview) return null;
   const { child, currentEpisode } = overview;
   const isProvider = page.access.relation === "provider";
@@ -106,6 +107,12 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
               />
               <AllocateForm childId={childId} kind="iro" people={choices.iros} hasCurrent={Boolean(child.iroName)} />
             </div>
+          ) : null}
+          {teamsToTransfer.length > 0 ? (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-brand-700">Transfer to another team</summary>
+              <TransferTeamForm childId={childId} teams={teamsToTransfer} hasWorker={Boolean(child.workerName)} />
+            </details>
           ) : null}
         </Card>
         <Card title="Current episode of care">

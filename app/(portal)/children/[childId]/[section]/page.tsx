@@ -7,6 +7,8 @@ import { formatUkDate } from "@/lib/dates";
 import { loadSectionPage } from "@/lib/records/page";
 import { addLabel } from "@/lib/sections";
 import { listSectionEntries } from "@/lib/records/queries";
+import { legalStatusesFromOrders } from "@/lib/episodes/court-orders";
+import { LEGAL_STATUS, label } from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Record section" };
 
@@ -23,6 +25,15 @@ export default async function SectionPage({
   const pageNumber = Number((await searchParams).page) || 1;
   const result = await listSectionEntries(page.db, page.actor, page.access, spec.key, { page: pageNumber });
   const mayWrite = page.may(`${spec.key}.create`);
+  // A court order shows the legal status it brought (from the episode that links to it).
+  const broughtBy =
+    spec.key === "courtOrders" && page.may("episodes.view")
+      ? await legalStatusesFromOrders(
+          page.db,
+          page.access,
+          result.items.map((i) => i.entryId),
+        )
+      : new Map<string, { legalStatus: string; startDate: string }>();
   const base = `/children/${childId}/${spec.path}`;
 
   return (
@@ -48,6 +59,12 @@ export default async function SectionPage({
                 </Link>
                 <span className="text-sm text-slate-700">{formatUkDate(item.occurredOn)}</span>
               </div>
+              {broughtBy.has(item.entryId) ? (
+                <p className="text-sm">
+                  Legal status it brought: {label(LEGAL_STATUS, broughtBy.get(item.entryId)?.legalStatus)}, from{" "}
+                  {formatUkDate(broughtBy.get(item.entryId)?.startDate)}
+                </p>
+              ) : null}
               <p className="text-sm text-slate-700">
                 Recorded by {item.authorName}
                 {item.version > 1 ? ` · amended (version ${item.version})` : ""}

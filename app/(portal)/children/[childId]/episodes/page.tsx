@@ -8,8 +8,12 @@ import { CareEventForm } from "@/components/episodes/care-event-form";
 import { MarkerList } from "@/components/episodes/marker-list";
 import { Badge, Card, EmptyState } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
-import { formatUkDate } from "@/lib/dates";
+import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import { listCarerChoices, listChildMarkers, listEpisodes } from "@/lib/episodes/queries";
+import { courtOrderChoices } from "@/lib/episodes/court-orders";
+import { listMissing, uascStatus } from "@/lib/episodes/missing";
+import { UASC_CEASED_REASONS } from "@/lib/episodes/schemas";
+import { CeaseUascForm, EndMissingForm, RecordUascForm, StartMissingForm } from "@/components/episodes/missing-forms";
 import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
@@ -26,11 +30,16 @@ export const metadata: Metadata = { title: "Episodes of care" };
 export default async function EpisodesPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const page = await loadChildPage(childId, "episodes");
-  const [rows, markers, carers] = await Promise.all([
+  const [rows, markers, carers, orders, missing, uasc] = await Promise.all([
     listEpisodes(page.db, page.access),
     listChildMarkers(page.db, page.access),
     page.may("episodes.recordEvent") || page.may("episodes.amend") ? listCarerChoices(page.db) : Promise.resolve([]),
+    courtOrderChoices(page.db, page.access),
+    listMissing(page.db, page.access),
+    uascStatus(page.db, page.access),
   ]);
+  const orderTitle = new Map(orders.map((o) => [o.entryId, `${o.title}, made ${formatUkDate(o.occurredOn)}`]));
+  const openMissing = missing.find((m) => m.endedAt === null);
   const current = rows[0] && rows[0].episode.endDate === null ? rows[0].episode : null;
 
   return (
@@ -82,7 +91,14 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
                       <span className="block text-slate-700">Need: {label(CATEGORY_OF_NEED, e.categoryOfNeed)}</span>
                     ) : null}
                   </td>
-                  <td className="px-3 py-2">{label(LEGAL_STATUS, e.legalStatus)}</td>
+                  <td className="px-3 py-2">
+                    {label(LEGAL_STATUS, e.legalStatus)}
+                    {e.courtOrderEntryId && orderTitle.has(e.courtOrderEntryId) ? (
+                      <a className="block" href={`/children/${childId}/court-orders/${e.courtOrderEntryId}`}>
+                        Order: {orderTitle.get(e.courtOrderEntryId)}
+                      </a>
+                    ) : null}
+                  </td>
                   <td className="px-3 py-2">
                     {label(PLACEMENT, e.placement)}
                     <span className="block text-slate-700">
@@ -139,9 +155,88 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
 
       {page.may("episodes.recordEvent") ? (
         <Card title={current ? "Record a change" : "Record that the child starts to be looked after"}>
-          <CareEventForm childId={childId} lookedAfter={current !== null} carers={carers} />
+          <CareEventForm
+            childId={childId}
+            lookedAfter={current !== null}
+            carers={carers}
+            courtOrders={orders.map(({ entryId, title, occurredOn }) => ({ entryId, title, occurredOn }))}
+          />
         </Card>
       ) : null}
+
+      <section aria-labelledby="missing-heading" className="mt-6">
+        <h2 id="missing-heading" className="mb-2 text-xl font-bold">
+          Missing and away from placement
+        </h2>
+        {missing.length === 0 ? (
+          <EmptyState title="No missing or away periods recorded" />
+        ) : (
+          <ul className="mb-4 divide-y divide-slate-200 rounded border border-slate-300 bg-white">
+            {missing.map((m) => (
+              <li key={m.id} className="p-3">
+                <p className="font-semibold">
+                  {m.kind === "M" ? "Missing from placement" : "Away from placement without authorisation"}
+                  {m.endedAt ? null : (
+                    <>
+                      {" "}
+                      <Badge tone="red">Not yet back</Badge>
+                    </>
+                  )}
+                </p>
+                <p className="text-sm text-slate-700">
+                  From {formatUkDateTime(m.startedAt)}
+                  {m.endedAt ? ` to ${formatUkDateTime(m.endedAt)}` : ""}
+                  {m.endedAt
+                    ? m.returnInterviewOffered
+                      ? ` · Return interview offered, ${m.returnInterviewAccepted ? "accepted" : "not accepted"}`
+                      : " · No return interview offered"
+                    : ""}
+                </p>
+                {!m.endedAt && page.may("missing.end") ? (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-brand-700">Record the child&apos;s return</summary>
+                    <EndMissingForm childId={childId} missingId={m.id} />
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {page.may("missing.start") && !openMissing ? (
+          <Card title="Record a missing or away period">
+            <StartMissingForm childId={childId} />
+          </Card>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="uasc-heading" className="mt-6">
+        <h2 id="uasc-heading" className="mb-2 text-xl font-bold">
+          Unaccompanied asylum-seeking child
+        </h2>
+        <p className="mb-2 text-slate-700">
+          {uasc
+            ? `An unaccompanied asylum-seeking child since ${formatUkDate(uasc.sinceDate)}${
+                uasc.ceasedDate
+                  ? `; the status ceased on ${formatUkDate(uasc.ceasedDate)} (${UASC_CEASED_REASONS[uasc.ceasedReason as keyof typeof UASC_CEASED_REASONS] ?? uasc.ceasedReason}).`
+                  : "."
+              }`
+            : "Not recorded as an unaccompanied asylum-seeking child."}
+        </p>
+        {!uasc && page.may("uasc.record") ? (
+          <details>
+            <summary className="cursor-pointer text-brand-700">
+              Record that the child is an unaccompanied asylum-seeking child
+            </summary>
+            <RecordUascForm childId={childId} />
+          </details>
+        ) : null}
+        {uasc && !uasc.ceasedDate && page.may("uasc.cease") ? (
+          <details>
+            <summary className="cursor-pointer text-brand-700">Record that the status ceased</summary>
+            <CeaseUascForm childId={childId} />
+          </details>
+        ) : null}
+      </section>
     </ChildRecordShell>
   );
 }

@@ -13,6 +13,9 @@ import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import { formatValue } from "@/lib/records/format";
 import { loadSectionPage } from "@/lib/records/page";
 import { diffEntryVersions, entryAmendable, getEntryVersions } from "@/lib/records/queries";
+import { legalStatusesFromOrders } from "@/lib/episodes/court-orders";
+import { sectionHref } from "@/lib/sections";
+import { LEGAL_STATUS, label } from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Entry" };
 
@@ -43,6 +46,10 @@ export default async function EntryPage({
   const mayAmend =
     !sealed && page.may(`${page.section}.amend`) && entryAmendable(page.actor, page.access, latest) === "ok";
   const maySeal = !sealed && page.may("entry.seal");
+  const brought =
+    page.section === "courtOrders" && page.may("episodes.view")
+      ? (await legalStatusesFromOrders(page.db, page.access, [entryId])).get(entryId)
+      : undefined;
 
   return (
     <ChildRecordShell page={page} current={page.section}>
@@ -56,6 +63,12 @@ export default async function EntryPage({
             {spec.dateLabel}: {formatUkDate(shown.occurredOn)} · version {shown.version} of {versions.length}
             {shown.version !== latest.version ? " (an earlier version)" : ""}
           </p>
+          {brought ? (
+            <p>
+              Legal status it brought: {label(LEGAL_STATUS, brought.legalStatus)}, from{" "}
+              {formatUkDate(brought.startDate)} (<Link href={sectionHref(childId, "episodes")}>episodes of care</Link>)
+            </p>
+          ) : null}
           <div className="mt-1 flex flex-wrap gap-1">
             {shown.confidentiality === "restricted" ? <Badge tone="red">Restricted</Badge> : null}
             {shown.confidentiality === "sealed" ? <Badge tone="red">Sealed: misfiled</Badge> : null}
