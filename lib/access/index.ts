@@ -191,8 +191,8 @@ function isCarerAccess(access: ChildAccess | CarerAccess): access is CarerAccess
   return "carerRecordId" in access;
 }
 
-/** The carer's or home's current details (the latest version), as a condition on carer_record_versions. */
-const latestCarerVersion = sql`${carerRecordVersions.supersededAt} is null and ${carerRecordVersions.deletedAt} is null`;
+/** `carer_records.id`, always qualified (see childIdColumn). */
+export const carerIdColumn = sql.raw(`"carer_records"."id"`);
 
 /** The carers' and homes' records a person's list reaches, as a condition on `carer_records`. */
 export function carerScope(actor: Actor): SQL {
@@ -201,7 +201,7 @@ export function carerScope(actor: Actor): SQL {
     case "supervising_social_worker":
       return and(
         live,
-        sql`exists (select 1 from ${carerRecordVersions} v where v.carer_record_id = ${carerRecords.id}
+        sql`exists (select 1 from ${carerRecordVersions} v where v.carer_record_id = ${carerIdColumn}
           and v.superseded_at is null and v.supervising_worker_id = ${actor.id})`,
       ) as SQL;
     case "team_manager":
@@ -210,7 +210,7 @@ export function carerScope(actor: Actor): SQL {
       return and(
         live,
         sql`exists (select 1 from ${episodes} e join ${children} c on c.id = e.child_id
-          where e.carer_record_id = ${carerRecords.id} and e.superseded_at is null and e.deleted_at is null
+          where e.carer_record_id = ${carerIdColumn} and e.superseded_at is null and e.deleted_at is null
             and e.end_date is null and c.allocated_worker_id = ${actor.id})`,
       ) as SQL;
     default:
@@ -225,11 +225,13 @@ export async function carerAccess(db: Queryable, actor: Actor, carerRecordId: st
     .select({
       kind: carerRecords.kind,
       supervising:
-        sql<boolean>`exists (select 1 from ${carerRecordVersions} where ${carerRecordVersions.carerRecordId} = ${carerRecords.id}
-        and ${latestCarerVersion} and ${carerRecordVersions.supervisingWorkerId} = ${actor.id})`.mapWith(Boolean),
+        sql<boolean>`exists (select 1 from ${carerRecordVersions} v where v.carer_record_id = ${carerIdColumn}
+        and v.superseded_at is null and v.deleted_at is null and v.supervising_worker_id = ${actor.id})`.mapWith(
+          Boolean,
+        ),
       // A child placed there now (an open episode, latest version) who is allocated to the actor.
       placedChildWorker: sql<boolean>`exists (select 1 from ${episodes} e join ${children} c on c.id = e.child_id
-        where e.carer_record_id = ${carerRecords.id} and e.superseded_at is null and e.deleted_at is null
+        where e.carer_record_id = ${carerIdColumn} and e.superseded_at is null and e.deleted_at is null
           and e.end_date is null and c.deleted_at is null and c.allocated_worker_id = ${actor.id})`.mapWith(Boolean),
     })
     .from(carerRecords)
@@ -326,8 +328,8 @@ export async function decide(
   const p = POLICIES[name];
   // A carer's or home's record: the subject is the record, never a child.
   if (p.reaches.kind === "carer") {
-    if (!childId || !isUuid(childId)) return { ok: false, refusal: "no-child", access: null };
     if (p.permission && !can(actor, p.permission)) return { ok: false, refusal: "permission", access: null };
+    if (!childId || !isUuid(childId)) return { ok: false, refusal: "no-child", access: null };
     const carer = await carerAccess(db, actor, childId);
     if (!carer) return { ok: false, refusal: "relationship", access: null };
     if (!carerReaches(carer, p.reaches)) return { ok: false, refusal: "section", access: carer };

@@ -4,8 +4,8 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { carerEntries, carerRecords, carerRecordVersions, children, episodes, users } from "@/db/schema";
-import { allows, carerScope, type Actor, type CarerAccess } from "@/lib/access";
+import { carerEntries, carerRecords, carerRecordVersions, children, episodes, recordEntries, users } from "@/db/schema";
+import { allows, carerIdColumn, carerScope, type Actor, type CarerAccess } from "@/lib/access";
 import { isUuid } from "@/lib/validation";
 
 const author = alias(users, "author");
@@ -21,7 +21,7 @@ export async function listCarerRecords(db: Queryable, actor: Actor) {
       postcode: carerRecordVersions.postcode,
       provider: carerRecordVersions.provider,
       supervisorName: supervisor.name,
-      placedNow: sql<number>`(select count(distinct e.child_id)::int from ${episodes} e where e.carer_record_id = ${carerRecords.id}
+      placedNow: sql<number>`(select count(distinct e.child_id)::int from ${episodes} e where e.carer_record_id = ${carerIdColumn}
         and e.superseded_at is null and e.deleted_at is null and e.end_date is null)`,
     })
     .from(carerRecords)
@@ -118,4 +118,27 @@ export async function placedChildren(db: Queryable, actor: Actor, access: CarerA
     .groupBy(episodes.childId, children.firstName, children.lastName, children.reference)
     .orderBy(sql`bool_or(${episodes.endDate} is null) desc`, asc(children.firstName));
   return rows.map((r) => ({ ...r, current: r.to === null }));
+}
+
+/** Which children's records hold a copy of this entry, and of which version (for the entry's page). */
+export async function copiesOfCarerEntry(db: Queryable, actor: Actor, access: CarerAccess, entryId: string) {
+  if (!isUuid(entryId) || !allows(actor, access, "carerEntries.view")) return [];
+  return db
+    .select({
+      childId: recordEntries.childId,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      sourceVersion: recordEntries.sourceVersion,
+    })
+    .from(recordEntries)
+    .innerJoin(children, eq(children.id, recordEntries.childId))
+    .where(
+      and(
+        eq(recordEntries.sourceKind, "carer_entry"),
+        eq(recordEntries.sourceEntryId, entryId),
+        eq(recordEntries.sourceCarerRecordId, access.carerRecordId),
+        eq(recordEntries.isLatest, true),
+      ),
+    )
+    .orderBy(asc(children.firstName));
 }

@@ -3,8 +3,9 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { carerEntries, recordEntries, sharedEntries, users } from "@/db/schema";
-import { allows, carerAccess, type Actor, type ChildAccess } from "@/lib/access";
+import { carerEntries, children, recordEntries, sharedEntries, users } from "@/db/schema";
+import { allows, carerAccess, childAccess, type Actor, type ChildAccess } from "@/lib/access";
+import { listSiblingLinks } from "@/lib/people/queries";
 import { entryVisibility } from "@/lib/records/queries";
 import { isUuid } from "@/lib/validation";
 
@@ -94,4 +95,21 @@ export async function getDuplicate(db: Queryable, actor: Actor, access: ChildAcc
     /** The shared entry's latest version, for amending it from this copy. */
     shared,
   };
+}
+
+/** This child and each sibling linked to it now whose record the person may add a copy to. */
+export async function sharedEntryChoices(db: Queryable, actor: Actor, access: ChildAccess) {
+  const [self] = await db
+    .select({ firstName: children.firstName, lastName: children.lastName })
+    .from(children)
+    .where(eq(children.id, access.childId))
+    .limit(1);
+  const out = [{ childId: access.childId, name: self ? `${self.firstName} ${self.lastName}` : "This child" }];
+  for (const link of await listSiblingLinks(db, access)) {
+    if (link.endDate) continue;
+    const other = await childAccess(db, actor, link.siblingId);
+    if (other && allows(actor, other, "sharedEntry.record"))
+      out.push({ childId: link.siblingId, name: `${link.firstName} ${link.lastName}` });
+  }
+  return out;
 }

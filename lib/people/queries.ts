@@ -32,7 +32,7 @@ export async function listChildPeople(db: Queryable, access: ChildAccess) {
       phone: hide ? sql<string | null>`null` : persons.phone,
       email: hide ? sql<string | null>`null` : persons.email,
       /** How many children's records this one person is linked to (siblings share one person record). */
-      linkedChildren: sql<number>`(select count(distinct cp2.child_id)::int from ${childPeople} cp2 where cp2.person_id = ${childPeople.personId})`,
+      linkedChildren: sql<number>`(select count(distinct cp2.child_id)::int from ${childPeople} cp2 where cp2.person_id = ${sql.raw('"child_people"."person_id"')})`,
     })
     .from(childPeople)
     .innerJoin(persons, and(eq(persons.personId, childPeople.personId), isNull(persons.supersededAt)))

@@ -133,8 +133,12 @@ export const saveDraftSchema = z.object({
 /** The records officer seals a misfiled entry: retained, hidden from everyone else, with a reason. */
 export const sealEntrySchema = z.object({
   childId: id,
-  // Sections kept as entries; a care plan's versions follow their own lifecycle and are not sealed here.
-  section: z.enum(FORM_SECTIONS as [FormSection, ...FormSection[]]),
+  // Sections kept as entries (and duplicate entries, each copy sealed on its own); a care plan's
+  // versions follow their own lifecycle and are not sealed here.
+  section: z.enum(["duplicates", ...FORM_SECTIONS] as [
+    FormSection | "duplicates",
+    ...Array<FormSection | "duplicates">,
+  ]),
   entryId: id,
   reason: z
     .string()
