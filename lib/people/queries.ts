@@ -9,7 +9,10 @@ import { listCaseload } from "@/lib/children/queries";
 import { entryVisibility } from "@/lib/records/queries";
 import { RELATIONSHIP_LABELS } from "./schemas";
 
-export { linkedPeople } from "./commands";
+import { linkedPeople } from "./commands";
+import type { ParentChoice } from "./views";
+
+export { linkedPeople };
 
 /** Everyone linked to the child, now and before, with their current details (contact details only where allowed). */
 export async function listChildPeople(db: Queryable, access: ChildAccess) {
@@ -178,4 +181,17 @@ export async function siblingChoices(db: Queryable, actor: Actor, access: ChildA
     if (other && allows(actor, other, "siblings.link")) out.push({ id: c.id, name: `${c.name} (${c.reference})` });
   }
   return out;
+}
+
+/** The people whose views a decision asks for: everyone linked now, parental responsibility first. */
+export async function parentChoices(db: Queryable, access: ChildAccess): Promise<ParentChoice[]> {
+  const people = await linkedPeople(db, access.childId);
+  return people
+    .map((p) => ({
+      personId: p.personId,
+      name: p.name,
+      relationshipLabel: p.relationshipLabel,
+      parentalResponsibility: p.parentalResponsibility,
+    }))
+    .sort((a, b) => Number(b.parentalResponsibility) - Number(a.parentalResponsibility));
 }

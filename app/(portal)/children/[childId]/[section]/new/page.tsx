@@ -5,6 +5,7 @@ import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { EntryForm } from "@/components/records/entry-form";
 import { formatUkDateTime } from "@/lib/dates";
 import { blankFormValues, type EntryFormValues } from "@/lib/records/format";
+import { parentChoices } from "@/lib/people/queries";
 import { loadSectionPage } from "@/lib/records/page";
 import { getDraft } from "@/lib/records/queries";
 
@@ -27,6 +28,7 @@ export default async function NewEntryPage({ params }: { params: Promise<{ child
             : blankFormValues(page.section)
         }
         canRestrict={!page.access.redactions.submitsAsProvider}
+        parents={page.spec.fields.some((f) => f.kind === "parentViews") ? await parentChoices(page.db, page.access) : []}
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
       />
     </ChildRecordShell>
