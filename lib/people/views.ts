@@ -29,7 +29,9 @@ export function parentViewRows(parents: readonly ParentChoice[], existing: unkno
 }
 
 /** Views recorded with a typed name before people were linked: kept readable in their version. */
-export function typedParentViews(existing: unknown): Array<{ name: string; relationship: string; status: string; text: string }> {
+export function typedParentViews(
+  existing: unknown,
+): Array<{ name: string; relationship: string; status: string; text: string }> {
   const items = Array.isArray(existing) ? (existing as Stored[]) : [];
   return items
     .filter((i) => !str(i.personId))

@@ -28,7 +28,9 @@ export default async function NewEntryPage({ params }: { params: Promise<{ child
             : blankFormValues(page.section)
         }
         canRestrict={!page.access.redactions.submitsAsProvider}
-        parents={page.spec.fields.some((f) => f.kind === "parentViews") ? await parentChoices(page.db, page.access) : []}
+        parents={
+          page.spec.fields.some((f) => f.kind === "parentViews") ? await parentChoices(page.db, page.access) : []
+        }
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
       />
     </ChildRecordShell>

@@ -40,7 +40,9 @@ export default async function AmendEntryPage({
           baseVersion: draft && typeof draft.data.baseVersion === "number" ? draft.data.baseVersion : latest.version,
         }}
         canRestrict={!page.access.redactions.submitsAsProvider}
-        parents={page.spec.fields.some((f) => f.kind === "parentViews") ? await parentChoices(page.db, page.access) : []}
+        parents={
+          page.spec.fields.some((f) => f.kind === "parentViews") ? await parentChoices(page.db, page.access) : []
+        }
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
       />
     </ChildRecordShell>
