@@ -11,6 +11,7 @@ import {
   carerRecordVersions,
   episodes,
   recordEntries,
+  sameChildLinks,
   type CarerEntry,
   type CarerRecordVersion,
 } from "@/db/schema";
@@ -235,6 +236,18 @@ export async function duplicateCarerEntry(tx: Tx, actor: Actor, access: CarerAcc
   const placed: Array<{ childId: string; entryId: string }> = [];
   for (const [i, copy] of input.copies.entries()) {
     if (!copy.place) continue;
+    // A record closed as the same child as another takes nothing new: place the copy on the record in use.
+    const [sealed] = await tx
+      .select({ id: sameChildLinks.id })
+      .from(sameChildLinks)
+      .where(and(eq(sameChildLinks.sealedChildId, copy.childId), isNull(sameChildLinks.deletedAt)))
+      .limit(1);
+    if (sealed)
+      throw new AppError("invalid:input", undefined, {
+        [`copies.${i}.childId`]: [
+          "This record is closed as the same child as another: place the copy on the record in use",
+        ],
+      });
     if (!(await everPlacedWith(tx, access.carerRecordId, copy.childId)))
       throw new AppError("invalid:input", undefined, {
         [`copies.${i}.childId`]: ["Only a child placed here (now or before) can have a duplicate of this entry"],
