@@ -327,7 +327,9 @@ export async function resolveParentViews(
       errors[`${field}.${i}.personId`] = ["Choose the parent from the people linked to the child"];
       return;
     }
-    if (item.status === "" && !link.parentalResponsibility) return; // not asked of someone without PR
+    // A row left blank records nothing; a parent with parental responsibility left blank on a
+    // decision is reported below as missing.
+    if (item.status === "") return;
     if (seen.has(link.personId)) {
       errors[`${field}.${i}.personId`] = ["Each person's views once"];
       return;
