@@ -114,7 +114,7 @@ export const duplicateCarerEntrySchema = z.object({
         confidentiality: z.enum(["standard", "restricted"]).default("standard"),
       }),
     )
-    .max(20)
+    .max(500)
     .refine((c) => c.some((x) => x.place), "Choose at least one child to place a duplicate entry on"),
 });
 export type DuplicateCarerEntryInput = z.output<typeof duplicateCarerEntrySchema>;
