@@ -10,7 +10,8 @@ const PGLITE_DIR = ".data/e2e";
 const AUDIT_CHECKPOINT_DIR = ".data/e2e-audit-checkpoints";
 const tsx = "node node_modules/tsx/dist/cli.mjs";
 
-const ADDS_CHILDREN = /a-team-manager-records-a-childs-journey-through-care\.spec\.ts/;
+const ADDS_CHILDREN =
+  /(a-team-manager-records-a-childs-journey-through-care|a-second-record-of-the-same-child-is-closed-and-a-child-moves-team)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",

@@ -4,6 +4,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed/demo";
 
 const sw1 = DEMO_USERS.find((u) => u.key === "sw1");
 if (!sw1) throw new Error("demo user sw1 is missing from db/seed/demo.ts");
+const tm1 = DEMO_USERS.find((u) => u.key === "tm1");
+if (!tm1) throw new Error("demo user tm1 is missing from db/seed/demo.ts");
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -56,6 +58,8 @@ export const BENCH = {
   skipSeed: process.env.BENCH_SKIP_SEED === "1",
   /** The demo social worker signs in: their caseload is the one measured. */
   email: sw1.email,
+  /** The North team's manager, for the team dashboard. */
+  managerEmail: tm1.email,
   password: DEMO_PASSWORD,
 } as const;
 

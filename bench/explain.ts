@@ -12,6 +12,8 @@ import { childAccess, type Actor } from "../lib/access";
 import { getChildOverview, listCaseload } from "../lib/children/queries";
 import { getChronology } from "../lib/records/chronology";
 import { listSectionEntries } from "../lib/records/queries";
+import { sameChildReferences } from "../lib/children/same-child";
+import { listChildMarkers, listEpisodes, teamAllocationSummary, teamMarkerTasks } from "../lib/episodes/queries";
 
 /** Tables that grow with the authority: never read whole for one page. */
 export const LARGE_TABLES = [
@@ -158,6 +160,18 @@ export async function explainPages(databaseUrl: string, actorId: string, childId
       .where(and(eq(users.id, actorId), eq(users.active, true)));
     if (!actor) throw new Error(`bench actor ${actorId} not found`);
     const access = await childAccess(plain, actor satisfies Actor, childId);
+    const [manager] = await plain
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        teamId: users.teamId,
+        organisationId: users.organisationId,
+      })
+      .from(users)
+      .where(and(eq(users.role, "team_manager"), eq(users.teamId, actor.teamId ?? ""), eq(users.active, true)))
+      .limit(1);
     if (!access) throw new Error(`the bench actor cannot open child ${childId}`);
 
     const captured = [
@@ -168,6 +182,11 @@ export async function explainPages(databaseUrl: string, actorId: string, childId
       ...(await capture(client, "section list (visits)", (db) => listSectionEntries(db, actor, access, "visits"))),
       ...(await capture(client, "chronology", (db) => getChronology(db, actor, access, {}))),
       ...(await capture(client, "chronology search", (db) => getChronology(db, actor, access, { search: "football" }))),
+      ...(await capture(client, "episodes", (db) => listEpisodes(db, access))),
+      ...(await capture(client, "child's markers", (db) => listChildMarkers(db, access))),
+      ...(await capture(client, "same-child references", (db) => sameChildReferences(db, childId))),
+      ...(await capture(client, "team dashboard: markers", (db) => teamMarkerTasks(db, manager ?? actor))),
+      ...(await capture(client, "team dashboard: allocations", (db) => teamAllocationSummary(db, manager ?? actor))),
     ];
     const plans: QueryPlan[] = [];
     for (const c of captured) plans.push(await explain(client, c));

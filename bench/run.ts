@@ -29,6 +29,8 @@ interface Target {
   /** Missing pages (still being built) are reported, not fatal. */
   required: boolean;
   budget: boolean;
+  /** Signed in as the team manager rather than the social worker (the team's pages). */
+  asManager?: boolean;
 }
 
 interface PageResult {
@@ -166,11 +168,16 @@ function printTable(level: Level): void {
 }
 
 /** Checks each page renders (a page still being built is reported, not measured), warms them up, then measures each level. */
-async function measure(base: string, jar: CookieJar, targets: Target[]): Promise<Level[]> {
+async function measure(
+  base: string,
+  jars: { worker: CookieJar; manager: CookieJar },
+  targets: Target[],
+): Promise<Level[]> {
+  const jarOf = (t: Target) => (t.asManager ? jars.manager : jars.worker);
   const available: Target[] = [];
   const missing = new Map<string, string>();
   for (const t of targets) {
-    const { sample, body } = await fetchPage(base, t.paths[0] ?? "/", jar);
+    const { sample, body } = await fetchPage(base, t.paths[0] ?? "/", jarOf(t));
     if (sample.status === 200 && body.includes(t.expect)) {
       available.push(t);
       continue;
@@ -184,7 +191,7 @@ async function measure(base: string, jar: CookieJar, targets: Target[]): Promise
   console.log(
     `\nWarming up (${BENCH.warmup} requests a page), then ${BENCH.requests} requests a page at each of ${BENCH.concurrency.join(", ")} in flight, in ${BENCH.rounds} interleaved rounds`,
   );
-  for (const t of available) await load(base, t.paths, jar, BENCH.warmup, top);
+  for (const t of available) await load(base, t.paths, jarOf(t), BENCH.warmup, top);
 
   const levels: Level[] = [];
   for (const concurrency of BENCH.concurrency) {
@@ -195,7 +202,7 @@ async function measure(base: string, jar: CookieJar, targets: Target[]): Promise
         const run = runs.get(t.key);
         if (!run) continue;
         const start = performance.now();
-        run.samples.push(...(await load(base, t.paths, jar, perRound, concurrency)));
+        run.samples.push(...(await load(base, t.paths, jarOf(t), perRound, concurrency)));
         run.seconds += (performance.now() - start) / 1000;
       }
     }
@@ -286,6 +293,24 @@ async function main(): Promise<number> {
       budget: false,
     },
     {
+      key: "episodes",
+      label: "Episodes of care, missing periods and markers",
+      paths: ids.map((id) => `/children/${id}/episodes`),
+      expect: "Missing and away from placement",
+      required: true,
+      budget: true,
+    },
+    {
+      // The team manager's dashboard over the North team's 200 children: one set-based query per list.
+      key: "team",
+      label: "Team dashboard (team manager)",
+      paths: ["/team"],
+      expect: "CP and CLA markers",
+      required: true,
+      budget: true,
+      asManager: true,
+    },
+    {
       key: "visits",
       label: "Section list (visits)",
       paths: ids.map((id) => `/children/${id}/visits`),
@@ -296,8 +321,9 @@ async function main(): Promise<number> {
   ];
   let levels: Level[];
   try {
-    const jar = await signIn(server.base, BENCH.email, BENCH.password);
-    levels = await measure(server.base, jar, targets);
+    const worker = await signIn(server.base, BENCH.email, BENCH.password);
+    const manager = await signIn(server.base, BENCH.managerEmail, BENCH.password);
+    levels = await measure(server.base, { worker, manager }, targets);
   } finally {
     await server.stop();
     server = null;

@@ -314,6 +314,39 @@ async function insertEpisodes(sql: Sql): Promise<void> {
     from bench_children where n % 20 = 7`);
 }
 
+/**
+ * Every child's allocation spells (team, social worker, IRO), a Child Protection Plan for one in
+ * twenty-five, and the CP and CLA marker tasks of each period of care and plan: most actioned in
+ * time, one in forty late and one in fifty still open, so the team dashboard has real work to list.
+ */
+async function insertJourneyRecords(sql: Sql): Promise<void> {
+  await sql.unsafe(`insert into allocations (id, child_id, kind, user_id, team_id, start_date)
+    select pg_temp.bench_id('alloc:team:' || b.n), b.id, 'team', null, b.team_id, b.dob from bench_children b
+    union all
+    select pg_temp.bench_id('alloc:sw:' || b.n), b.id, 'social_worker', b.worker_id, null, greatest(b.dob, current_date - 400)
+      from bench_children b where b.worker_id is not null
+    union all
+    select pg_temp.bench_id('alloc:iro:' || b.n), b.id, 'iro', b.iro_id, null, greatest(b.dob, current_date - 400)
+      from bench_children b`);
+  await sql.unsafe(`insert into child_protection_plans (id, child_id, started_at, start_date, category)
+    select pg_temp.bench_id('cp:' || b.n), b.id, (current_date - (b.n % 300)) + time '10:00', current_date - (b.n % 300),
+      ${pickSql(["neglect", "physical", "sexual", "emotional", "multiple"], "b.n / 25")}
+    from bench_children b where b.n % 25 = 3`);
+  const tm = `pg_temp.bench_id('tm:' || (1 + b.n % ${BENCH.teams}))`;
+  const manager = `case when b.team_id = ${lit(DEMO_TEAMS.north)}::uuid then ${lit(demoUserId("tm1"))}::uuid else ${tm} end`;
+  await sql.unsafe(`insert into marker_tasks (id, child_id, marker, trigger, source_id, event_at, due_at, actioned_by, actioned_at)
+    select pg_temp.bench_id('marker:' || s.kind || ':' || s.source_id), s.child_id, s.kind, 'start', s.source_id, s.at, s.at + interval '24 hours',
+      case when s.n % 50 <> 0 then ${manager} end,
+      case when s.n % 50 = 0 then null when s.n % 40 = 0 then s.at + interval '30 hours' else s.at + interval '3 hours' end
+    from (
+      select b.n, b.team_id, e.child_id, 'cla' as kind, e.episode_id as source_id, e.started_at as at
+        from episodes e join bench_children b on b.id = e.child_id where e.reason_new_episode = 'S'
+      union all
+      select b.n, b.team_id, p.child_id, 'cp', p.id, p.started_at
+        from child_protection_plans p join bench_children b on b.id = p.child_id
+    ) s join bench_children b on b.n = s.n`);
+}
+
 /** `perChild` entries for each child numbered first..last, spread over up to five years of their life. */
 async function insertEntries(sql: Sql, first: number, last: number, perChild: number): Promise<number> {
   const tm1 = lit(demoUserId("tm1"));
@@ -411,6 +444,7 @@ export async function seedLargeAuthority(): Promise<SeedStats> {
     await timed(steps, "teams and staff", () => insertStaff(sql));
     await timed(steps, "children", () => insertChildren(sql));
     await timed(steps, "episodes and arrangements", () => insertEpisodes(sql));
+    await timed(steps, "allocations, CP plans and markers", () => insertJourneyRecords(sql));
 
     let entries = 0;
     const chunk = Math.max(1, Math.ceil(BENCH.children / 10));

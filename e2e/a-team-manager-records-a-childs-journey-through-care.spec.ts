@@ -4,21 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { authFile, demoChildName } from "./support/demo";
 import { expectNoAxeViolations, shot } from "./support/pages";
-
-/** The date and time in England some hours ago, as the form's two fields. */
-function hoursAgo(hours: number) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(Date.now() - hours * 3600_000));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return { date: `${get("day")}/${get("month")}/${get("year")}`, time: `${get("hour")}:${get("minute")}` };
-}
+import { hoursAgo } from "./support/when";
 
 async function recordEvent(page: Page, what: string, at: { date: string; time: string }, fill: () => Promise<void>) {
   const form = page.getByRole("form", { name: "Record an event" });

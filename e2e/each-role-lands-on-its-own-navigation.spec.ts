@@ -10,7 +10,7 @@ const EXPECTED: Array<{ key: DemoUserKey; nav: string[]; home: string }> = [
   { key: "ssw", nav: ["Carers and homes"], home: "/carers" },
   { key: "iro1", nav: ["Children"], home: "/children" },
   { key: "prov1", nav: ["Children"], home: "/children" },
-  { key: "ro", nav: ["Audit log", "Users", "Retention"], home: "/audit" },
+  { key: "ro", nav: ["Audit log", "Users", "Retention", "Same child"], home: "/audit" },
 ];
 
 for (const { key, nav, home } of EXPECTED) {

@@ -23,10 +23,12 @@ const yesNo = (blank: string) => [
 ];
 
 function InterviewFields({
+  idPrefix,
   errors,
   register,
   offered,
 }: {
+  idPrefix: string;
   errors: Errors;
   register: (name: "returnInterviewOffered" | "returnInterviewAccepted") => object;
   offered: string;
@@ -34,7 +36,7 @@ function InterviewFields({
   return (
     <>
       <Select
-        id="returnInterviewOffered"
+        id={`${idPrefix}-returnInterviewOffered`}
         label="Was the child offered a return interview?"
         options={yesNo("Choose")}
         error={errors.returnInterviewOffered}
@@ -42,7 +44,7 @@ function InterviewFields({
       />
       {offered === "yes" ? (
         <Select
-          id="returnInterviewAccepted"
+          id={`${idPrefix}-returnInterviewAccepted`}
           label="Did the child accept it?"
           options={yesNo("Choose")}
           error={errors.returnInterviewAccepted}
@@ -79,7 +81,7 @@ export function StartMissingForm({ childId }: { childId: string }) {
     <form onSubmit={onSubmit} noValidate aria-label="Record a missing or away period">
       <FormError message={formError} />
       <Select
-        id="kind"
+        id="missing-kind"
         label="What happened"
         options={[
           { value: "", label: "Choose" },
@@ -89,9 +91,9 @@ export function StartMissingForm({ childId }: { childId: string }) {
         error={errors.kind}
         {...register("kind")}
       />
-      <WhenFields legend="When it started" error={errors.at} register={(n) => register(n)} />
+      <WhenFields idPrefix="missing-at" legend="When it started" error={errors.at} register={(n) => register(n)} />
       <Select
-        id="ended"
+        id="missing-ended"
         label="Has the child come back?"
         options={[
           { value: "no", label: "Not yet" },
@@ -103,11 +105,13 @@ export function StartMissingForm({ childId }: { childId: string }) {
         <>
           <WhenFields
             prefix="endAt"
+            idPrefix="missing-endAt"
             legend="When the child came back"
             error={errors.endAt}
             register={(n) => register(n)}
           />
           <InterviewFields
+            idPrefix="missing"
             errors={errors}
             register={(n) => register(n)}
             offered={form.watch("returnInterviewOffered") ?? ""}
@@ -140,8 +144,14 @@ export function EndMissingForm({ childId, missingId }: { childId: string; missin
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Record the child's return">
       <FormError message={formError} />
-      <WhenFields legend="When the child came back" error={errors.at} register={(n) => register(n)} />
+      <WhenFields
+        idPrefix={`return-${missingId}`}
+        legend="When the child came back"
+        error={errors.at}
+        register={(n) => register(n)}
+      />
       <InterviewFields
+        idPrefix={`return-${missingId}`}
         errors={errors}
         register={(n) => register(n)}
         offered={form.watch("returnInterviewOffered") ?? ""}

@@ -9,26 +9,29 @@ export function WhenFields<P extends string = "at">({
   error,
   register,
   prefix = "at" as P,
+  idPrefix,
   legend,
 }: {
   error: WhenErrors;
   register: (name: `${P}.date` | `${P}.time`) => object;
   /** The field's name in the form (its ids follow it), for a form with two instants. */
   prefix?: P;
+  /** Ids distinct from another form's on the same page (defaults to the field's name). */
+  idPrefix?: string;
   /** Shown above the pair when a form asks for two instants. */
   legend?: string;
 }) {
   const fields = (
     <div className="flex flex-wrap gap-4">
       <DateInput
-        id={`${prefix}-date`}
+        id={`${idPrefix ?? prefix}-date`}
         label="Date"
         hint="For example, 27/03/2026"
         error={error?.date ?? error}
         {...register(`${prefix}.date`)}
       />
       <TextInput
-        id={`${prefix}-time`}
+        id={`${idPrefix ?? prefix}-time`}
         label="Time"
         hint="24-hour clock, for example 14:30"
         error={error?.time}

@@ -67,36 +67,47 @@ export async function createChild(tx: Tx, actor: Actor, input: CreateChildInput)
   const [seq] = rowsOf<{ n: number }>(await tx.execute(sql`select nextval('child_reference_seq')::int as n`));
   if (!seq) throw new Error("no reference from child_reference_seq");
   const reference = `DEMO-${seq.n}`;
+  const child = await openChildRecord(tx, actor, {
+    reference,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    preferredName: input.preferredName || null,
+    dateOfBirth: input.dateOfBirth,
+    sex: input.sex,
+    ethnicity: input.ethnicity,
+    upn: input.upn,
+    familyAddress: input.familyAddress || null,
+    notDuplicateReason: duplicates.length > 0 ? input.notDuplicateReason : null,
+  });
+  return { childId: child.id, reference: child.reference, duplicatesShown: duplicates.map((d) => d.id) };
+}
+
+type NewChildRecord = Omit<typeof children.$inferInsert, "teamId" | "allocatedWorkerId" | "iroId" | "createdBy">;
+
+/**
+ * Opens a child's record in the actor's team from a date (today by default): the record, its
+ * first team spell, and for a social worker their own allocation. The demo seed opens its
+ * children's records through this too, with their references and the dates they became known.
+ */
+export async function openChildRecord(tx: Tx, actor: Actor, values: NewChildRecord, since: string = todayIso()) {
+  if (!actor.teamId) throw new AppError("forbidden:action", "Only a member of a team creates a child's record.");
   const allocateCreator = actor.role === "social_worker";
   const [child] = await tx
     .insert(children)
     .values({
-      reference,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      preferredName: input.preferredName || null,
-      dateOfBirth: input.dateOfBirth,
-      sex: input.sex,
-      ethnicity: input.ethnicity,
-      upn: input.upn,
-      familyAddress: input.familyAddress || null,
+      ...values,
       teamId: actor.teamId,
       allocatedWorkerId: allocateCreator ? actor.id : null,
-      notDuplicateReason: duplicates.length > 0 ? input.notDuplicateReason : null,
       createdBy: actor.id,
     })
     .returning({ id: children.id, reference: children.reference });
   if (!child) throw new Error("insert returned no row");
   await tx
     .insert(allocations)
-    .values({ childId: child.id, kind: "team", teamId: actor.teamId, startDate: todayIso(), createdBy: actor.id });
+    .values({ childId: child.id, kind: "team", teamId: actor.teamId, startDate: since, createdBy: actor.id });
   if (allocateCreator)
-    await tx.insert(allocations).values({
-      childId: child.id,
-      kind: "social_worker",
-      userId: actor.id,
-      startDate: todayIso(),
-      createdBy: actor.id,
-    });
-  return { childId: child.id, reference: child.reference, duplicatesShown: duplicates.map((d) => d.id) };
+    await tx
+      .insert(allocations)
+      .values({ childId: child.id, kind: "social_worker", userId: actor.id, startDate: since, createdBy: actor.id });
+  return child;
 }

@@ -7,6 +7,7 @@ describe("the database's refusals, told to people as what happened", () => {
     ["RH002", "retention:hold", /retention hold/],
     ["RH003", "immutable:audit", /audit log cannot be changed/],
     ["RH004", "immutable:version", /left draft/],
+    ["RH005", "sealed:record", /same child/],
     ["23505", "conflict:duplicate", /same moment/],
   ] as const)("%s becomes %s", (sqlState, code, message) => {
     // postgres.js puts the SQLSTATE on the error; drizzle wraps it as the cause.

@@ -1,25 +1,19 @@
-// The fictional demo authority: teams, a user of every role, about 40 children with SSDA903
-// episodes, siblings, a foster carer, a children's home and a fostering provider. Idempotent.
+// The fictional demo authority: teams, a user of every role, 40 children whose journeys through
+// care are recorded through the portal's own commands (./journeys), siblings, foster carers,
+// children's homes and two providers. Idempotent.
 import { hash } from "@node-rs/argon2";
 import { addDays, format, parseISO, subYears } from "date-fns";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  carerRecords,
-  children,
-  episodes,
-  organisations,
-  providerArrangements,
-  siblingLinks,
-  teams,
-  users,
-  type Role,
-} from "@/db/schema";
+import { carerRecords, organisations, providerArrangements, siblingLinks, teams, users, type Role } from "@/db/schema";
+import type { Actor } from "@/lib/access";
+import { openChildRecord } from "@/lib/children/commands";
 import { todayIso } from "@/lib/dates";
 import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
-import { DEMO_CARER_LIST, demoCarer } from "./places";
 import { seedDemoCarers } from "./carers";
+import { AGE_OVERRIDES, ageInDays, demoJourney, recordOpenedOn, seedDemoJourney } from "./journeys";
 import { seedDemoPeople } from "./people";
+import { DEMO_CARER_LIST, demoCarer, HOME_POSTCODES } from "./places";
 import { seedDemoRecords } from "./records";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
@@ -127,15 +121,17 @@ const ETHNIC = [
   "OOTH",
   "NOBT",
 ] as const;
-const CIN = ["N1", "N1", "N1", "N2", "N3", "N4", "N5", "N8"] as const;
-const LS = ["C2", "C2", "C1", "V2", "E1"] as const;
-const PLACE = [
-  { place: "U4", provider: "PR1", carer: "foster" },
-  { place: "U6", provider: "PR4", carer: "foster" },
-  { place: "U1", provider: "PR1", carer: null },
-  { place: "K2", provider: "PR4", carer: "home" },
-  { place: "U6", provider: "PR1", carer: "foster" },
-] as const;
+/**
+ * A UPN in the Department's format for the demo's LA code: a check letter, then the LA code,
+ * a school number, the year the UPN was issued and a serial. The check letter is the sum of the
+ * twelve characters weighted 2 to 13, modulo 23, as a letter (never I, O or S).
+ */
+export function demoUpn(n: number, dateOfBirth: string): string {
+  const issued = String((Number(dateOfBirth.slice(0, 4)) + 5) % 100).padStart(2, "0");
+  const rest = `801${String(2100 + (n % 60)).padStart(4, "0")}${issued}${String(100 + n).padStart(3, "0")}`;
+  const sum = [...rest].reduce((total, digit, i) => total + Number(digit) * (i + 2), 0);
+  return `${"ABCDEFGHJKLMNPQRTUVWXYZ"[sum % 23]}${rest}`;
+}
 
 export function demoChildName(n: number): { firstName: string; lastName: string } {
   // Siblings (0&1, 2&3, 24&25) share a surname; everyone else gets a distinct pairing.
@@ -201,67 +197,64 @@ export async function seedDemoAuthority(
       .values(DEMO_CARER_LIST.map((c) => ({ id: c.id, kind: c.kind, name: c.name, urn: c.urn, postcode: c.postcode })))
       .onConflictDoNothing();
 
-    const childRows: Array<typeof children.$inferInsert> = [];
-    const episodeRows: Array<typeof episodes.$inferInsert> = [];
+    const childRows: Array<{ id: string; teamId: string }> = [];
+    const actorOf = (key: string): Actor => {
+      const u = DEMO_USERS.find((x) => x.key === key);
+      if (!u) throw new Error(`no demo user ${key}`);
+      return {
+        id: demoUserId(u.key),
+        name: u.name,
+        email: u.email,
+        role: u.role,
+        teamId: u.team ? DEMO_TEAMS[u.team] : null,
+        organisationId: "org" in u ? DEMO_ORGS[u.org] : null,
+      };
+    };
+    const now = new Date();
     for (let n = 0; n < DEMO_CHILD_COUNT; n++) {
       const north = n < NORTH_CHILDREN;
       const { firstName, lastName } = demoChildName(n);
       const ageYears = 1 + Math.floor(rand() * 17);
-      const dob = format(addDays(subYears(parseISO(DEMO_TODAY), ageYears), -Math.floor(rand() * 300)), "yyyy-MM-dd");
-      childRows.push({
-        id: demoChildId(n),
-        reference: `DEMO-${String(1001 + n)}`,
-        firstName,
-        lastName,
-        preferredName: n % 9 === 4 ? (NICKNAMES[firstName] ?? null) : null,
-        dateOfBirth: dob,
-        sex: n % 2 === 0 ? "F" : "M",
-        ethnicity: pick(rand, ETHNIC),
-        upn: `A${String(800000000000 + n * 7919).padStart(12, "0")}`,
-        familyAddress: `${10 + n} Example Road, Demotown ZZ9 ${n % 9}ZZ (fictional)`,
-        teamId: north ? DEMO_TEAMS.north : DEMO_TEAMS.south,
-        allocatedWorkerId: north ? demoUserId(n % 2 === 0 ? "sw1" : "sw2") : demoUserId("sw3"),
-        iroId: demoUserId(n % 2 === 0 ? "iro1" : "iro2"),
-      });
-
-      // Episodes in SSDA903 terms: the first has RNE S; each change ends one (REC X1) and starts the next the same day.
-      const count = 1 + (n % 3);
-      let start = daysFromToday(-(60 + Math.floor(rand() * 1400)));
-      if (start < dob) start = dob;
-      const legalStatus = pick(rand, LS);
-      for (let e = 0; e < count; e++) {
-        const p = PLACE[(n + e) % PLACE.length] ?? PLACE[0];
-        const proposedEnd =
-          e === count - 1 ? null : format(addDays(parseISO(start), 20 + Math.floor(rand() * 200)), "yyyy-MM-dd");
-        // An episode cannot end in the future: a change not yet happened leaves this one open.
-        const end = proposedEnd && proposedEnd < DEMO_TODAY ? proposedEnd : null;
-        const last = end === null;
-        const ceasedToBeLookedAfter = last && n % 13 === 12;
-        episodeRows.push({
-          id: stableId(`episode:${n}:${e}`),
-          episodeId: stableId(`episode:${n}:${e}`),
-          childId: demoChildId(n),
-          startDate: start,
-          startedAt: new Date(`${start}T12:00:00Z`),
-          reasonNewEpisode: e === 0 ? "S" : "P",
-          legalStatus,
-          categoryOfNeed: pick(rand, CIN),
-          placement: p.place,
-          placementProvider: p.provider,
-          endDate: ceasedToBeLookedAfter ? daysFromToday(-30) : end,
-          reasonCeased: ceasedToBeLookedAfter ? "E4A" : end ? "X1" : null,
-          reasonPlaceChange: end ? "CARPL" : null,
-          homePostcode: "ZZ9 9ZZ",
-          placementPostcode: p.carer === "home" ? "ZZ2 2BB" : "ZZ1 1AA",
-          urn: p.carer === "home" ? "SC999001" : null,
-          carerRecordId: p.carer ? DEMO_CARERS[p.carer] : null,
-        });
-        if (!end) break;
-        start = end;
-      }
+      const extraDays = Math.floor(rand() * 300);
+      const age = AGE_OVERRIDES[n] ?? { years: ageYears, days: extraDays };
+      const dob = format(addDays(subYears(parseISO(DEMO_TODAY), age.years), -age.days), "yyyy-MM-dd");
+      const ethnicity = pick(rand, ETHNIC);
+      const journey = demoJourney(n, ageInDays(dob));
+      const uasc = journey.steps.some((s) => s.do === "uasc");
+      // Opened by the manager of the team the child first belonged to, a fortnight before the first event.
+      const firstTeam = journey.transferredFrom?.team ?? (north ? "north" : "south");
+      const openedOn = recordOpenedOn(journey, dob, now);
+      await openChildRecord(
+        tx,
+        actorOf(firstTeam === "north" ? "tm1" : "tm2"),
+        {
+          id: demoChildId(n),
+          reference: `DEMO-${String(1001 + n)}`,
+          firstName,
+          lastName,
+          preferredName: n % 9 === 4 ? (NICKNAMES[firstName] ?? null) : null,
+          dateOfBirth: dob,
+          sex: n % 2 === 0 ? "F" : "M",
+          ethnicity: uasc ? (n % 2 === 0 ? "BAFR" : "AOTH") : ethnicity,
+          upn: uasc ? "UN2" : age.years < 5 ? "UN1" : demoUpn(n, dob),
+          familyAddress: `${10 + n} Example Road (fictional), Bristol ${HOME_POSTCODES[n % HOME_POSTCODES.length]}`,
+        },
+        openedOn,
+      );
+      childRows.push({ id: demoChildId(n), teamId: north ? DEMO_TEAMS.north : DEMO_TEAMS.south });
+      await seedDemoJourney(
+        tx,
+        { id: demoChildId(n), n, dateOfBirth: dob, openedOn },
+        journey,
+        {
+          manager: actorOf(north ? "tm1" : "tm2"),
+          worker: actorOf(north ? (n % 2 === 0 ? "sw1" : "sw2") : "sw3"),
+          iro: actorOf(n % 2 === 0 ? "iro1" : "iro2"),
+          actor: actorOf,
+        },
+        now,
+      );
     }
-    await tx.insert(children).values(childRows).onConflictDoNothing();
-    await tx.insert(episodes).values(episodeRows).onConflictDoNothing();
 
     const pairs: Array<[number, number]> = [
       [0, 1],
@@ -303,26 +296,13 @@ export async function seedDemoAuthority(
         Array.from({ length: DEMO_CHILD_COUNT }, (_, n) => demoChildId(n)),
       );
     // Each child's record gets fictional entries from their allocated worker.
-    const workers = new Map(DEMO_USERS.map((u) => [demoUserId(u.key), u]));
     for (const [n, child] of (opts.records === false ? [] : childRows).entries()) {
-      const w = child.allocatedWorkerId ? workers.get(child.allocatedWorkerId) : undefined;
-      if (!w || !child.id) continue;
-      const actorOf = (u: (typeof DEMO_USERS)[number]) => ({
-        id: demoUserId(u.key),
-        name: u.name,
-        email: u.email,
-        role: u.role,
-        teamId: u.team ? DEMO_TEAMS[u.team] : null,
-        organisationId: null,
-      });
-      const manager = DEMO_USERS.find(
-        (u) => u.role === "team_manager" && u.team && DEMO_TEAMS[u.team] === child.teamId,
-      );
+      const north = n < NORTH_CHILDREN;
       await seedDemoRecords(
         tx,
-        { id: child.id, teamId: child.teamId },
-        actorOf(w),
-        manager ? actorOf(manager) : null,
+        child,
+        actorOf(north ? (n % 2 === 0 ? "sw1" : "sw2") : "sw3"),
+        actorOf(north ? "tm1" : "tm2"),
         n,
       );
     }

@@ -118,20 +118,6 @@ export async function seedDemoRecords(
       summary: "Consent requested for residential trip.",
     },
   });
-  if (n % 3 === 0) {
-    await add("courtOrders", {
-      title: "Care order",
-      occurredOn: day(300),
-      confidentiality: "restricted",
-      data: {
-        orderType: "Care order",
-        court: "Demotown Family Court (fictional)",
-        caseNumber: `ZZ${1000 + n}`,
-        expiresOn: "",
-        conditions: "",
-      },
-    });
-  }
   await recordDecision(tx, worker, child.id, {
     title: "Placement to continue",
     occurredOn: format(addDays(parseISO(todayIso()), -90), "yyyy-MM-dd"),

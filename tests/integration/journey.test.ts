@@ -1,7 +1,7 @@
 // A child's journey through care through the server actions: events become SSDA903 episodes,
 // markers are raised with a deadline exactly 24 hours after the event (right across British
 // Summer Time), a team manager actions them and sees breaches, allocations move access at once.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { allocations, auditEvents, episodes, markerTasks, recordEntries } from "@/db/schema";
 import { childAccess } from "@/lib/access";
@@ -98,7 +98,10 @@ describe("recording a child's journey through care", () => {
       ["L", "C1", "U4", "E4A", null],
     ]);
     expect(list[0]?.homePostcode).toBe("TA1 1HE");
-    const markers = await demo.handle.db.select().from(markerTasks).where(eq(markerTasks.childId, CHILD));
+    // The markers of this period (the demo's earlier period of care raised its own, long actioned).
+    const markers = (await demo.handle.db.select().from(markerTasks).where(eq(markerTasks.childId, CHILD))).filter(
+      (m) => m.eventAt > hoursAgo(100),
+    );
     expect(markers.map((m) => `${m.marker}:${m.trigger}`).sort()).toEqual(["cla:end", "cla:start"]);
     for (const m of markers) expect(m.dueAt.getTime() - m.eventAt.getTime()).toBe(24 * 3600_000);
     // The placement change and the end of care are on the decision trail, with the child's views.
@@ -241,14 +244,14 @@ describe("CP and CLA markers", () => {
   it("ending a plan in October summer time raises the update, due at the same hour in winter time the next day", async () => {
     demo.as("sw1");
     const plans = await startCpPlanAction({
-      childId: demoChildId(16),
+      childId: demoChildId(10),
       at: { date: "20/10/2026", time: "09:00" },
       category: "emotional",
     });
     const { planId } = expectOk(plans);
     expectOk(
       await endCpPlanAction({
-        childId: demoChildId(16),
+        childId: demoChildId(10),
         planId,
         at: { date: "24/10/2026", time: "10:30" },
         reason: "Plan no longer needed",
@@ -264,7 +267,11 @@ describe("CP and CLA markers", () => {
   });
 
   it("only the team manager actions a marker, once", async () => {
-    const [task] = await demo.handle.db.select().from(markerTasks).where(eq(markerTasks.childId, CHILD)).limit(1);
+    const [task] = await demo.handle.db
+      .select()
+      .from(markerTasks)
+      .where(and(eq(markerTasks.childId, CHILD), isNull(markerTasks.actionedAt)))
+      .limit(1);
     demo.as("sw1");
     expect(await actionMarkerAction({ childId: CHILD, taskId: task?.id ?? "" })).toMatchObject({
       ok: false,
@@ -291,32 +298,40 @@ describe("CP and CLA markers", () => {
 describe("allocations", () => {
   it("a team manager allocates another worker: the spell is kept, and access follows at once", async () => {
     demo.as("tm1");
-    const child = demoChildId(20);
+    const child = demoChildId(20); // allocated to sw1 in the demo, after sw2 until 120 days ago
+    const day = (ago: number) => formatUkDateTime(hoursAgo(ago * 24)).split(" ")[0] ?? "";
+    const iso = (uk: string) => uk.split("/").reverse().join("-");
+    expect(
+      await allocateAction({ childId: child, kind: "social_worker", userId: demo.actor("sw2").id, startDate: day(10) }),
+    ).toMatchObject({ ok: false, fieldErrors: { previousEndReason: [expect.stringMatching(/why/i)] } });
     expectOk(
       await allocateAction({
         childId: child,
         kind: "social_worker",
         userId: demo.actor("sw2").id,
-        startDate: "01/11/2026",
+        startDate: day(10),
+        previousEndReason: "ABSENC",
       }),
     );
+    expect((await childAccess(demo.handle.db, demo.actor("sw2"), child))?.relation).toBe("allocated");
     expectOk(
       await allocateAction({
         childId: child,
         kind: "social_worker",
         userId: demo.actor("sw1").id,
-        startDate: "20/11/2026",
-        previousEndReason: "ABSENC",
+        startDate: day(3),
+        previousEndReason: "MANAGE",
       }),
     );
     const spells = await demo.handle.db
       .select()
       .from(allocations)
-      .where(eq(allocations.childId, child))
+      .where(and(eq(allocations.childId, child), eq(allocations.kind, "social_worker")))
       .orderBy(allocations.startDate);
-    expect(spells.map((s) => [s.userId, s.startDate, s.endDate, s.endReason])).toEqual([
-      [demo.actor("sw2").id, "2026-11-01", "2026-11-20", "ABSENC"],
-      [demo.actor("sw1").id, "2026-11-20", null, null],
+    expect(spells.slice(-3).map((s) => [s.userId, s.startDate, s.endDate, s.endReason])).toEqual([
+      [demo.actor("sw1").id, spells.at(-3)?.startDate, iso(day(10)), "ABSENC"],
+      [demo.actor("sw2").id, iso(day(10)), iso(day(3)), "MANAGE"],
+      [demo.actor("sw1").id, iso(day(3)), null, null],
     ]);
     expect((await childAccess(demo.handle.db, demo.actor("sw1"), child))?.relation).toBe("allocated");
     expect((await childAccess(demo.handle.db, demo.actor("sw2"), child))?.relation).toBe("team");

@@ -428,6 +428,7 @@ describe("confidentiality holds across versions", () => {
       .from(recordEntries)
       .where(
         and(
+          eq(recordEntries.childId, CHILD),
           eq(recordEntries.section, "decisions"),
           eq(recordEntries.isLatest, true),
           sql`${recordEntries.data} ? 'relatesTo'`,
