@@ -7,8 +7,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { authFile, childPath, demoChildName, type DemoUserKey } from "./support/demo";
 import { expectNoAxeViolations, shot } from "./support/pages";
 
-// Siblings 0 (sw1's) and 1 (sw2's) have both been placed with the Hawthorn household in the demo.
-const HOUSEHOLD = "The Hawthorn household, foster carers (fictional)";
+// Siblings 0 (sw1's) and 1 (sw2's) are placed together with the Linden household in the demo (scripts/seed/journeys.ts).
+const HOUSEHOLD = "The Linden household, Brightwater foster carers (fictional)";
 const stamp = Date.now().toString(36);
 const title = `Incident at the household ${stamp} (fictional)`;
 const siblings = [0, 1].map((n) => ({ n, ...demoChildName(n) }));
