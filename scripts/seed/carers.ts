@@ -1,16 +1,14 @@
 // The demo's foster carer households and children's homes as records of their own (fictional, set
-// at the public places' postcodes in places.ts): the fostering team, each record's current details
+// at the public places' postcodes in places.ts): each record's current details
 // (carers, household, approval, provider, Ofsted URN), supervised by the demo's supervising social
-// worker, and a few entries of their own.
+// worker, and a few entries of their own. The fostering team is not a row of `teams` in the demo:
+// every team there is one children can be transferred to.
 import { addDays, format, parseISO } from "date-fns";
-import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { carerEntries, carerRecords, carerRecordVersions, teams, users } from "@/db/schema";
+import { carerEntries, carerRecords, carerRecordVersions } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import { stableId } from "./ids";
 import { DEMO_CARER_LIST, type DemoCarer } from "./places";
-
-export const DEMO_FOSTERING_TEAM = stableId("team:fostering");
 
 interface CarerDetails {
   carers: string[];
@@ -96,15 +94,12 @@ const DETAILS: Record<string, CarerDetails> = {
 const day = (ago: number) => format(addDays(parseISO(todayIso()), -ago), "yyyy-MM-dd");
 
 export async function seedDemoCarers(tx: Tx, supervisingWorkerId: string): Promise<void> {
-  await tx.insert(teams).values({ id: DEMO_FOSTERING_TEAM, name: "Fostering Team (demo)" }).onConflictDoNothing();
-  // The supervising social worker belongs to the fostering team.
-  await tx.update(users).set({ teamId: DEMO_FOSTERING_TEAM }).where(eq(users.id, supervisingWorkerId));
   for (const c of DEMO_CARER_LIST) {
     const d = DETAILS[c.key];
     if (!d) continue;
     await tx
       .insert(carerRecords)
-      .values({ id: c.id, kind: c.kind, name: c.name, urn: c.urn, postcode: c.postcode, teamId: DEMO_FOSTERING_TEAM })
+      .values({ id: c.id, kind: c.kind, name: c.name, urn: c.urn, postcode: c.postcode })
       .onConflictDoNothing();
     await tx
       .insert(carerRecordVersions)
