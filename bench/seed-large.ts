@@ -308,8 +308,8 @@ async function insertEpisodes(sql: Sql): Promise<void> {
       from bench_children b, lateral (select greatest(b.dob, current_date - (90 + (b.n * 37) % 1500)) as base) x
     ) c, generate_series(1, c.cnt) e`);
   // A few children placed through the fictional fostering provider, so providers have a caseload too.
-  await sql.unsafe(`insert into provider_arrangements (id, child_id, organisation_id, functions, start_date)
-    select pg_temp.bench_id('arrangement:' || n), id, ${lit(DEMO_ORGS.brightwater)}::uuid,
+  await sql.unsafe(`insert into provider_arrangements (id, arrangement_id, version, child_id, organisation_id, functions, start_date)
+    select pg_temp.bench_id('arrangement:' || n), pg_temp.bench_id('arrangement:' || n), 1, id, ${lit(DEMO_ORGS.brightwater)}::uuid,
       'Foster placement and supervising social work for the placement', current_date - (30 + n % 600)
     from bench_children where n % 20 = 7`);
 }

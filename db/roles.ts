@@ -11,7 +11,7 @@ export const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /**
  * Every column the application UPDATEs (found from each `.update(...).set(...)` and
  * `onConflictDoUpdate` in lib/ and app/), per table. Nothing else may be updated by the portal;
- * triggers (db/migrations/0008, 0009, 0011, 0017, 0019) keep even these moves legal. `children.id` is
+ * triggers (db/migrations/0008, 0009, 0011, 0017, 0021) keep even these moves legal. `children.id` is
  * granted only because locking a row (SELECT ... FOR NO KEY UPDATE) needs an UPDATE privilege; a
  * trigger refuses changing it.
  */
@@ -46,7 +46,10 @@ export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> 
   // A missing period ends once, with its return interview; a UASC status ceases once.
   missing_episodes: ["ended_at", "end_date", "return_interview_offered", "return_interview_accepted", "ended_by"],
   uasc_statuses: ["ceased_date", "ceased_reason"],
-  // A child's link to a person, and a sibling link, end once; versions are superseded once (migration 0019).
+  // A review version is superseded by the next; a recommendation closes once with its outcome.
+  reviews: ["superseded_at"],
+  review_recommendations: ["status", "outcome", "completed_by", "completed_at"],
+  // A child's link to a person, and a sibling link, end once; versions are superseded once (migration 0021).
   child_people: ["end_date", "end_reason"],
   sibling_links: ["end_date", "end_reason"],
   persons: ["superseded_at"],

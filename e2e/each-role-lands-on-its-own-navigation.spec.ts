@@ -4,11 +4,11 @@ import { account, authFile, type DemoUserKey } from "./support/demo";
 import { mainNavigation, shot } from "./support/pages";
 
 const EXPECTED: Array<{ key: DemoUserKey; nav: string[]; home: string }> = [
-  { key: "sw1", nav: ["Children", "Carers and homes"], home: "/children" },
-  { key: "sw3", nav: ["Children", "Carers and homes"], home: "/children" },
-  { key: "tm1", nav: ["Children", "Team dashboard", "Carers and homes"], home: "/children" },
+  { key: "sw1", nav: ["Children", "Work tray", "Carers and homes"], home: "/children" },
+  { key: "sw3", nav: ["Children", "Work tray", "Carers and homes"], home: "/children" },
+  { key: "tm1", nav: ["Children", "Work tray", "Team dashboard", "Carers and homes"], home: "/children" },
   { key: "ssw", nav: ["Carers and homes"], home: "/carers" },
-  { key: "iro1", nav: ["Children"], home: "/children" },
+  { key: "iro1", nav: ["Children", "Work tray"], home: "/children" },
   { key: "prov1", nav: ["Children"], home: "/children" },
   { key: "ro", nav: ["Audit log", "Users", "Retention", "Same child"], home: "/audit" },
 ];

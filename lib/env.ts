@@ -75,6 +75,10 @@ const schema = z.object({
   AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.string().url().optional(),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+  /** The local window, in working days after sign-off, for a team manager to agree or contest a review's decisions. */
+  REVIEW_RESPONSE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** How many working days before an item is due the work trays start to warn. */
+  DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   /**
    * Keys every audit event (HMAC-SHA256); the database never holds it. Optional here so that
    * `next build` needs no secrets; writing an audit event without it fails loudly.

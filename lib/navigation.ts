@@ -3,6 +3,7 @@ import { allows, type Actor, type PolicyName } from "@/lib/access";
 
 export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; policy: PolicyName }> = [
   { href: "/children", label: "Children", policy: "caseload.view" },
+  { href: "/work", label: "Work tray", policy: "workTray.view" },
   { href: "/team", label: "Team dashboard", policy: "team.dashboard" },
   { href: "/carers", label: "Carers and homes", policy: "carers.list" },
   { href: "/audit", label: "Audit log", policy: "audit.view" },

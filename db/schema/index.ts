@@ -7,3 +7,4 @@ export * from "./family";
 export * from "./governance";
 export * from "./records";
 export * from "./sign-in";
+export * from "./reviews";

@@ -69,6 +69,13 @@ const CHILD_POLICIES = {
   },
   "episodes.recordEvent": writeTo("episodes", "episodes.write", "episodes.recordEvent"),
   "episodes.amend": writeTo("episodes", "episodes.write", "episodes.amend"),
+  // Reviews: the IRO schedules, records and signs off; the team manager responds; owners close recommendations.
+  "reviews.schedule": writeTo("reviews", "review.record", "reviews.schedule"),
+  "reviews.record": writeTo("reviews", "review.record", "reviews.record"),
+  "reviews.signOff": writeTo("reviews", "review.signOff", "reviews.signOff"),
+  "reviews.amend": writeTo("reviews", "review.signOff", "reviews.amend"),
+  "reviews.respond": writeTo("reviews", "review.respond", "reviews.respond"),
+  "reviews.updateRecommendation": writeTo("reviews", "reviews.write", "reviews.updateRecommendation"),
   "missing.start": writeTo("episodes", "episodes.write", "missing.start"),
   "missing.end": writeTo("episodes", "episodes.write", "missing.end"),
   "uasc.record": writeTo("episodes", "episodes.write", "uasc.record"),
@@ -184,6 +191,12 @@ const OTHER_POLICIES = {
     reaches: { kind: "authority" },
     breakGlass: false,
     audit: "child.create",
+  },
+  "workTray.view": {
+    permission: "work.tray",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "workTray.view",
   },
   "caseload.view": {
     permission: "child.list",

@@ -109,11 +109,14 @@ export async function teamAllocationSummary(db: Queryable, actor: Actor) {
       .orderBy(asc(children.lastName), asc(children.firstName))
       .limit(100),
     db
-      .select({ id: users.id, name: users.name, count: sql<number>`count(${children.id})::int` })
+      .select({
+        id: users.id,
+        name: users.name,
+        // Per worker through the allocated-worker index: the team's few workers, never the whole table.
+        count: sql<number>`(select count(*)::int from ${children} c where c.allocated_worker_id = ${users.id} and c.deleted_at is null)`,
+      })
       .from(users)
-      .leftJoin(children, and(eq(children.allocatedWorkerId, users.id), isNull(children.deletedAt)))
       .where(and(eq(users.teamId, actor.teamId), eq(users.role, "social_worker"), eq(users.active, true)))
-      .groupBy(users.id, users.name)
       .orderBy(asc(users.name)),
   ]);
   return { unallocated, caseloads };

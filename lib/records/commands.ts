@@ -181,8 +181,11 @@ export interface DecisionInput {
   decidedBy: string;
   reasons: string;
   childViews: { status: string; text: string };
-  /** Chosen from the people linked to the child (resolveParentViews); older decisions hold typed names. */
-  parentViews: StoredParentView[];
+  /**
+   * Chosen from the people linked to the child (resolveParentViews), with the person's id; views
+   * without one (typed names, as older decisions hold) are stored as given.
+   */
+  parentViews: ReadonlyArray<Omit<StoredParentView, "personId"> & { personId?: string | null }>;
   /** What the decision is about (a care plan version, a contact arrangement). */
   relatesTo?: { section: EntrySection; entryId: string; version: number };
 }

@@ -71,6 +71,7 @@ export interface OwnSectionDefinition extends SectionBase {
     | "summary"
     | "people"
     | "carePlan"
+    | "reviews"
     | "episodes"
     | "childProtection"
     | "arrangements"
@@ -518,6 +519,19 @@ export const SECTION_DEFINITIONS = {
     writable: true,
     inChronology: true,
     documentCategory: "care_plan",
+  }),
+  reviews: own("reviews", {
+    path: "reviews",
+    label: "Reviews",
+    singular: "review",
+    article: "a",
+    description:
+      "The child's reviews, run by the Independent Reviewing Officer: when each is due and why, who took part, views, decisions and recommendations.",
+    provider: "none",
+    writable: true,
+    iroWrites: true,
+    inChronology: true,
+    documentCategory: "review_report",
   }),
   episodes: own("episodes", {
     path: "episodes",

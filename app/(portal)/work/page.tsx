@@ -1,0 +1,100 @@
+// The signed-in person's work tray: what is overdue and due soon for the children they work with
+// (computed from the record, each with the rule and facts behind it), the decisions and
+// recommendations they own, and for a team manager the care plans waiting for approval and the
+// CP and CLA marker tasks still open.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge, EmptyState, PageHeader } from "@/components/ui";
+import { requireView } from "@/lib/access/view";
+import { formatUkDate, formatUkDateTime } from "@/lib/dates";
+import { sectionHref } from "@/lib/sections";
+import { workTray, type TrayItem } from "@/lib/work/queries";
+
+export const metadata: Metadata = { title: "Work tray" };
+
+const TONE = { overdue: "red", "due soon": "amber", upcoming: "grey", met: "green", "met late": "amber" } as const;
+
+function Items({ items, caption }: { items: TrayItem[]; caption: string }) {
+  return (
+    <ul aria-label={caption} className="mb-6 divide-y divide-slate-200 rounded border border-slate-300 bg-white">
+      {items.map((i) => (
+        <li key={i.key} className="p-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <Link href={i.href} className="font-semibold">
+              {i.title}: {i.childName}
+            </Link>
+            <span className="text-sm">
+              {i.reference} · due by {formatUkDate(i.dueDate)}{" "}
+              <Badge tone={TONE[i.urgency]}>{i.urgency === "overdue" ? "Overdue" : "Due soon"}</Badge>
+            </span>
+          </div>
+          <p className="text-sm text-slate-700">{i.explanation}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function WorkTrayPage() {
+  const { actor, db } = await requireView("workTray.view");
+  const tray = await workTray(db, actor);
+  const nothing = tray.statutory.length + tray.owned.length + tray.approvals.length + tray.markers.length === 0;
+  return (
+    <>
+      <PageHeader title="Work tray" caption="What is overdue or due soon, most urgent first" />
+      {nothing ? (
+        <EmptyState title="Nothing is overdue or due soon">
+          Everything due in the next five working days is done.
+        </EmptyState>
+      ) : null}
+      {tray.markers.length > 0 ? (
+        <>
+          <h2 className="mb-2 text-lg font-bold">CP and CLA marker tasks</h2>
+          <ul className="mb-6 divide-y divide-slate-200 rounded border border-slate-300 bg-white">
+            {tray.markers.map((m) => (
+              <li key={m.task.id} className="flex flex-wrap justify-between gap-2 p-3">
+                <Link href={sectionHref(m.childId, "episodes")} className="font-semibold">
+                  {m.task.marker === "cp" ? "CP" : "CLA"} marker ({m.task.trigger === "start" ? "started" : "ended"}):{" "}
+                  {m.firstName} {m.lastName}
+                </Link>
+                <span className="text-sm">
+                  due {formatUkDateTime(m.task.dueAt)}{" "}
+                  <Badge tone={m.state === "overdue" ? "red" : "amber"}>
+                    {m.state === "overdue" ? "Overdue" : "Open"}
+                  </Badge>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {tray.approvals.length > 0 ? (
+        <>
+          <h2 className="mb-2 text-lg font-bold">Care plans waiting for your approval</h2>
+          <ul className="mb-6 divide-y divide-slate-200 rounded border border-slate-300 bg-white">
+            {tray.approvals.map((a) => (
+              <li key={`${a.childId}:${a.version}`} className="flex flex-wrap justify-between gap-2 p-3">
+                <Link href={sectionHref(a.childId, "carePlan")} className="font-semibold">
+                  {a.firstName} {a.lastName}: version {a.version}
+                </Link>
+                <span className="text-sm">submitted {formatUkDateTime(a.submittedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {tray.owned.length > 0 ? (
+        <>
+          <h2 className="mb-2 text-lg font-bold">Decisions and recommendations you own</h2>
+          <Items items={tray.owned} caption="Decisions and recommendations you own" />
+        </>
+      ) : null}
+      {tray.statutory.length > 0 ? (
+        <>
+          <h2 className="mb-2 text-lg font-bold">Statutory timescales</h2>
+          <Items items={tray.statutory} caption="Statutory timescales" />
+        </>
+      ) : null}
+    </>
+  );
+}
