@@ -59,7 +59,10 @@ export const reviews = pgTable(
     index().on(t.childId, t.scheduledAt),
     check("reviews_status", sql`${t.status} in ('scheduled','recorded','signed_off')`),
     check("reviews_participation", sql`${t.participation} is null or ${t.participation} ~ '^PN[0-7]$'`),
-    check("reviews_held", sql`${t.status} = 'scheduled' or (${t.heldOn} is not null and ${t.participation} is not null)`),
+    check(
+      "reviews_held",
+      sql`${t.status} = 'scheduled' or (${t.heldOn} is not null and ${t.participation} is not null)`,
+    ),
     check("reviews_signed", sql`(${t.status} = 'signed_off') = (${t.signedOffAt} is not null)`),
     check("reviews_version_positive", sql`${t.version} >= 1`),
   ],
