@@ -69,7 +69,7 @@ interface SectionShape {
 }
 
 /** Each section's title and fields as lib/records/sections.ts describes them (dates as ISO strings). */
-const SECTIONS: Record<EntrySection, SectionShape> = {
+const SECTIONS: Record<Exclude<EntrySection, "duplicates">, SectionShape> = {
   visits: {
     weight: 28,
     title: pickSql(["Statutory visit", "Unannounced visit", "Review visit", "Visit at school"], "r.h / 3"),
@@ -184,13 +184,13 @@ const SECTIONS: Record<EntrySection, SectionShape> = {
   },
 };
 
-const weightedSections = (Object.keys(SECTIONS) as EntrySection[]).flatMap((s) =>
+const weightedSections = (Object.keys(SECTIONS) as Array<keyof typeof SECTIONS>).flatMap((s) =>
   Array<string>(SECTIONS[s].weight).fill(s),
 );
 if (weightedSections.length !== 100)
   throw new Error(`section weights must add up to 100 (got ${weightedSections.length})`);
 const caseOf = (field: "title" | "data") =>
-  `case r.section ${(Object.keys(SECTIONS) as EntrySection[]).map((s) => `when ${lit(s)} then ${SECTIONS[s][field]}`).join("\n    ")} end`;
+  `case r.section ${(Object.keys(SECTIONS) as Array<keyof typeof SECTIONS>).map((s) => `when ${lit(s)} then ${SECTIONS[s][field]}`).join("\n    ")} end`;
 
 type Sql = postgres.Sql;
 

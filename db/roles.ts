@@ -11,7 +11,7 @@ export const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /**
  * Every column the application UPDATEs (found from each `.update(...).set(...)` and
  * `onConflictDoUpdate` in lib/ and app/), per table. Nothing else may be updated by the portal;
- * triggers (db/migrations/0008, 0009, 0011, 0017) keep even these moves legal. `children.id` is
+ * triggers (db/migrations/0008, 0009, 0011, 0017, 0021) keep even these moves legal. `children.id` is
  * granted only because locking a row (SELECT ... FOR NO KEY UPDATE) needs an UPDATE privilege; a
  * trigger refuses changing it.
  */
@@ -59,6 +59,13 @@ export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> 
   // A review version is superseded by the next; a recommendation closes once with its outcome.
   reviews: ["superseded_at"],
   review_recommendations: ["status", "outcome", "completed_by", "completed_at"],
+  // A child's link to a person, and a sibling link, end once; versions are superseded once (migration 0021).
+  child_people: ["end_date", "end_reason"],
+  sibling_links: ["end_date", "end_reason"],
+  persons: ["superseded_at"],
+  carer_record_versions: ["superseded_at"],
+  carer_entries: ["superseded_at"],
+  shared_entries: ["superseded_at"],
   // Counters that slow password guessing, per address and per (account, address).
   sign_in_addresses: ["failures", "window_started_at", "locked_until", "updated_at"],
   sign_in_pairs: ["failures", "window_started_at", "locked_until", "last_success_at", "updated_at"],

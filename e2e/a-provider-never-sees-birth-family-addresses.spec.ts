@@ -18,6 +18,20 @@ test.describe("as Brightwater Fostering", () => {
     await shot(page, "child-overview-provider");
   });
 
+  test("the child's family and people show who the parents are, never their addresses or contact details", async ({
+    page,
+  }) => {
+    await page.goto(`${childPath(0)}/people`);
+    await expect(page.getByRole("heading", { name: "Family and people" })).toBeVisible();
+    await expect(page.getByText("Addresses and contact details are not shown to providers.")).toBeVisible();
+    await expect(page.getByText(/\(Mother\)/).first()).toBeVisible();
+    const html = await page.content();
+    for (const secret of ["Example Street", "0117 496 0100", "dana.parent0@demo.invalid"])
+      expect(html).not.toContain(secret);
+    await expect(page.getByRole("heading", { name: "Siblings (separate records)" })).toHaveCount(0);
+    await shot(page, "child-people-provider");
+  });
+
   test("children whose arrangement has ended or not yet started are not available", async ({ page }) => {
     for (const n of [6, 7]) {
       await page.goto(childPath(n));

@@ -66,6 +66,9 @@ test("a social worker drafts a change to the approved care plan and submits it",
 test("a team manager approves it, and both versions and the decision are in the chronology", async ({ browser }) => {
   const page = await openAs(browser, "tm1");
   await page.goto(`${childPath(CHILD)}/care-plan`);
+  // Approving is a decision: it asks for the views of each parent with parental responsibility.
+  const parents = page.getByLabel(/'s views$/);
+  for (let i = 0; i < (await parents.count()); i++) await parents.nth(i).selectOption("sought_not_given");
   await page
     .getByLabel("Reasons for approving version 2")
     .fill("Weekly sibling contact agreed at the review; the child asked for it.");

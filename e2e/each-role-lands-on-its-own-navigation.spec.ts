@@ -4,9 +4,10 @@ import { account, authFile, type DemoUserKey } from "./support/demo";
 import { mainNavigation, shot } from "./support/pages";
 
 const EXPECTED: Array<{ key: DemoUserKey; nav: string[]; home: string }> = [
-  { key: "sw1", nav: ["Children", "Work tray"], home: "/children" },
-  { key: "sw3", nav: ["Children", "Work tray"], home: "/children" },
-  { key: "tm1", nav: ["Children", "Work tray", "Team dashboard"], home: "/children" },
+  { key: "sw1", nav: ["Children", "Work tray", "Carers and homes"], home: "/children" },
+  { key: "sw3", nav: ["Children", "Work tray", "Carers and homes"], home: "/children" },
+  { key: "tm1", nav: ["Children", "Work tray", "Team dashboard", "Carers and homes"], home: "/children" },
+  { key: "ssw", nav: ["Carers and homes"], home: "/carers" },
   { key: "iro1", nav: ["Children", "Work tray"], home: "/children" },
   { key: "prov1", nav: ["Children"], home: "/children" },
   { key: "ro", nav: ["Audit log", "Find a child", "Users", "Retention", "Same child"], home: "/audit" },

@@ -7,6 +7,7 @@ import { authFile, childPath, type DemoUserKey } from "./support/demo";
 
 const SECTIONS = {
   overview: "",
+  people: "/people",
   carePlan: "/care-plan",
   episodes: "/episodes",
   childProtection: "/child-protection",
@@ -22,6 +23,7 @@ const SECTIONS = {
   correspondence: "/correspondence",
   contributions: "/contributions",
   decisions: "/decisions",
+  duplicates: "/duplicates",
   documents: "/documents",
   chronology: "/chronology",
 } as const;
@@ -42,10 +44,11 @@ const CASES: Array<{ who: DemoUserKey; child: number; relation: string; reads: S
     who: "prov1",
     child: 0,
     relation: "provider with an active arrangement",
-    reads: ["overview", "carePlan", "contact", "health", "education", "visits", "documents"],
+    reads: ["overview", "people", "carePlan", "contact", "health", "education", "visits", "documents"],
   },
   { who: "prov1", child: 6, relation: "provider whose arrangement has ended", reads: NONE },
   { who: "ro", child: 0, relation: "records officer without break-glass", reads: NONE },
+  { who: "ssw", child: 0, relation: "supervising social worker (carers' records only)", reads: NONE },
 ];
 
 for (const c of CASES) {

@@ -5,6 +5,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; policy: Pol
   { href: "/children", label: "Children", policy: "caseload.view" },
   { href: "/work", label: "Work tray", policy: "workTray.view" },
   { href: "/team", label: "Team dashboard", policy: "team.dashboard" },
+  { href: "/carers", label: "Carers and homes", policy: "carers.list" },
   { href: "/audit", label: "Audit log", policy: "audit.view" },
   { href: "/find-a-child", label: "Find a child", policy: "child.search" },
   { href: "/admin/users", label: "Users", policy: "user.list" },

@@ -4,7 +4,6 @@
 // unsaved draft, and showing both texts side by side when someone else saved first.
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { DateInput, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { AutosaveStatus, useAutosave } from "@/components/forms/use-autosave";
@@ -16,15 +15,15 @@ import {
   type CarePlanConflict,
   type CarePlanContent,
   type CarePlanFormValues,
-  type SaveCarePlanDraftInput,
 } from "@/lib/care-plans/schemas";
 import { formatUkDateTime } from "@/lib/dates";
 import { VIEWS_STATUS } from "@/lib/sections";
 import { ConflictPanel } from "./conflict-panel";
+import { ParentViewRows } from "@/components/people/parent-view-rows";
+import { parentViewRows, type ParentChoice } from "@/lib/people/views";
 
 type Saved = { entryId: string; version: number; lockVersion: number; created: boolean };
 type VersionRef = { childId: string; entryId: string; version: number; lockVersion: number };
-type Form = UseFormReturn<CarePlanFormValues, unknown, SaveCarePlanDraftInput>;
 
 const STATUS_OPTIONS = [
   { value: "", label: "Choose one" },
@@ -37,74 +36,23 @@ export interface CarePlanFormProps {
   editing: { entryId: string; version: number; lockVersion: number } | null;
   initial: CarePlanContent;
   offer: { savedAt: string; fromConflict: boolean; content: CarePlanContent } | null;
+  /** The people linked to the child, whose views the plan records. */
+  parents?: readonly ParentChoice[];
   canSubmit: boolean;
   save: (values: CarePlanFormValues) => Promise<ActionResult<Saved>>;
   submit: (values: VersionRef) => Promise<ActionResult<unknown>>;
 }
 
-function ParentViewsFields({ form }: { form: Form }) {
-  const { fields, append, remove } = useFieldArray({ control: form.control, name: "parentViews" });
-  const errors = form.formState.errors.parentViews;
-  return (
-    <fieldset className="mb-6 rounded border border-slate-300 p-4">
-      <legend className="px-1 text-lg font-bold">Parents&apos; views</legend>
-      <p className="mb-3 text-sm text-slate-700">
-        Record each parent&apos;s views on the plan, or that they were sought and not given.
-      </p>
-      {errors?.root?.message || errors?.message ? (
-        <p className="font-semibold text-red-800">{errors.root?.message ?? errors.message}</p>
-      ) : null}
-      {fields.map((field, i) => (
-        <div key={field.id} className="mb-4 border-l-4 border-slate-300 pl-3">
-          <p className="mb-2 font-semibold">Parent {i + 1}</p>
-          <TextInput
-            id={`parentViews-${i}-name`}
-            label="Name"
-            error={errors?.[i]?.name}
-            {...form.register(`parentViews.${i}.name`)}
-          />
-          <TextInput
-            id={`parentViews-${i}-relationship`}
-            label="Relationship to the child"
-            hint="For example, mother"
-            error={errors?.[i]?.relationship}
-            {...form.register(`parentViews.${i}.relationship`)}
-          />
-          <Select
-            id={`parentViews-${i}-status`}
-            label="Were their views given?"
-            options={STATUS_OPTIONS}
-            error={errors?.[i]?.status}
-            {...form.register(`parentViews.${i}.status`)}
-          />
-          <TextArea
-            id={`parentViews-${i}-text`}
-            label="Their views, or why they were not sought"
-            rows={3}
-            error={errors?.[i]?.text}
-            {...form.register(`parentViews.${i}.text`)}
-          />
-          <Button type="button" variant="secondary" onClick={() => remove(i)}>
-            Remove parent {i + 1}
-          </Button>
-        </div>
-      ))}
-      {fields.length < 6 ? (
-        <Button
-          id="parentViews-add"
-          data-error-target="parentViews"
-          type="button"
-          variant="secondary"
-          onClick={() => append({ name: "", relationship: "", status: "", text: "" })}
-        >
-          Add a parent&apos;s views
-        </Button>
-      ) : null}
-    </fieldset>
-  );
-}
-
-export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save, submit }: CarePlanFormProps) {
+export function CarePlanForm({
+  childId,
+  editing,
+  initial,
+  offer,
+  canSubmit,
+  save,
+  submit,
+  parents = [],
+}: CarePlanFormProps) {
   const router = useRouter();
   const intent = useRef<"save" | "submit">("save");
   const [entryId, setEntryId] = useState(editing?.entryId ?? null);
@@ -120,6 +68,8 @@ export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save
       version: editing?.version ?? null,
       lockVersion: editing?.lockVersion ?? 0,
       ...initial,
+      // One row per linked parent, holding what the draft recorded for them.
+      parentViews: parentViewRows(parents, initial.parentViews).map((r) => ({ ...r, name: "", relationship: "" })),
     },
     action: async (values): Promise<ActionResult<Saved>> => {
       setSavedAt(null);
@@ -263,7 +213,18 @@ export function CarePlanForm({ childId, editing, initial, offer, canSubmit, save
         />
       </fieldset>
 
-      <ParentViewsFields form={form} />
+      <ParentViewRows
+        name="parentViews"
+        idPrefix="parentViews"
+        parents={parents}
+        register={(path) => form.register(path as never)}
+        errorAt={(path) => {
+          let node: unknown = form.formState.errors;
+          for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
+          return node && typeof node === "object" && "message" in node ? (node as { message?: string }) : undefined;
+        }}
+        hint="Each parent's views on the plan, or that they were sought and not given."
+      />
       {CARE_PLAN_TEXT_FIELDS.slice(2).map(textArea)}
 
       <AutosaveStatus status={autosave} />

@@ -8,30 +8,50 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import { approveCarePlanSchema, returnCarePlanSchema } from "@/lib/care-plans/schemas";
+import { parentViewRows, type ParentChoice } from "@/lib/people/views";
+import { ParentViewRows } from "@/components/people/parent-view-rows";
 
 type VersionRef = { childId: string; entryId: string; version: number; lockVersion: number };
 
 export function ApproveCarePlanForm({
   target,
   approve,
+  parents = [],
 }: {
   target: VersionRef;
   approve: (values: z.input<typeof approveCarePlanSchema>) => Promise<ActionResult<unknown>>;
+  /** The people linked to the child: approval asks for every parent with parental responsibility. */
+  parents?: readonly ParentChoice[];
 }) {
   const router = useRouter();
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: approveCarePlanSchema,
     action: approve,
-    defaultValues: { ...target, comment: "" },
+    defaultValues: { ...target, comment: "", parentViews: parentViewRows(parents, []) },
     onSuccess: () => router.refresh(),
   });
+  const errors = form.formState.errors as unknown as Record<string, unknown>;
+  const errorAt = (path: string) => {
+    let node: unknown = errors;
+    for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
+    return node && typeof node === "object" && "message" in node ? (node as { message?: string }) : undefined;
+  };
   return (
     <form onSubmit={onSubmit} noValidate className="mb-4">
       <FormError message={formError} />
+      <ParentViewRows
+        name="parentViews"
+        idPrefix="approve-parent"
+        parents={parents}
+        register={(path) => form.register(path as never)}
+        errorAt={errorAt}
+        legend="Parents' views on this decision"
+        hint="Approving a care plan is a decision: record the views of every parent with parental responsibility."
+      />
       <TextArea
         id="approve-comment"
         label={`Reasons for approving version ${target.version}`}
-        hint="Recorded on the decision trail with the views of the child and parents from the plan."
+        hint="Recorded on the decision trail with the child's views from the plan and the parents' views above."
         rows={4}
         error={form.formState.errors.comment}
         {...form.register("comment")}

@@ -3,7 +3,7 @@
 // the same zod schema as the server, with autosave for long forms and conflict handling.
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Checkbox, DateInput, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
 import { AutosaveStatus, useAutosave } from "@/components/forms/use-autosave";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -12,6 +12,7 @@ import { amendEntrySchema, createEntrySchema } from "@/lib/records/schemas";
 import { formatValue } from "@/lib/records/format";
 import { formSpec, VIEWS_STATUS, type FieldSpec, type FormSection } from "@/lib/sections";
 import { amendEntryAction, createEntryAction } from "@/lib/records/actions";
+import { parentViewRows, typedParentViews, type ParentChoice } from "@/lib/people/views";
 
 import type { EntryFormValues } from "@/lib/records/format";
 
@@ -24,6 +25,8 @@ interface Props {
   /** Providers submit standard entries only. */
   canRestrict: boolean;
   restoredFrom?: string | null;
+  /** The people linked to the child, whose views a parents' views field asks for. */
+  parents?: readonly ParentChoice[];
 }
 
 type AnyErrors = FieldErrors<Record<string, unknown>>;
@@ -85,73 +88,69 @@ function ViewsField({
 
 function ParentViewsField({
   field,
-  control,
   register,
   errors,
+  parents,
+  typed,
 }: {
   field: FieldSpec;
-  control: Control<Record<string, unknown>>;
   register: UseFormRegister<Record<string, unknown>>;
   errors: AnyErrors;
+  parents: readonly ParentChoice[];
+  typed: ReturnType<typeof typedParentViews>;
 }) {
   const name = `data.${field.name}`;
-  const { fields, append, remove } = useFieldArray({ control, name: name as never });
   const listError = errorAt(errors, name) ?? errorAt(errors, `${name}.root`);
   return (
     <fieldset className="mb-4 rounded border border-slate-300 p-3">
       <legend className="px-1 font-semibold">{field.label}</legend>
+      {field.hint ? <p className="mb-2 text-sm text-slate-700">{field.hint}</p> : null}
       {listError?.message ? <p className="font-semibold text-red-800">{listError.message}</p> : null}
-      {fields.length === 0 ? <p className="mb-2 text-sm text-slate-700">No parent's views recorded yet.</p> : null}
-      {fields.map((item, index) => (
-        <div key={item.id} className="mb-3 border-b border-slate-200 pb-3">
-          <div className="grid gap-2 sm:grid-cols-2">
-            <TextInput
-              id={`${field.name}-${index}-name`}
-              label="Name"
-              error={errorAt(errors, `${name}.${index}.name`)}
-              {...register(`${name}.${index}.name`)}
-            />
-            <TextInput
-              id={`${field.name}-${index}-relationship`}
-              label="Relationship"
-              hint="For example, mother"
-              error={errorAt(errors, `${name}.${index}.relationship`)}
-              {...register(`${name}.${index}.relationship`)}
-            />
-          </div>
+      {parents.length === 0 ? (
+        <p className="mb-2 text-sm text-slate-700">
+          No parents are linked to this child: add them on the Family and people page to record their views.
+        </p>
+      ) : null}
+      {parents.map((p, index) => (
+        <div key={p.personId} className="mb-3 border-b border-slate-200 pb-3">
+          <input type="hidden" {...register(`${name}.${index}.personId`)} />
+          <p className="font-semibold">
+            {p.name} ({p.relationshipLabel}){p.parentalResponsibility ? ", parental responsibility" : ""}
+          </p>
           <Select
             id={`${field.name}-${index}-status`}
-            label="Their views"
-            options={[{ value: "", label: "Choose" }, ...VIEWS_STATUS.filter((s) => s.value !== "too_young")]}
-            error={errorAt(errors, `${name}.${index}.status`)}
+            label={`${p.name}'s views`}
+            options={[
+              { value: "", label: p.parentalResponsibility ? "Choose" : "Not recorded" },
+              ...VIEWS_STATUS.filter((s) => s.value !== "too_young"),
+            ]}
+            error={errorAt(errors, `${name}.${index}.status`) ?? errorAt(errors, `${name}.${index}.personId`)}
             {...register(`${name}.${index}.status`)}
           />
           <TextArea
             id={`${field.name}-${index}-text`}
-            label="In their words, or why not"
-            rows={3}
+            label={`In ${p.name}'s words, or why not`}
+            rows={2}
             error={errorAt(errors, `${name}.${index}.text`)}
             {...register(`${name}.${index}.text`)}
           />
-          <Button type="button" variant="secondary" onClick={() => remove(index)}>
-            Remove parent {index + 1}
-          </Button>
         </div>
       ))}
-      <Button
-        id={`${field.name}-add`}
-        data-error-target={name}
-        type="button"
-        variant="secondary"
-        onClick={() => append({ name: "", relationship: "", status: "", text: "" } as never)}
-      >
-        Add a parent&apos;s views
-      </Button>
+      {typed.length > 0 ? (
+        <div className="text-sm text-slate-700">
+          <p className="font-semibold">Recorded before parents were linked (kept in the earlier version):</p>
+          <ul className="list-disc pl-5">
+            {typed.map((t, i) => (
+              <li key={i}>{formatValue(t)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </fieldset>
   );
 }
 
-export function EntryForm({ section, childId, defaults, amend, canRestrict, restoredFrom }: Props) {
+export function EntryForm({ section, childId, defaults, amend, canRestrict, restoredFrom, parents = [] }: Props) {
   const spec = formSpec(section);
   const router = useRouter();
   const schema = useMemo(() => (amend ? amendEntrySchema(section) : createEntrySchema(section)), [amend, section]);
@@ -167,12 +166,24 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
         setConflict(result.error.details as typeof conflict);
       return result;
     },
-    defaultValues: { ...defaults, childId, ...(amend ?? {}) } as never,
+    defaultValues: {
+      ...defaults,
+      // One row per linked parent, holding what was recorded for them before.
+      data: {
+        ...defaults.data,
+        ...Object.fromEntries(
+          spec.fields
+            .filter((f) => f.kind === "parentViews")
+            .map((f) => [f.name, parentViewRows(parents, defaults.data[f.name])]),
+        ),
+      },
+      childId,
+      ...(amend ?? {}),
+    } as never,
     onSuccess: (data) =>
       router.push(`/children/${childId}/${spec.path}/${data.entryId}?saved=${amend ? "amended" : "created"}`),
   });
   const register = form.register as unknown as UseFormRegister<Record<string, unknown>>;
-  const control = form.control as unknown as Control<Record<string, unknown>>;
   const errors = form.formState.errors as AnyErrors;
   const formKey = `${section}:${amend ? amend.entryId : "new"}`;
   const autosave = useAutosave({
@@ -279,7 +290,14 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
             return <ViewsField key={field.name} field={field} register={register} errors={errors} idPrefix={id} />;
           case "parentViews":
             return (
-              <ParentViewsField key={field.name} field={field} control={control} register={register} errors={errors} />
+              <ParentViewsField
+                key={field.name}
+                field={field}
+                register={register}
+                errors={errors}
+                parents={parents}
+                typed={typedParentViews(defaults.data[field.name])}
+              />
             );
         }
       })}

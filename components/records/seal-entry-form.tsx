@@ -14,7 +14,7 @@ export function SealEntryForm({
   entryId,
 }: {
   childId: string;
-  section: FormSection;
+  section: FormSection | "duplicates";
   entryId: string;
 }) {
   const router = useRouter();

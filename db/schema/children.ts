@@ -113,11 +113,28 @@ export const siblingLinks = pgTable(
     siblingId: uuid()
       .notNull()
       .references(() => children.id),
+    /** full, half or step; "sibling" on links made before the kind was recorded. A pair is two rows, one on each record. */
     relationship: text().notNull().default("sibling"),
+    /** Whether they are placed together or apart, and why. */
+    placement: text().$type<"together" | "apart">(),
+    placementReason: text(),
+    startDate: date(),
+    /** A link ends (with its reason) on both records at once; it is never removed. */
+    endDate: date(),
+    endReason: text(),
+    createdBy: uuid().references(() => users.id),
     createdAt,
     ...softDelete,
   },
-  (t) => [uniqueIndex().on(t.childId, t.siblingId), check("sibling_not_self", sql`${t.childId} <> ${t.siblingId}`)],
+  (t) => [
+    uniqueIndex("sibling_links_current_idx")
+      .on(t.childId, t.siblingId)
+      .where(sql`${t.endDate} is null`),
+    check("sibling_not_self", sql`${t.childId} <> ${t.siblingId}`),
+    check("sibling_links_kind", sql`${t.relationship} in ('sibling','full','half','step')`),
+    check("sibling_links_placement", sql`${t.placement} is null or ${t.placement} in ('together','apart')`),
+    check("sibling_links_end_pair", sql`(${t.endDate} is null) = (${t.endReason} is null)`),
+  ],
 );
 
 /** Arrangements for the authority's functions to be discharged by a provider; they also grant provider users access. */

@@ -14,6 +14,7 @@ export const ENTRY_SECTIONS = [
   "correspondence",
   "contributions",
   "decisions",
+  "duplicates",
 ] as const;
 export type EntrySection = (typeof ENTRY_SECTIONS)[number];
 

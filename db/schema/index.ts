@@ -3,6 +3,7 @@ export * from "./common";
 export * from "./people";
 export * from "./carers";
 export * from "./children";
+export * from "./family";
 export * from "./governance";
 export * from "./records";
 export * from "./sign-in";

@@ -2,7 +2,14 @@
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, softDelete } from "./common";
 
-export const roleEnum = pgEnum("role", ["social_worker", "team_manager", "iro", "provider", "records_officer"]);
+export const roleEnum = pgEnum("role", [
+  "social_worker",
+  "team_manager",
+  "iro",
+  "provider",
+  "records_officer",
+  "supervising_social_worker",
+]);
 export type Role = (typeof roleEnum.enumValues)[number];
 
 export const teams = pgTable("teams", {

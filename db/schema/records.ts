@@ -57,7 +57,17 @@ export const recordEntries = pgTable(
     lockVersion: integer().notNull().default(0),
     /** A duplicate entry placed from a carer's or home's record, linked to its source. */
     sourceCarerRecordId: uuid().references(() => carerRecords.id),
+    /** The source record's name as it was when the copy was placed (a carer's or home's record, or "shared"). */
     sourceReference: text(),
+    /**
+     * Provenance of a duplicate entry: an entry of a carer's or home's record, or an entry recorded
+     * once for several siblings; which entry, which of its versions the copy holds, who wrote it and when.
+     */
+    sourceKind: text().$type<"carer_entry" | "shared_entry">(),
+    sourceEntryId: uuid(),
+    sourceVersion: integer(),
+    sourceAuthorId: uuid().references(() => users.id),
+    sourceRecordedAt: timestamp({ withTimezone: true }),
     /** A misfiled entry sealed on the wrong record: retained, hidden, audited. */
     sealedReason: text(),
     createdBy: uuid()
@@ -86,6 +96,13 @@ export const recordEntries = pgTable(
       sql`${t.status} in ('recorded','draft','submitted','returned','approved','superseded')`,
     ),
     check("record_entries_version_positive", sql`${t.version} >= 1`),
+    check(
+      "record_entries_provenance",
+      sql`(${t.sourceKind} is null) = (${t.sourceEntryId} is null) and (${t.sourceEntryId} is null) = (${t.sourceVersion} is null)`,
+    ),
+    index("record_entries_source_idx")
+      .on(t.sourceEntryId)
+      .where(sql`${t.sourceEntryId} is not null`),
   ],
 );
 export type RecordEntry = typeof recordEntries.$inferSelect;

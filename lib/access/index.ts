@@ -2,12 +2,23 @@
 // decided in SQL. Every page and server action that touches a child's data asks here first.
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { breakGlassGrants, children, providerArrangements, sameChildLinks, type Role } from "@/db/schema";
+import {
+  breakGlassGrants,
+  carerRecords,
+  carerRecordVersions,
+  children,
+  episodes,
+  providerArrangements,
+  sameChildLinks,
+  type Role,
+} from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import { RECORD_SECTIONS } from "@/lib/sections";
 import {
+  CARER_RELATION_PARTS,
   RELATION_SECTIONS,
   ROLE_PERMISSIONS,
+  type CarerRelation,
   redactionsFor,
   type Permission,
   type RecordSection,
@@ -86,6 +97,7 @@ export function caseloadScope(actor: Actor): SQL {
     case "provider":
       return actor.organisationId ? (and(live, activeArrangementFor(actor.organisationId)) as SQL) : sql`false`;
     case "records_officer":
+    case "supervising_social_worker":
       return sql`false`;
   }
 }
@@ -114,6 +126,7 @@ function relationFor(
     case "provider":
       return row.providerActive ? "provider" : null;
     case "records_officer":
+    case "supervising_social_worker":
       break;
   }
   return row.breakGlass ? "break_glass" : null;
@@ -161,6 +174,83 @@ export async function childAccess(
   } as ChildAccess;
 }
 
+declare const carerGranted: unique symbol;
+
+/**
+ * How the actor relates to one foster carer's or children's home's record, as decided by
+ * `carerAccess`. Branded like ChildAccess: only this module creates one.
+ */
+export interface CarerAccess {
+  readonly carerRecordId: string;
+  readonly kind: "foster_carer" | "childrens_home";
+  readonly relation: CarerRelation;
+  readonly [carerGranted]: true;
+}
+
+function isCarerAccess(access: ChildAccess | CarerAccess): access is CarerAccess {
+  return "carerRecordId" in access;
+}
+
+/** `carer_records.id`, always qualified (see childIdColumn). */
+export const carerIdColumn = sql.raw(`"carer_records"."id"`);
+
+/** The carers' and homes' records a person's list reaches, as a condition on `carer_records`. */
+export function carerScope(actor: Actor): SQL {
+  const live = isNull(carerRecords.deletedAt);
+  switch (actor.role) {
+    case "supervising_social_worker":
+      return and(
+        live,
+        sql`exists (select 1 from ${carerRecordVersions} v where v.carer_record_id = ${carerIdColumn}
+          and v.superseded_at is null and v.supervising_worker_id = ${actor.id})`,
+      ) as SQL;
+    case "team_manager":
+      return live;
+    case "social_worker":
+      return and(
+        live,
+        sql`exists (select 1 from ${episodes} e join ${children} c on c.id = e.child_id
+          where e.carer_record_id = ${carerIdColumn} and e.superseded_at is null and e.deleted_at is null
+            and e.end_date is null and c.allocated_worker_id = ${actor.id})`,
+      ) as SQL;
+    default:
+      return sql`false`;
+  }
+}
+
+/** How the actor relates to one carer's or home's record, or null when they may not open it at all. */
+export async function carerAccess(db: Queryable, actor: Actor, carerRecordId: string): Promise<CarerAccess | null> {
+  if (!isUuid(carerRecordId)) return null;
+  const [row] = await db
+    .select({
+      kind: carerRecords.kind,
+      supervising:
+        sql<boolean>`exists (select 1 from ${carerRecordVersions} v where v.carer_record_id = ${carerIdColumn}
+        and v.superseded_at is null and v.deleted_at is null and v.supervising_worker_id = ${actor.id})`.mapWith(
+          Boolean,
+        ),
+      // A child placed there now (an open episode, latest version) who is allocated to the actor.
+      placedChildWorker: sql<boolean>`exists (select 1 from ${episodes} e join ${children} c on c.id = e.child_id
+        where e.carer_record_id = ${carerIdColumn} and e.superseded_at is null and e.deleted_at is null
+          and e.end_date is null and c.deleted_at is null and c.allocated_worker_id = ${actor.id})`.mapWith(Boolean),
+    })
+    .from(carerRecords)
+    .where(and(eq(carerRecords.id, carerRecordId), isNull(carerRecords.deletedAt)))
+    .limit(1);
+  if (!row) return null;
+  let relation: CarerRelation | null = null;
+  if (actor.role === "supervising_social_worker" && row.supervising) relation = "supervising";
+  else if (actor.role === "team_manager") relation = "carer_manager";
+  else if (actor.role === "social_worker" && row.placedChildWorker) relation = "placed_child_worker";
+  if (!relation) return null;
+  // The one place a CarerAccess is made.
+  return { carerRecordId, kind: row.kind, relation } as CarerAccess;
+}
+
+function carerReaches(access: CarerAccess, reach: Extract<PolicyReach, { kind: "carer" }>): boolean {
+  return CARER_RELATION_PARTS[access.relation][reach.mode].includes(reach.part);
+}
+
 /** The policy's relationship rule alone: may this relationship reach that section in this mode? */
 function relationReaches(access: ChildAccess, reach: PolicyReach): boolean {
   if (reach.kind === "relation") return reach.relations.includes(access.relation);
@@ -172,16 +262,22 @@ function relationReaches(access: ChildAccess, reach: PolicyReach): boolean {
  * Whether the actor may use a policy, given their access to the child (null for policies that
  * reach no child). Pages ask this to decide what to show; both doors ask it to decide.
  */
-export function allows(actor: Pick<Actor, "role">, access: ChildAccess | null, name: PolicyName): boolean {
+export function allows(
+  actor: Pick<Actor, "role">,
+  access: ChildAccess | CarerAccess | null,
+  name: PolicyName,
+): boolean {
   const p = POLICIES[name];
   if (p.permission && !can(actor, p.permission)) return false;
   switch (p.reaches.kind) {
     case "section":
     case "relation":
-      if (!access) return false;
+      if (!access || isCarerAccess(access)) return false;
       if (access.relation === "break_glass" && !p.breakGlass) return false;
       if (access.sealedInFavourOf && p.reaches.kind === "section" && p.reaches.mode === "write") return false;
       return relationReaches(access, p.reaches);
+    case "carer":
+      return access !== null && isCarerAccess(access) && carerReaches(access, p.reaches);
     case "subject":
     case "authority":
     case "self":
@@ -198,6 +294,7 @@ export function caseloadRedactions(actor: Pick<Actor, "role">): Redactions {
     iro: "iro",
     provider: "provider",
     records_officer: "break_glass",
+    supervising_social_worker: "team",
   };
   return redactionsFor(actor.role, least[actor.role]);
 }
@@ -211,10 +308,12 @@ export function readableSections(actor: Actor, access: ChildAccess): RecordSecti
 export type Refusal = "permission" | "relationship" | "section" | "break-glass" | "no-child" | "sealed";
 
 export type Decision =
-  { ok: true; access: ChildAccess | null } | { ok: false; refusal: Refusal; access: ChildAccess | null };
+  | { ok: true; access: ChildAccess | CarerAccess | null }
+  | { ok: false; refusal: Refusal; access: ChildAccess | CarerAccess | null };
 
 /**
- * The decision both doors take: the policy's permission, then for a child's section the
+ * The decision both doors take (`childId` names the subject: a child, or for a carer policy the
+ * carer's or home's record): the policy's permission, then for a child's section the
  * relationship (decided in SQL), the section and break-glass rules. A refusal says whether the
  * person can otherwise open the child (`access`), so a page can be honest with someone who may
  * read the record but not this part, and say nothing to anyone else.
@@ -227,6 +326,15 @@ export async function decide(
   now: Date = new Date(),
 ): Promise<Decision> {
   const p = POLICIES[name];
+  // A carer's or home's record: the subject is the record, never a child.
+  if (p.reaches.kind === "carer") {
+    if (p.permission && !can(actor, p.permission)) return { ok: false, refusal: "permission", access: null };
+    if (!childId || !isUuid(childId)) return { ok: false, refusal: "no-child", access: null };
+    const carer = await carerAccess(db, actor, childId);
+    if (!carer) return { ok: false, refusal: "relationship", access: null };
+    if (!carerReaches(carer, p.reaches)) return { ok: false, refusal: "section", access: carer };
+    return { ok: true, access: carer };
+  }
   const viaRelation = p.reaches.kind === "section" || p.reaches.kind === "relation";
   const needsChild = viaRelation || p.reaches.kind === "subject";
   if (needsChild && (!childId || !isUuid(childId))) return { ok: false, refusal: "no-child", access: null };

@@ -36,6 +36,10 @@ export const PERMISSIONS = [
   "review.signOff",
   "review.respond",
   "work.tray",
+  "carerRecord.list",
+  "carerRecord.read",
+  "carerRecord.write",
+  "duplicateEntry.place",
   "session.own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -55,6 +59,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "entry.markSignificant",
     "progressFile.export",
     "breakGlass.use",
+    "carerRecord.list",
+    "carerRecord.read",
     "session.own",
   ],
   team_manager: [
@@ -71,6 +77,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "entry.markSignificant",
     "progressFile.export",
     "breakGlass.use",
+    "carerRecord.list",
+    "carerRecord.read",
     "session.own",
   ],
   iro: [
@@ -95,6 +103,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "breakGlass.use",
     "breakGlass.review",
     ...read(RECORD_SECTIONS),
+    "session.own",
+  ],
+  // A fostering team's worker: carers' and homes' records, and copies of their entries onto placed children's records.
+  supervising_social_worker: [
+    "carerRecord.list",
+    "carerRecord.read",
+    "carerRecord.write",
+    "duplicateEntry.place",
     "session.own",
   ],
 };
@@ -163,10 +179,29 @@ export const ROLE_LABELS: Record<Role, string> = {
   iro: "Independent Reviewing Officer",
   provider: "Provider",
   records_officer: "Records officer",
+  supervising_social_worker: "Supervising social worker",
 };
 
 /** Every role, from the labels (a Record over Role, so none is missing). */
 export const ROLES = Object.keys(ROLE_LABELS) as [Role, ...Role[]];
+
+/**
+ * How a person is related to a carer's or home's record (decided in SQL by lib/access): the
+ * supervising social worker (or a home's link worker) maintains it, team managers read it, and a
+ * social worker of a child placed there now reads its summary only.
+ */
+export const CARER_RELATIONS = ["supervising", "carer_manager", "placed_child_worker"] as const;
+export type CarerRelation = (typeof CARER_RELATIONS)[number];
+
+/** The parts of a carer's or home's record: its summary, and the record itself (entries, children placed). */
+export type CarerPart = "summary" | "record";
+
+export const CARER_RELATION_PARTS: Record<CarerRelation, { read: readonly CarerPart[]; write: readonly CarerPart[] }> =
+  {
+    supervising: { read: ["summary", "record"], write: ["summary", "record"] },
+    carer_manager: { read: ["summary", "record"], write: [] },
+    placed_child_worker: { read: ["summary"], write: [] },
+  };
 
 /** How long a break-glass grant lasts. */
 export const BREAK_GLASS_HOURS = 4;

@@ -12,13 +12,15 @@ import {
   type FormSection,
   type RecordSection,
 } from "@/lib/sections";
-import type { Permission, Relation } from "./permissions";
+import type { CarerPart, Permission, Relation } from "./permissions";
 
 export type PolicyReach =
   /** One section of one child's record, through the person's relationship to the child. */
   | { kind: "section"; section: RecordSection; mode: "read" | "write" }
   /** One child, through one of these relationships only (a team manager allocating the team's child). */
   | { kind: "relation"; relations: readonly Relation[] }
+  /** A carer's or home's record (not a child's), through the person's relationship to that record. */
+  | { kind: "carer"; part: CarerPart; mode: "read" | "write" }
   /** A child named without needing a relationship (asking for break-glass, sealing): audited on its chain. */
   | { kind: "subject" }
   /** Not one child: the authority's lists and administration (rows are still scoped in SQL). */
@@ -148,6 +150,37 @@ const CHILD_POLICIES = {
     audit: "marker.action",
     label: "Actioned a CP or CLA marker task",
   },
+  // The people around the child, and links to siblings' records (checked on the sibling's record too).
+  "people.add": writeTo("people", "people.write", "people.add", "Linked a person to the child"),
+  "people.amend": writeTo("people", "people.write", "people.amend", "Changed a person's details"),
+  "people.end": writeTo("people", "people.write", "people.end", "Ended a person's link to the child"),
+  "siblings.link": writeTo("people", "people.write", "siblings.link", "Linked two siblings' records"),
+  "siblings.end": writeTo("people", "people.write", "siblings.end", "Ended a sibling link"),
+  "siblings.linkContact": writeTo(
+    "contact",
+    "contact.write",
+    "siblings.linkContact",
+    "Linked siblings' contact arrangements",
+  ),
+  // Entries recorded once for several siblings (a copy on each record), and bringing a copy up to date.
+  "sharedEntry.record": writeTo(
+    "duplicates",
+    "duplicates.write",
+    "sharedEntry.record",
+    "Recorded an entry for several siblings",
+  ),
+  "sharedEntry.amend": writeTo(
+    "duplicates",
+    "duplicates.write",
+    "sharedEntry.amend",
+    "Amended an entry for several siblings",
+  ),
+  "duplicates.refresh": writeTo(
+    "duplicates",
+    "duplicates.write",
+    "duplicates.refresh",
+    "Brought a duplicate entry up to date",
+  ),
   // Marking changes what the chronology highlights for everyone, so break-glass readers cannot.
   "entry.markSignificant": {
     permission: "entry.markSignificant",
@@ -158,7 +191,82 @@ const CHILD_POLICIES = {
   },
 } as const satisfies Record<string, Policy>;
 
+const carer = (
+  part: CarerPart,
+  mode: "read" | "write",
+  permission: Permission,
+  audit: string,
+  label: string,
+): Policy => ({
+  permission,
+  reaches: { kind: "carer", part, mode },
+  breakGlass: false,
+  audit,
+  label,
+});
+
+/** Policies on a foster carer's or children's home's own record: decided by the relationship to that record. */
+const CARER_POLICIES = {
+  "carerRecord.view": carer(
+    "summary",
+    "read",
+    "carerRecord.read",
+    "carerRecord.view",
+    "Opened a carer's or home's record",
+  ),
+  "carerRecord.amend": carer(
+    "summary",
+    "write",
+    "carerRecord.write",
+    "carerRecord.amend",
+    "Changed a carer's or home's details",
+  ),
+  "carerEntries.view": carer(
+    "record",
+    "read",
+    "carerRecord.read",
+    "carerEntries.view",
+    "Read a carer's or home's entries",
+  ),
+  "carerEntry.create": carer(
+    "record",
+    "write",
+    "carerRecord.write",
+    "carerEntry.create",
+    "Recorded an entry on a carer's or home's record",
+  ),
+  "carerEntry.amend": carer(
+    "record",
+    "write",
+    "carerRecord.write",
+    "carerEntry.amend",
+    "Amended an entry on a carer's or home's record",
+  ),
+  // A copy of an entry onto the record of a child placed there (past or present): the child's chain audits it too.
+  "carerEntry.duplicate": carer(
+    "record",
+    "write",
+    "duplicateEntry.place",
+    "carerEntry.duplicate",
+    "Placed a duplicate entry on a child's record",
+  ),
+} as const satisfies Record<string, Policy>;
+
 const OTHER_POLICIES = {
+  "carers.list": {
+    permission: "carerRecord.list",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "carers.list",
+    label: "Listed the carers' and homes' records",
+  },
+  "carerRecord.create": {
+    permission: "carerRecord.write",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "carerRecord.create",
+    label: "Created a carer's or home's record",
+  },
   "entry.seal": {
     permission: "entry.seal",
     reaches: { kind: "subject" },
@@ -345,7 +453,9 @@ export type ViewPolicyName = `${RecordSection}.view`;
 export type EntryPolicyName = `${FormSection}.create` | `${FormSection}.amend` | `${EntrySection}.draftSave`;
 /** Every policy that reaches one child through a relationship: the action gets the child's access. */
 export type ChildPolicyName = ViewPolicyName | EntryPolicyName | keyof typeof CHILD_POLICIES;
-export type PolicyName = ChildPolicyName | keyof typeof OTHER_POLICIES;
+/** Every policy that reaches one carer's or home's record: the action gets the record's access. */
+export type CarerPolicyName = keyof typeof CARER_POLICIES;
+export type PolicyName = ChildPolicyName | CarerPolicyName | keyof typeof OTHER_POLICIES;
 
 function generated(): Record<ViewPolicyName | EntryPolicyName, Policy> {
   const out: Partial<Record<ViewPolicyName | EntryPolicyName, Policy>> = {};
@@ -371,6 +481,7 @@ function generated(): Record<ViewPolicyName | EntryPolicyName, Policy> {
 export const POLICIES: Readonly<Record<PolicyName, Policy>> = Object.freeze({
   ...generated(),
   ...CHILD_POLICIES,
+  ...CARER_POLICIES,
   ...OTHER_POLICIES,
 });
 

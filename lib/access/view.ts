@@ -13,6 +13,8 @@ import {
   decide,
   POLICIES,
   type Actor,
+  type CarerAccess,
+  type CarerPolicyName,
   type ChildAccess,
   type ChildPolicyName,
   type PolicyName,
@@ -21,7 +23,7 @@ import {
 
 type AuditView = (detail?: Record<string, unknown>, outcome?: "allowed" | "refused") => Promise<void>;
 
-export type ViewGrant<A extends ChildAccess | null = ChildAccess | null> = {
+export type ViewGrant<A extends ChildAccess | CarerAccess | null = ChildAccess | CarerAccess | null> = {
   ok: true;
   actor: Actor;
   db: Db;
@@ -34,9 +36,13 @@ export type ViewGrant<A extends ChildAccess | null = ChildAccess | null> = {
 export type ViewRefusal =
   | { ok: false; refusal: "signed-out" }
   /** `access` is set when the person may open the child's record but not this part of it. */
-  | { ok: false; refusal: Refusal; actor: Actor; access: ChildAccess | null };
+  | { ok: false; refusal: Refusal; actor: Actor; access: ChildAccess | CarerAccess | null };
 
-type AccessFor<P extends PolicyName> = P extends ChildPolicyName ? ChildAccess : null;
+type AccessFor<P extends PolicyName> = P extends ChildPolicyName
+  ? ChildAccess
+  : P extends CarerPolicyName
+    ? CarerAccess
+    : null;
 
 export async function authorizedView<P extends PolicyName>(
   name: P,
@@ -47,13 +53,18 @@ export async function authorizedView<P extends PolicyName>(
   if (!actor) return { ok: false, refusal: "signed-out" };
   const db = getDb();
   const policy = POLICIES[name];
-  const subject = childId && isUuid(childId) ? childId : null;
+  const valid = childId && isUuid(childId) ? childId : null;
+  // For a carer policy the id names the carer's or home's record, never a child.
+  const onCarer = policy.reaches.kind === "carer";
+  const subject = onCarer ? null : valid;
+  const carerRecordId = onCarer ? valid : null;
   const decision = await decide(db, actor, name, childId);
   if (!decision.ok) {
     await recordAuditNow(db, {
       actorId: actor.id,
       action: policy.audit,
       childId: subject,
+      carerRecordId,
       outcome: "refused",
       detail: { reason: decision.refusal, policy: name },
     });
@@ -66,11 +77,12 @@ export async function authorizedView<P extends PolicyName>(
       actorId: actor.id,
       action: policy.audit,
       childId: subject,
+      carerRecordId,
       outcome,
       flagged: outcome === "allowed" && (Boolean(policy.flagged) || access?.relation === "break_glass"),
       detail: { ...(access ? { relation: access.relation } : {}), ...detail },
     });
-  // Every view of a child's record is logged; authority-wide lists log only their refusals.
+  // Every view of a child's or carer's record is logged; authority-wide lists log only their refusals.
   if (!options.deferAudit && access) await audit();
   return { ok: true, actor, db, access, audit };
 }

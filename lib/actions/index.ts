@@ -16,6 +16,8 @@ import {
   decide,
   POLICIES,
   type Actor,
+  type CarerAccess,
+  type CarerPolicyName,
   type ChildAccess,
   type ChildPolicyName,
   type PolicyName,
@@ -43,10 +45,14 @@ export interface ActionContext<I, A> {
   auditDetail: (detail: Record<string, unknown>) => void;
 }
 
-type AccessFor<P extends PolicyName> = P extends ChildPolicyName ? ChildAccess : null;
+type AccessFor<P extends PolicyName> = P extends ChildPolicyName
+  ? ChildAccess
+  : P extends CarerPolicyName
+    ? CarerAccess
+    : null;
 
 export interface ActionOptions<I, R> {
-  /** Which child the action concerns; by default the input's `childId`. */
+  /** Which child the action concerns; by default the input's `childId` (for a carer policy, `carerRecordId`). */
   childId?: (input: I) => string | null | undefined;
   revalidate?: (input: I, data: R) => string[];
   /**
@@ -85,17 +91,20 @@ async function refused<T>(
   name: PolicyName,
   childId: string | null,
   refusal: Refusal,
-  access: ChildAccess | null = null,
+  access: ChildAccess | CarerAccess | null = null,
 ): Promise<ActionResult<T>> {
+  const subject = refusal === "no-child" ? null : childId;
+  const onCarer = POLICIES[name].reaches.kind === "carer";
   await recordAuditNow(db, {
     actorId: actor.id,
     action: POLICIES[name].audit,
-    childId: refusal === "no-child" ? null : childId,
+    childId: onCarer ? null : subject,
+    carerRecordId: onCarer && subject && isUuid(subject) ? subject : null,
     outcome: "refused",
     detail: { reason: refusal, policy: name },
   });
   // Only someone who may read the record is told it is sealed, and which record is in use.
-  if (refusal === "sealed" && access?.sealedInFavourOf)
+  if (refusal === "sealed" && access && "sealedInFavourOf" in access && access.sealedInFavourOf)
     return failure(
       "sealed:record",
       `This record is closed: it is the same child as ${access.sealedInFavourOf}, which is the record in use. Add to that record instead.`,
@@ -170,8 +179,8 @@ async function keepReceipt(tx: Tx, userId: string, key: string, name: PolicyName
   return rows.length > 0;
 }
 
-function childIdOf(input: unknown): string | null {
-  const value = (input as { childId?: unknown } | null)?.childId;
+function childIdOf(input: unknown, key: "childId" | "carerRecordId"): string | null {
+  const value = (input as Record<string, unknown> | null)?.[key];
   return typeof value === "string" ? value : null;
 }
 
@@ -196,7 +205,12 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
 
     const reachesChild =
       policy.reaches.kind !== "authority" && policy.reaches.kind !== "self" && policy.reaches.kind !== "public";
-    const childId = reachesChild ? ((options.childId ? options.childId(input) : childIdOf(input)) ?? null) : null;
+    const onCarer = policy.reaches.kind === "carer";
+    const childId = reachesChild
+      ? ((options.childId ? options.childId(input) : childIdOf(input, onCarer ? "carerRecordId" : "childId")) ?? null)
+      : null;
+    // A carer policy's changes go on the carer's or home's own chain, never a child's.
+    const auditTarget = onCarer ? { childId: null, carerRecordId: childId } : { childId };
     const decision = await decide(db, actor, name, childId);
     if (!decision.ok) return refused(db, actor, name, childId, decision.refusal, decision.access);
     const access = decision.access as AccessFor<P>;
@@ -211,7 +225,7 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
       const data = await db.transaction(async (tx) => {
         const detail: Record<string, unknown> = {};
         const result = await fn({ tx, actor, input, access, auditDetail: (d) => Object.assign(detail, d) });
-        await recordAudit(tx, { actorId: actor.id, action: policy.audit, childId, detail, flagged });
+        await recordAudit(tx, { actorId: actor.id, action: policy.audit, ...auditTarget, detail, flagged });
         if (key && !(await keepReceipt(tx, actor.id, key, name, result))) throw new AlreadyDone();
         return result;
       });
@@ -231,7 +245,7 @@ export function authorizedAction<P extends TransactionalPolicyName, S extends z.
             await recordAudit(tx, {
               actorId: actor.id,
               action: policy.audit,
-              childId,
+              ...auditTarget,
               outcome: "failed",
               detail: { code },
             });

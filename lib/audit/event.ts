@@ -12,6 +12,8 @@ export interface AuditInput {
   actorId: string | null;
   action: string;
   childId?: string | null;
+  /** A carer's or home's record: its changes go on its own chain, `carer:<id>` (and the id into the detail). */
+  carerRecordId?: string | null;
   outcome?: "allowed" | "refused" | "failed";
   flagged?: boolean;
   detail?: Record<string, unknown>;
@@ -30,8 +32,10 @@ export function isViewEvent(input: AuditInput): boolean {
  * Refusals go on the actor's chain: a refused attempt must not create or touch a child's chain.
  */
 export function chainFor(input: AuditInput): ChainTarget {
-  if (isViewEvent(input) && input.childId) return { pool: VIEW_POOL };
+  if (isViewEvent(input) && (input.childId || input.carerRecordId)) return { pool: VIEW_POOL };
   if (input.childId && (input.outcome ?? "allowed") === "allowed") return { chainKey: `child:${input.childId}` };
+  if (input.carerRecordId && !isViewEvent(input) && (input.outcome ?? "allowed") === "allowed")
+    return { chainKey: `carer:${input.carerRecordId}` };
   if (input.actorId) return { chainKey: `user:${input.actorId}` };
   return { chainKey: "system" };
 }

@@ -67,7 +67,7 @@ export async function recordAudit(tx: Tx, input: AuditInput, hmacKey: string = a
     childId: input.childId ?? null,
     outcome: input.outcome ?? "allowed",
     flagged: input.flagged ?? false,
-    detail: input.detail ?? {},
+    detail: input.carerRecordId ? { carerRecordId: input.carerRecordId, ...input.detail } : (input.detail ?? {}),
   };
   // One call appends the event and moves the head one step onto it: two round trips in all.
   await tx.execute(sql`select audit_append_event(

@@ -9,6 +9,7 @@ import type { Actor, ChildAccess } from "@/lib/access";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { lockChild } from "@/lib/children/lock";
+import { resolveParentViews } from "@/lib/people/commands";
 import { markDraftUsed, recordDecision, saveDraft } from "@/lib/records/commands";
 import { canMoveStatus, entryChain, lockChain } from "@/lib/records/versions";
 import { carePlanFormKey } from "./fields";
@@ -171,7 +172,9 @@ export async function saveCarePlanDraft(
   input: SaveCarePlanDraftInput,
 ): Promise<{ entryId: string; version: number; lockVersion: number; created: boolean }> {
   const childId = access.childId;
-  const content = contentOfInput(input);
+  // Parents' views are chosen from the people linked to the child (their names come from the record).
+  const parents = await resolveParentViews(tx, childId, input.parentViews, { everyWithPr: false });
+  const content = { ...contentOfInput(input), parentViews: parents.map((p) => ({ ...p, personId: p.personId ?? "" })) };
   const yours = toFormContent(content);
   const keep = (formKey: string, current: RecordEntry | null) => async (t: unknown) => {
     await saveDraft(
@@ -330,6 +333,8 @@ export async function approveCarePlan(
     );
   }
   const content = requireComplete(row);
+  // The approval is a decision: it asks for the views of every parent with parental responsibility.
+  const parentViews = await resolveParentViews(tx, access.childId, input.parentViews, { everyWithPr: true });
   const today = todayIso(now);
   const superseded = await tx
     .update(recordEntries)
@@ -366,7 +371,7 @@ export async function approveCarePlan(
     decidedBy: actor.name,
     reasons: input.comment,
     childViews: content.childViews,
-    parentViews: content.parentViews,
+    parentViews,
     relatesTo: { section: "carePlan", entryId: row.entryId, version: row.version },
   });
   return {

@@ -49,7 +49,7 @@ export const carePlanContentSchema = z.object({
   ...head,
   ...textFields(required),
   childViews: views(true),
-  parentViews: parentViewsSchema(true),
+  parentViews: parentViewsSchema(),
 });
 
 /** A draft may be incomplete: only its title and plan date are needed to save it. */
@@ -57,7 +57,7 @@ const draftContentShape = {
   ...head,
   ...textFields(optional),
   childViews: views(false),
-  parentViews: parentViewsSchema(false),
+  parentViews: parentViewsSchema(),
 };
 
 /**
@@ -83,6 +83,8 @@ export const submitCarePlanSchema = z.object(versionRef);
 
 export const approveCarePlanSchema = z.object({
   ...versionRef,
+  /** The views of every parent with parental responsibility on this decision, chosen from the linked people. */
+  parentViews: parentViewsSchema(),
   comment: z
     .string({ error: "Give the reasons for approving this plan" })
     .trim()
@@ -108,6 +110,8 @@ export interface CarePlanViews {
   text: string;
 }
 export interface CarePlanParentView {
+  /** The linked person; empty on views typed before people were linked. */
+  personId: string;
   name: string;
   relationship: string;
   status: string;
@@ -148,6 +152,7 @@ export function readCarePlanContent(row: {
     >),
     childViews: { status: str(views.status), text: str(views.text) },
     parentViews: parents.map((p) => ({
+      personId: str(p.personId),
       name: str(p.name),
       relationship: str(p.relationship),
       status: str(p.status),
@@ -178,6 +183,7 @@ export function contentOfInput(input: CarePlanContent): CarePlanContent {
     >),
     childViews: { status: input.childViews.status, text: input.childViews.text },
     parentViews: input.parentViews.map((p) => ({
+      personId: p.personId,
       name: p.name,
       relationship: p.relationship,
       status: p.status,

@@ -185,7 +185,9 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
           })
           .from(siblingLinks)
           .innerJoin(children, eq(children.id, siblingLinks.siblingId))
-          .where(and(eq(siblingLinks.childId, access.childId), isNull(siblingLinks.deletedAt))),
+          .where(
+            and(eq(siblingLinks.childId, access.childId), isNull(siblingLinks.endDate), isNull(siblingLinks.deletedAt)),
+          ),
     allows(actor, access, "arrangements.view")
       ? db
           .select({

@@ -8,6 +8,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { allocations, childProtectionPlans, children, episodes, markerTasks, users, type Episode } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
+import { placementFromCarerRecord } from "@/lib/carers/placement";
 import { lockChild } from "@/lib/children/lock";
 import { checkCourtOrderLink } from "./court-orders";
 import { todayIso } from "@/lib/dates";
@@ -117,6 +118,7 @@ export async function recordCareEvent(
 ): Promise<RecordedEvent> {
   const childId = access.childId;
   await lockChild(tx, childId);
+  input = await placementFromCarerRecord(tx, input);
   const [child] = await tx
     .select({ dateOfBirth: children.dateOfBirth })
     .from(children)
@@ -391,6 +393,7 @@ function episodeChain(childId: string, episodeId: string): VersionChain<Episode,
  */
 export async function amendEpisode(tx: Tx, actor: Actor, access: ChildAccess, input: AmendEpisodeInput) {
   await lockChild(tx, access.childId);
+  input = await placementFromCarerRecord(tx, input);
   const chain = await lockChain(
     tx,
     episodeChain(access.childId, input.episodeId),

@@ -2,6 +2,7 @@
 // Server actions for the sections of a child's record kept as entries: one wrapped action per
 // section and policy (create, amend, autosave), chosen by section; marking significance; sealing.
 import { ENTRY_SECTIONS, type EntrySection } from "@/db/schema/codes";
+import type { StoredParentView } from "@/lib/people/commands";
 import { actionFamily, authorizedAction, familyOf } from "@/lib/actions";
 import { FORM_SECTIONS, formSpec, sectionHref, type FormSection } from "@/lib/sections";
 import {
@@ -76,7 +77,8 @@ const amenders = familyOf(FORM_SECTIONS, (section) =>
           decidedBy: actor.name,
           reasons: input.amendReason,
           childViews: views,
-          parentViews: [],
+          // Every parent with parental responsibility, as asked on the form (resolved by amendEntry).
+          parentViews: Array.isArray(row.data.parentViews) ? (row.data.parentViews as StoredParentView[]) : [],
           relatesTo: { section, entryId: row.entryId, version: row.version },
         });
         auditDetail({ decisionEntryId: decision.entryId });

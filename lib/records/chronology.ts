@@ -55,7 +55,7 @@ export async function getChronology(db: Queryable, actor: Actor, access: ChildAc
   const entrySection = (ENTRY_SECTIONS as readonly string[]).includes(only);
   if (only === "" || entrySection) {
     parts.push(sql`select 'entry' as kind, record_entries.id::text as id, record_entries.entry_id::text as entry_id, record_entries.section, record_entries.occurred_on::text as occurred_on, record_entries.title,
-        coalesce(record_entries.data->>'decision', record_entries.data->>'needs', record_entries.data->>'summary', record_entries.data->>'observations', record_entries.data->>'description', record_entries.data->>'frequency', record_entries.data->>'attainment') as detail,
+        coalesce(record_entries.data->>'decision', record_entries.data->>'needs', record_entries.data->>'summary', record_entries.data->>'observations', record_entries.data->>'description', record_entries.data->>'frequency', record_entries.data->>'attainment', record_entries.data->>'details') as detail,
         record_entries.status, record_entries.version, record_entries.significant, record_entries.confidentiality,
         nullif(coalesce(record_entries.data->'childViews'->>'text', ''), '') as child_views,
         case when jsonb_typeof(record_entries.data->'parentViews') = 'array' then record_entries.data->'parentViews' end as parent_views_json,

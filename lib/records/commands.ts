@@ -15,6 +15,7 @@ import type { Actor, ChildAccess } from "@/lib/access";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import type { AmendEntryInput, CreateEntryInput } from "./schemas";
+import { resolveParentViews, type StoredParentView } from "@/lib/people/commands";
 import { formSpec, type FormSection } from "@/lib/sections";
 import { entryAmendable } from "./queries";
 import { entryChain, entryConflict, lockChain } from "./versions";
@@ -58,6 +59,32 @@ async function refuseBeforeBirth(tx: Tx, childId: string, section: FormSection, 
   }
 }
 
+/**
+ * Parents' views in an entry's fields, chosen from the people linked to the child. A decision,
+ * and a change that records one (contact), asks for every parent with parental responsibility.
+ */
+async function withParentViews(
+  tx: Tx,
+  childId: string,
+  section: FormSection,
+  data: Record<string, unknown>,
+  _amending: boolean,
+): Promise<Record<string, unknown>> {
+  const spec = formSpec(section);
+  const out = { ...data };
+  for (const field of spec.fields) {
+    if (field.kind !== "parentViews") continue;
+    const items = Array.isArray(data[field.name])
+      ? (data[field.name] as Array<{ personId?: string; status: string; text: string }>)
+      : [];
+    out[field.name] = await resolveParentViews(tx, childId, items, {
+      everyWithPr: section === "decisions" || Boolean(spec.recordsDecision),
+      field: `data.${field.name}`,
+    });
+  }
+  return out;
+}
+
 export async function createEntry(
   tx: Tx,
   actor: Actor,
@@ -66,6 +93,7 @@ export async function createEntry(
   input: CreateEntryInput,
 ): Promise<RecordEntry> {
   await refuseBeforeBirth(tx, access.childId, section, input.occurredOn);
+  input = { ...input, data: await withParentViews(tx, access.childId, section, input.data, false) };
   const id = crypto.randomUUID();
   const [row] = await tx
     .insert(recordEntries)
@@ -107,6 +135,7 @@ export async function amendEntry(
   input: AmendEntryInput,
 ): Promise<RecordEntry> {
   await refuseBeforeBirth(tx, access.childId, section, input.occurredOn);
+  input = { ...input, data: await withParentViews(tx, access.childId, section, input.data, true) };
   const chain = await lockEntry(tx, access.childId, section, input.entryId);
   const { latest } = chain;
   // Only what the person may read may be amended (a provider never sees a restricted version).
@@ -152,7 +181,11 @@ export interface DecisionInput {
   decidedBy: string;
   reasons: string;
   childViews: { status: string; text: string };
-  parentViews: Array<{ name: string; relationship: string; status: string; text: string }>;
+  /**
+   * Chosen from the people linked to the child (resolveParentViews), with the person's id; views
+   * without one (typed names, as older decisions hold) are stored as given.
+   */
+  parentViews: ReadonlyArray<Omit<StoredParentView, "personId"> & { personId?: string | null }>;
   /** What the decision is about (a care plan version, a contact arrangement). */
   relatesTo?: { section: EntrySection; entryId: string; version: number };
 }

@@ -29,25 +29,26 @@ export const views = (required: boolean) =>
     })
     .superRefine(viewsText);
 
-/** Each parent's views, or that they were sought and not given. */
-export const parentViews = (required: boolean) =>
+/**
+ * Each parent's views, or that they were sought and not given: each names a person linked to the
+ * child (`personId`), whose name and relationship the server takes from the record. Rows left
+ * blank for someone without parental responsibility are dropped; the server refuses a row naming
+ * nobody linked, and (on decisions) a missing parent with parental responsibility. Views recorded
+ * before people were linked (free text with a name) stay readable in their versions.
+ */
+export const parentViews = () =>
   z
     .array(
-      z
-        .object({
-          name: z.string().trim().min(1, "Enter the parent's name").max(200),
-          relationship: z.string().trim().min(1, "Enter the relationship, for example mother").max(100),
-          status: viewsStatus,
-          text: z.string().trim().max(MAX_VIEWS, `Must be ${MAX_VIEWS} characters or fewer`).default(""),
-        })
-        .superRefine(viewsText),
+      z.object({
+        personId: z.union([id, z.literal("")]).default(""),
+        name: z.string().trim().max(200).default(""),
+        relationship: z.string().trim().max(100).default(""),
+        status: z.union([viewsStatus, z.literal("")]).default(""),
+        text: z.string().trim().max(MAX_VIEWS, `Must be ${MAX_VIEWS} characters or fewer`).default(""),
+      }),
     )
-    .max(6, "Record at most 6 parents or carers here")
-    .default([])
-    .refine(
-      (list) => !required || list.length > 0,
-      "Record the views of each parent, or that they were sought and not given",
-    );
+    .max(12, "Record at most 12 people's views here")
+    .default([]);
 
 function fieldSchema(field: FieldSpec, strict: boolean): z.ZodType {
   const label = field.label.toLowerCase();
@@ -74,7 +75,7 @@ function fieldSchema(field: FieldSpec, strict: boolean): z.ZodType {
     case "views":
       return views(strict);
     case "parentViews":
-      return parentViews(strict);
+      return parentViews();
   }
 }
 
@@ -132,8 +133,12 @@ export const saveDraftSchema = z.object({
 /** The records officer seals a misfiled entry: retained, hidden from everyone else, with a reason. */
 export const sealEntrySchema = z.object({
   childId: id,
-  // Sections kept as entries; a care plan's versions follow their own lifecycle and are not sealed here.
-  section: z.enum(FORM_SECTIONS as [FormSection, ...FormSection[]]),
+  // Sections kept as entries (and duplicate entries, each copy sealed on its own); a care plan's
+  // versions follow their own lifecycle and are not sealed here.
+  section: z.enum(["duplicates", ...FORM_SECTIONS] as [
+    FormSection | "duplicates",
+    ...Array<FormSection | "duplicates">,
+  ]),
   entryId: id,
   reason: z
     .string()

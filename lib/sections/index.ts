@@ -83,7 +83,16 @@ export interface FormSectionDefinition extends SectionBase {
 /** A section with pages of its own (the overview, care plan, arrangements, documents, chronology). */
 export interface OwnSectionDefinition extends SectionBase {
   kind:
-    "summary" | "carePlan" | "reviews" | "episodes" | "childProtection" | "arrangements" | "documents" | "chronology";
+    | "summary"
+    | "people"
+    | "carePlan"
+    | "reviews"
+    | "episodes"
+    | "childProtection"
+    | "arrangements"
+    | "duplicates"
+    | "documents"
+    | "chronology";
 }
 
 export type SectionDefinition = FormSectionDefinition | OwnSectionDefinition;
@@ -349,6 +358,12 @@ const FORM_SECTION_DEFINITIONS = {
         hint: "The reasons for the arrangement. It goes on the decision trail with the child's views.",
       },
       { name: "childViews", label: "The child's views", kind: "views" },
+      {
+        name: "parentViews",
+        label: "Parents' views",
+        kind: "parentViews",
+        hint: "A change of arrangements is a decision: record the views of every parent with parental responsibility.",
+      },
     ],
   },
   courtReports: {
@@ -680,7 +695,7 @@ const FORM_SECTION_DEFINITIONS = {
       { name: "parentViews", label: "Parents' views", kind: "parentViews" },
     ],
   },
-} as const satisfies Record<Exclude<EntrySection, "carePlan">, FormSectionDefinition>;
+} as const satisfies Record<Exclude<EntrySection, "carePlan" | "duplicates">, FormSectionDefinition>;
 
 /** Every section of a child's record, in the order of its tabs. */
 export const SECTION_DEFINITIONS = {
@@ -692,6 +707,19 @@ export const SECTION_DEFINITIONS = {
     description: "The child's details, allocations, episodes of care and siblings' separate records.",
     provider: "read",
     writable: false,
+    inChronology: false,
+    documentCategory: null,
+  }),
+  people: own("people", {
+    path: "people",
+    label: "Family and people",
+    singular: "person",
+    article: "a",
+    description:
+      "Parents, relatives and other significant people (one record each, however many siblings they are linked to), with parental responsibility; and links to siblings' separate records.",
+    // Providers see who the people are, never their addresses or contact details.
+    provider: "read",
+    writable: true,
     inChronology: false,
     documentCategory: null,
   }),
@@ -765,6 +793,18 @@ export const SECTION_DEFINITIONS = {
   correspondence: FORM_SECTION_DEFINITIONS.correspondence,
   contributions: FORM_SECTION_DEFINITIONS.contributions,
   decisions: FORM_SECTION_DEFINITIONS.decisions,
+  duplicates: own("duplicates", {
+    path: "duplicates",
+    label: "Duplicate entries",
+    singular: "duplicate entry",
+    article: "a",
+    description:
+      "Copies of entries from a foster carer's or children's home's record, and entries recorded once for several siblings, each saying where it came from.",
+    provider: "none",
+    writable: true,
+    inChronology: true,
+    documentCategory: null,
+  }),
   documents: own("documents", {
     path: "documents",
     label: "Documents",

@@ -17,6 +17,7 @@ export const ROLE_NEEDS = {
   provider: "organisation",
   iro: "none",
   records_officer: "none",
+  supervising_social_worker: "none",
 } as const satisfies Record<Role, "team" | "organisation" | "none">;
 
 const placement = {

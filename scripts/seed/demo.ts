@@ -10,7 +10,9 @@ import type { Actor } from "@/lib/access";
 import { openChildRecord } from "@/lib/children/commands";
 import { todayIso } from "@/lib/dates";
 import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
+import { seedDemoCarers } from "./carers";
 import { AGE_OVERRIDES, ageInDays, demoJourney, recordOpenedOn, seedDemoJourney, seedDemoReviews } from "./journeys";
+import { seedDemoPeople } from "./people";
 import { DEMO_CARER_LIST, demoCarer, HOME_POSTCODES } from "./places";
 import { seedDemoRecords } from "./records";
 
@@ -50,6 +52,13 @@ export const DEMO_USERS = [
     org: "harbour",
   },
   { key: "ro", email: "records.officer@demo.invalid", name: "Jamie Quill (demo)", role: "records_officer", team: null },
+  {
+    key: "ssw",
+    email: "supervising.worker@demo.invalid",
+    name: "Sam Hollis (demo)",
+    role: "supervising_social_worker",
+    team: null,
+  },
   {
     key: "gone",
     email: "deactivated@demo.invalid",
@@ -182,6 +191,7 @@ export async function seedDemoAuthority(
         })),
       )
       .onConflictDoNothing();
+    await seedDemoCarers(tx, demoUserId("ssw"));
     await tx
       .insert(carerRecords)
       .values(DEMO_CARER_LIST.map((c) => ({ id: c.id, kind: c.kind, name: c.name, urn: c.urn, postcode: c.postcode })))
@@ -276,6 +286,11 @@ export async function seedDemoAuthority(
       )
       .onConflictDoNothing();
 
+    if (opts.records !== false)
+      await seedDemoPeople(
+        tx,
+        Array.from({ length: DEMO_CHILD_COUNT }, (_, n) => demoChildId(n)),
+      );
     // Each child's record gets fictional entries from their allocated worker.
     for (const [n, child] of (opts.records === false ? [] : childRows).entries()) {
       const north = n < NORTH_CHILDREN;

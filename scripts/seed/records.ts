@@ -9,6 +9,7 @@ import { createEntrySchema } from "@/lib/records/schemas";
 import type { FormSection } from "@/lib/sections";
 import { todayIso } from "@/lib/dates";
 import { pick, seededRandom } from "./ids";
+import { demoParentViews } from "./people";
 
 const uk = (iso: string) => format(parseISO(iso), "dd/MM/yyyy");
 
@@ -126,15 +127,7 @@ export async function seedDemoRecords(
     decidedBy: worker.name,
     reasons: "Child settled, needs met, carers committed.",
     childViews: { status: "given", text: "I want to stay here." },
-    parentViews: [
-      {
-        name: "Mother (fictional)",
-        relationship: "mother",
-        status: "given",
-        text: "Agrees, wants contact to continue.",
-      },
-      { name: "Father (fictional)", relationship: "father", status: "sought_not_given", text: "" },
-    ],
+    parentViews: demoParentViews(n),
   });
 
   // Most children have an approved care plan, drafted by the worker and approved by the manager.
@@ -161,9 +154,7 @@ export async function seedDemoRecords(
       socialPresentation: "Carers help the child choose their own clothes and practise meeting new people.",
       selfCare: "Learning the self-care skills expected for their age, with the carers' help.",
       childViews: { status: "given", text: pick(rand, VIEWS) },
-      parentViews: [
-        { name: "Mother (fictional)", relationship: "mother", status: "given", text: "Supports the plan." },
-      ],
+      parentViews: demoParentViews(n).map(({ personId, status, text }) => ({ personId, status, text })),
     });
     const saved = await saveCarePlanDraft(tx, worker, access, draft);
     // Submitted and approved on their real dates, a few days after the plan date, not at seeding.
@@ -184,6 +175,9 @@ export async function seedDemoRecords(
         version: submitted.version,
         lockVersion: submitted.lockVersion,
         comment: "Plan meets the child's needs and reflects their views.",
+        parentViews: demoParentViews(n)
+          .filter((p) => p.parentalResponsibility)
+          .map(({ personId, status, text }) => ({ personId, status, text })),
       }),
       dayAt(143),
     );

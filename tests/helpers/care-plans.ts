@@ -16,14 +16,8 @@ export function carePlanForm(child: string, overrides: Partial<CarePlanFormValue
     educationPlan: "PEP targets: reading age, attendance above 95%.",
     contactPlan: "Fortnightly supervised contact with mother; weekly with brother.",
     childViews: { status: "given", text: "I want to stay with my carers and see my brother more." },
-    parentViews: [
-      {
-        name: "Dana Example (fictional)",
-        relationship: "mother",
-        status: "given",
-        text: "Agrees with the placement; wants more contact.",
-      },
-    ],
+    // Chosen from the people linked to the child: none unless the test links someone.
+    parentViews: [],
     contingencyPlan: "If the placement ends, a planning meeting within 5 working days.",
     permanencePlan: "Long-term fostering with the Hawthorn household until she is 18.",
     emotionalDevelopment: "Weekly sessions with the CAMHS worker; carers trained in therapeutic parenting.",

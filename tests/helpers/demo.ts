@@ -1,14 +1,13 @@
 // The fictional demo authority in a fresh database for one test file: every demo user loaded as
 // an Actor, nobody signed in before each test.
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { DEMO_USERS, type DemoUserKey } from "@/scripts/seed/demo";
 import type { Actor } from "@/lib/access";
-import { createTestDb, demoActor } from "./db";
+import { createTestDb, demoActor, type TestDbHandle } from "./db";
 import { signInAs } from "./session";
 
 export function useDemoAuthority() {
-  let handle: DbHandle | undefined;
+  let handle: TestDbHandle | undefined;
   const actors = new Map<DemoUserKey, Actor>();
   beforeAll(async () => {
     handle = await createTestDb();
@@ -17,7 +16,7 @@ export function useDemoAuthority() {
   afterAll(() => handle?.close());
   beforeEach(() => signInAs(null));
   return {
-    get handle(): DbHandle {
+    get handle(): TestDbHandle {
       if (!handle) throw new Error("the test database is not open yet");
       return handle;
     },

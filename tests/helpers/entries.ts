@@ -17,11 +17,13 @@ export function sample(field: FieldSpec, n = 1): unknown {
     case "views":
       return { status: "given", text: `The child said they feel safe (${n})` };
     case "parentViews":
-      return [{ name: "Parent A (fictional)", relationship: "mother", status: "sought_not_given", text: "" }];
+      // Chosen from the people linked to the child: none unless the test links someone (entryInput's parentViews).
+      return [];
   }
 }
 
-export function entryInput(childId: string, section: FormSection, n = 1) {
+/** `parentViews`: what a parents' views field holds, for a child the test has linked parents to. */
+export function entryInput(childId: string, section: FormSection, n = 1, parentViews: unknown[] = []) {
   const spec = formSpec(section);
   return {
     childId,
@@ -30,6 +32,6 @@ export function entryInput(childId: string, section: FormSection, n = 1) {
     confidentiality: spec.defaultConfidentiality,
     significant: false,
     childProperty: false,
-    data: Object.fromEntries(spec.fields.map((f) => [f.name, sample(f, n)])),
+    data: Object.fromEntries(spec.fields.map((f) => [f.name, f.kind === "parentViews" ? parentViews : sample(f, n)])),
   };
 }

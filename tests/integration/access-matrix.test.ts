@@ -20,6 +20,8 @@ const expectedRelation: Record<Exclude<DemoUserKey, "gone">, (n: number) => stri
   prov2: (n) => (n === 8 ? "provider" : null),
   // The records officer reaches a child only through break-glass.
   ro: () => null,
+  // A supervising social worker reaches carers' and homes' records, never a child's.
+  ssw: () => null,
 };
 
 const demo = useDemoAuthority();

@@ -111,7 +111,8 @@ describe("a care plan's lifecycle", () => {
       decidedBy: actor("tm1").name,
       reasons: "Plan meets her needs; contact plan agreed with mother.",
       childViews: { status: "given", text: "I want to stay with my carers and see my brother more." },
-      parentViews: [{ name: "Dana Example (fictional)", relationship: "mother", status: "given" }],
+      // No one is linked to this child, so no parent's views are asked for (people-and-carers.test.ts has them).
+      parentViews: [],
       relatesTo: { section: "carePlan", entryId, version: 1 },
     });
   });
@@ -427,7 +428,7 @@ describe("validation", () => {
         needs: "  ",
         planDate: "31/02/2026",
         childViews: { status: "given", text: "" },
-        parentViews: [{ name: "", relationship: "father", status: "given", text: "x" }],
+        parentViews: [{ personId: "not-a-person", status: "given", text: "x" }],
       }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: "invalid:input" } });
@@ -436,7 +437,7 @@ describe("validation", () => {
       // what it does hold must be right.
       expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual([
         "childViews.text",
-        "parentViews.0.name",
+        "parentViews.0.personId",
         "planDate",
       ]);
       expect(result.fieldErrors?.planDate?.[0]).toBe("The plan date must be a real date, like 27/03/2026");

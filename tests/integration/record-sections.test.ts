@@ -1,7 +1,7 @@
 // Every section of the child's record kept as entries: create and amend through the server
 // actions, bad input refused with field errors, refused roles audited, nothing ever lost.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, formDrafts, recordEntries } from "@/db/schema";
 import { demoChildId, demoUserId, type DemoUserKey } from "@/scripts/seed/demo";
 import { childAccess, type Actor } from "@/lib/access";
@@ -19,6 +19,10 @@ import { requestBreakGlassAction } from "@/lib/break-glass/actions";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
 import { entryInput } from "../helpers/entries";
+import { addPersonAction } from "@/lib/people/actions";
+
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("@/lib/auth/config", () => ({ signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
 
 const demo = useDemoAuthority();
 const as = (key: DemoUserKey) => signInAs(demo.actors.get(key) ?? null);
@@ -27,7 +31,24 @@ const CHILD = demoChildId(0); // allocated to sw1, managed by tm1, reviewed by i
 const entryCount = async () =>
   (await demo.handle.db.select({ n: sql<number>`count(*)::int` }).from(recordEntries))[0]?.n ?? 0;
 
-const validInput = (section: FormSection, n = 1) => entryInput(CHILD, section, n);
+// The child's mother (with parental responsibility) is linked first: decisions ask for her views.
+let mother = "";
+beforeAll(async () => {
+  as("tm1");
+  const linked = await addPersonAction({
+    childId: CHILD,
+    firstName: "Parent A",
+    lastName: "Example (fictional)",
+    relationship: "mother",
+    parentalResponsibility: true,
+    startDate: "01/01/2026",
+  });
+  if (!linked.ok) throw new Error(linked.error.message);
+  mother = linked.data.personId;
+  signInAs(null);
+});
+const validInput = (section: FormSection, n = 1) =>
+  entryInput(CHILD, section, n, [{ personId: mother, status: "sought_not_given", text: "" }]);
 
 describe.each(FORM_SECTIONS)("the %s section", (section) => {
   it("records an entry for the allocated social worker, audited in the same transaction", async () => {
@@ -280,7 +301,7 @@ describe("the chronology", () => {
     const search = await getChronology(demo.handle.db, sw1, access, { search: "feel safe (3)" });
     expect(search.items.map((i) => i.title)).toContain("Fictional visit 3");
     const decision = all.items.find((i) => i.section === "decisions" && i.parentViews);
-    expect(decision?.parentViews).toMatch(/mother/);
+    expect(decision?.parentViews).toMatch(/Mother: sought not given/);
   });
 
   it("lets a worker mark an entry significant and filter to significant events", async () => {

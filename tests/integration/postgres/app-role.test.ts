@@ -229,7 +229,7 @@ describe("the portal's database login", () => {
     expect(await asApp(`UPDATE record_entries SET deleted_at = now()`)).toMatch(/permission denied/);
     expect(await asApp(`UPDATE users SET role = 'records_officer' WHERE id = '${sw1}'`)).toMatch(/permission denied/);
     expect(await asApp(`UPDATE users SET password_hash = 'x' WHERE id = '${sw1}'`)).toMatch(/permission denied/);
-    expect(await asApp(`UPDATE children SET team_id = team_id`)).toMatch(/permission denied/);
+    expect(await asApp(`UPDATE children SET reference = reference`)).toMatch(/permission denied/);
     expect(await asApp(`UPDATE break_glass_grants SET expires_at = now() + interval '1 year'`)).toMatch(
       /permission denied/,
     );

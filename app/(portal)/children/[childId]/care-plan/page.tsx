@@ -13,6 +13,7 @@ import { ActionButton } from "@/components/forms/action-button";
 import { ButtonLink, Card, EmptyState, Notice } from "@/components/ui";
 import { getCarePlan } from "@/lib/care-plans/queries";
 import { loadChildPage } from "@/lib/children/page";
+import { parentChoices } from "@/lib/people/queries";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import {
   approveCarePlanAction,
@@ -132,6 +133,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
                       lockVersion: inProgress.lockVersion,
                     }}
                     approve={approveCarePlanAction}
+                    parents={await parentChoices(page.db, page.access)}
                   />
                   <ReturnCarePlanForm
                     target={{

@@ -22,6 +22,8 @@ function hrefFor(childId: string, item: ChronologyItem): string | null {
   if (item.kind === "arrangement") return `${base}/arrangements`;
   if (item.kind === "document") return `${base}/documents`;
   if (item.section === "carePlan") return `${base}/care-plan/versions/${item.version ?? 1}`;
+  if (item.section === "duplicates" && item.entryId)
+    return `${base}/duplicates/${item.entryId}?version=${item.version ?? 1}`;
   const spec = isFormSection(item.section) ? formSpec(item.section) : undefined;
   return spec && item.entryId ? `${base}/${spec.path}/${item.entryId}?version=${item.version ?? 1}` : null;
 }

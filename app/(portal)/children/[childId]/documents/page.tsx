@@ -9,7 +9,7 @@ import { formatUkDate } from "@/lib/dates";
 import { attachableEntry, listDocuments } from "@/lib/documents/queries";
 import { documentListQuery, formatFileSize } from "@/lib/documents/schemas";
 import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from "@/lib/records/constants";
-import { formSpec, PROVIDER_DOCUMENT_CATEGORIES, SECTION_DEFINITIONS, sectionHref } from "@/lib/sections";
+import { formSpec, isFormSection, PROVIDER_DOCUMENT_CATEGORIES, SECTION_DEFINITIONS, sectionHref } from "@/lib/sections";
 import { UploadDocumentForm, type UploadDefaults } from "./upload-document-form";
 
 export const metadata: Metadata = { title: "Documents" };
@@ -48,7 +48,7 @@ export default async function DocumentsPage({
     const s = qs.toString();
     return s ? `${base}?${s}` : base;
   };
-  const entrySpec = entry && entry.section !== "carePlan" ? formSpec(entry.section) : undefined;
+  const entrySpec = entry && isFormSection(entry.section) ? formSpec(entry.section) : undefined;
   const defaults: UploadDefaults = {
     category: entrySpec?.documentCategory ?? (entry?.section === "carePlan" ? "care_plan" : ""),
     childProperty: entrySpec?.childPropertyByDefault ?? false,

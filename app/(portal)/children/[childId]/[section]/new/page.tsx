@@ -5,6 +5,7 @@ import { SectionRefusal } from "@/components/children/section-refusal";
 import { EntryForm } from "@/components/records/entry-form";
 import { formatUkDateTime } from "@/lib/dates";
 import { blankFormValues, type EntryFormValues } from "@/lib/records/format";
+import { parentChoices } from "@/lib/people/queries";
 import { loadSectionPage } from "@/lib/records/page";
 import { getDraft } from "@/lib/records/queries";
 import { addLabel } from "@/lib/sections";
@@ -28,6 +29,9 @@ export default async function NewEntryPage({ params }: { params: Promise<{ child
             : blankFormValues(page.section, page.actor.name)
         }
         canRestrict={!page.access.redactions.submitsAsProvider}
+        parents={
+          page.spec.fields.some((f) => f.kind === "parentViews") ? await parentChoices(page.db, page.access) : []
+        }
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
       />
     </ChildRecordShell>

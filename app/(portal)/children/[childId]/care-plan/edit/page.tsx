@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui";
 import { getCarePlan, getCarePlanDraftOffer } from "@/lib/care-plans/queries";
 import { emptyCarePlanContent, toFormContent } from "@/lib/care-plans/schemas";
 import { loadChildPage } from "@/lib/children/page";
+import { parentChoices } from "@/lib/people/queries";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { saveCarePlanDraftAction, startCarePlanVersionAction, submitCarePlanAction } from "@/lib/care-plans/actions";
 
@@ -96,6 +97,7 @@ export default async function EditCarePlanPage({ params }: { params: Promise<{ c
             : null
         }
         canSubmit={page.may("carePlan.submit")}
+        parents={await parentChoices(page.db, page.access)}
         save={saveCarePlanDraftAction}
         submit={submitCarePlanAction}
       />

@@ -6,6 +6,7 @@ import { SectionRefusal } from "@/components/children/section-refusal";
 import { EntryForm } from "@/components/records/entry-form";
 import { formatUkDateTime } from "@/lib/dates";
 import { entryToFormValues, type EntryFormValues } from "@/lib/records/format";
+import { parentChoices } from "@/lib/people/queries";
 import { loadSectionPage } from "@/lib/records/page";
 import { getDraft, getEntryVersions } from "@/lib/records/queries";
 
@@ -40,6 +41,9 @@ export default async function AmendEntryPage({
           baseVersion: draft && typeof draft.data.baseVersion === "number" ? draft.data.baseVersion : latest.version,
         }}
         canRestrict={!page.access.redactions.submitsAsProvider}
+        parents={
+          page.spec.fields.some((f) => f.kind === "parentViews") ? await parentChoices(page.db, page.access) : []
+        }
         restoredFrom={draft ? formatUkDateTime(draft.savedAt) : null}
       />
     </ChildRecordShell>
