@@ -9,7 +9,13 @@ import { formatUkDate } from "@/lib/dates";
 import { attachableEntry, listDocuments } from "@/lib/documents/queries";
 import { documentListQuery, formatFileSize } from "@/lib/documents/schemas";
 import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from "@/lib/records/constants";
-import { formSpec, isFormSection, PROVIDER_DOCUMENT_CATEGORIES, SECTION_DEFINITIONS, sectionHref } from "@/lib/sections";
+import {
+  formSpec,
+  isFormSection,
+  PROVIDER_DOCUMENT_CATEGORIES,
+  SECTION_DEFINITIONS,
+  sectionHref,
+} from "@/lib/sections";
 import { UploadDocumentForm, type UploadDefaults } from "./upload-document-form";
 
 export const metadata: Metadata = { title: "Documents" };
