@@ -68,7 +68,7 @@ async function withParentViews(
   childId: string,
   section: FormSection,
   data: Record<string, unknown>,
-  _amending: boolean,
+  amending: boolean,
 ): Promise<Record<string, unknown>> {
   const spec = formSpec(section);
   const out = { ...data };
@@ -78,7 +78,7 @@ async function withParentViews(
       ? (data[field.name] as Array<{ personId?: string; status: string; text: string }>)
       : [];
     out[field.name] = await resolveParentViews(tx, childId, items, {
-      everyWithPr: section === "decisions" || Boolean(spec.recordsDecision),
+      everyWithPr: section === "decisions" || (amending && Boolean(spec.recordsDecision)),
       field: `data.${field.name}`,
     });
   }

@@ -105,7 +105,14 @@ describe("a care plan's lifecycle", () => {
     const [decision] = await demo.handle.db
       .select()
       .from(recordEntries)
-      .where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "decisions")));
+      .where(
+        and(
+          eq(recordEntries.childId, child),
+          eq(recordEntries.section, "decisions"),
+          // The demo's reviews put their own decisions on the trail.
+          sql`${recordEntries.title} like 'Care plan%'`,
+        ),
+      );
     expect(decision?.title).toBe("Care plan version 1 approved");
     expect(decision?.data).toMatchObject({
       decidedBy: actor("tm1").name,
@@ -164,10 +171,12 @@ describe("a care plan's lifecycle", () => {
       [2, "approved"],
     ]);
     const decisions = await getChronology(demo.handle.db, actor("tm1"), access, { section: "decisions" });
-    expect(decisions.items.map((i) => i.title).sort()).toEqual([
-      "Care plan version 1 approved",
-      "Care plan version 2 approved",
-    ]);
+    expect(
+      decisions.items
+        .map((i) => i.title)
+        .filter((t) => t.startsWith("Care plan"))
+        .sort(),
+    ).toEqual(["Care plan version 1 approved", "Care plan version 2 approved"]);
   });
 
   it("an approved version is never edited: a save to it is refused and changes nothing", async () => {

@@ -389,16 +389,19 @@ describe("who sees which documents", () => {
     const sw = actor("sw1");
     const access = await accessOf("sw1", child);
     const list = await listDocuments(demo.handle.db, sw, access);
-    expect(new Set(list.items.map((d) => d.id))).toEqual(new Set([restrictedId, authorityId, providerId]));
+    // Besides the demo's review reports, which its reviews filed.
+    const uploaded = list.items.filter((d) => d.category !== "review_report");
+    expect(new Set(uploaded.map((d) => d.id))).toEqual(new Set([restrictedId, authorityId, providerId]));
     expect(list.items.find((d) => d.id === providerId)).toMatchObject({
       providerSubmitted: true,
       uploadedByName: actor("prov1").name,
     });
     const education = await listDocuments(demo.handle.db, sw, access, { category: "education" });
     expect(education.items.map((d) => d.id)).toEqual([authorityId]);
+    const total = list.items.length;
     const paged = await listDocuments(demo.handle.db, sw, access, { pageSize: 2, page: 2 });
-    expect(paged).toMatchObject({ total: 3, pages: 2, page: 2 });
-    expect(paged.items).toHaveLength(1);
+    expect(paged).toMatchObject({ total, pages: Math.ceil(total / 2), page: 2 });
+    expect(paged.items).toHaveLength(Math.min(2, total - 2));
   });
 
   it("downloads a document with its stored type, as an attachment that is never sniffed or cached, and audits it", async () => {

@@ -110,7 +110,8 @@ describe("the care plan's statutory parts", () => {
     expect(submitted).toMatchObject({ ok: false, error: { code: "invalid:input" } });
     if (submitted.ok) return;
     expect(Object.keys(submitted.fieldErrors ?? {})).toEqual(
-      expect.arrayContaining(["healthPlan", "identity", "childViews.status", "parentViews"]),
+      // Parents' views are asked of each linked parent with parental responsibility (people-and-carers.test.ts).
+      expect.arrayContaining(["healthPlan", "identity", "childViews.status"]),
     );
     expect(submitted.fieldErrors?.healthPlan).toEqual(["Enter the health plan"]);
   });

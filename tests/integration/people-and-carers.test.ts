@@ -265,7 +265,7 @@ describe("parents' views chosen from the linked people", () => {
       createdBy: demo.actor("sw1").id,
     });
     const [row] = await demo.handle.db.select().from(recordEntries).where(eq(recordEntries.id, id));
-    expect(formatValue(row?.data.parentViews)).toBe("Old Typed (fictional) (mother): Views given: Fine.");
+    expect(formatValue(row?.data.parentViews)).toBe("Old Typed (fictional) (mother): Fine.");
   });
 
   it("asks the care plan approval for every parent with parental responsibility, and puts them on the decision", async () => {

@@ -301,7 +301,7 @@ describe("the chronology", () => {
     const search = await getChronology(demo.handle.db, sw1, access, { search: "feel safe (3)" });
     expect(search.items.map((i) => i.title)).toContain("Fictional visit 3");
     const decision = all.items.find((i) => i.section === "decisions" && i.parentViews);
-    expect(decision?.parentViews).toMatch(/Mother: sought not given/);
+    expect(decision?.parentViews).toMatch(/\(Mother\): views sought but not given/);
   });
 
   it("lets a worker mark an entry significant and filter to significant events", async () => {
