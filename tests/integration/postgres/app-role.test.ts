@@ -227,8 +227,11 @@ describe("the portal's database login", () => {
   it("cannot change any column the application never moves", async () => {
     expect(await asApp(`UPDATE record_entries SET confidentiality = 'standard'`)).toMatch(/permission denied/);
     expect(await asApp(`UPDATE record_entries SET deleted_at = now()`)).toMatch(/permission denied/);
-    expect(await asApp(`UPDATE users SET role = 'records_officer' WHERE id = '${sw1}'`)).toMatch(/permission denied/);
-    expect(await asApp(`UPDATE users SET password_hash = 'x' WHERE id = '${sw1}'`)).toMatch(/permission denied/);
+    // A user's role, team and password move only through user management (audited); their email and name never.
+    expect(await asApp(`UPDATE users SET email = 'someone.else@demo.invalid' WHERE id = '${sw1}'`)).toMatch(
+      /permission denied/,
+    );
+    expect(await asApp(`UPDATE users SET created_at = now() WHERE id = '${sw1}'`)).toMatch(/permission denied/);
     expect(await asApp(`UPDATE children SET reference = reference`)).toMatch(/permission denied/);
     expect(await asApp(`UPDATE break_glass_grants SET expires_at = now() + interval '1 year'`)).toMatch(
       /permission denied/,
