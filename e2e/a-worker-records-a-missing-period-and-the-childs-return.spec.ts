@@ -27,7 +27,8 @@ test("a worker records a missing period and the child's return with the return i
   await backFields.getByLabel("Date", { exact: true }).fill(back.date);
   await backFields.getByLabel("Time").fill(back.time);
   await form.getByRole("button", { name: "Record the period" }).click();
-  await expect(form.getByText("Say whether the child was offered a return interview")).toBeVisible();
+  // The error summary links to the field.
+  await expect(form.getByRole("link", { name: "Say whether the child was offered a return interview" })).toBeVisible();
 
   await form.getByLabel("Was the child offered a return interview?").selectOption({ label: "Yes" });
   await form.getByLabel("Did the child accept it?").selectOption({ label: "Yes" });
