@@ -55,7 +55,9 @@ test("a records officer closes a second record of the same child in favour of th
   await expect(page.getByText("Quinn Sametest-Twice (fictional)")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: `Close ${second.reference} and keep ${first.reference} in use` }).click();
-  await expect(page.getByText("Say how you know these are the same child, in a sentence or two")).toBeVisible();
+  await expect(page.getByRole("alert").getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await page.getByRole("link", { name: "Say how you know these are the same child, in a sentence or two" }).click();
+  await expect(page.getByLabel("How you know these are the same child")).toBeFocused();
   await page
     .getByLabel("How you know these are the same child")
     .fill("The school confirmed one pupil with both spellings of the surname (fictional).");
