@@ -15,6 +15,7 @@ import { explainPages, type QueryPlan } from "./explain";
 import { fetchPage, load, percentile, signIn, type CookieJar, type Sample } from "./http";
 import { benchDatabaseExists, migrateBenchDatabase, seedLargeAuthority, type SeedStats } from "./seed-large";
 import { build, buildIsStale, startServer, type RunningServer } from "./server";
+import { DUE_DATES, printSetWide, timeSetWide } from "./set-wide";
 
 const resultsDir = path.join(process.cwd(), "bench/results");
 /** How many of the social worker's children the child pages rotate over (1: every request opens the same child). */
@@ -245,6 +246,10 @@ async function main(): Promise<number> {
     plans.map((p) => `== ${p.label}\n${p.query}\n\n${p.text}\n`).join("\n"),
   );
 
+  // Set-wide computations: one set-based pass each, however many children.
+  const setWide = await timeSetWide(databaseUrl, [DUE_DATES]);
+  printSetWide(setWide);
+
   if (buildIsStale()) build();
   else console.log(`\nReusing the build in ${BENCH.distDir} (newer than the sources).`);
   server = await startServer(databaseUrl, path.join(resultsDir, "server.log"));
@@ -311,6 +316,23 @@ async function main(): Promise<number> {
       asManager: true,
     },
     {
+      key: "reviews",
+      label: "Reviews and the statutory clock",
+      paths: ids.map((id) => `/children/${id}/reviews`),
+      expect: "Reviews",
+      required: true,
+      budget: true,
+    },
+    {
+      // The social worker's work tray: their children's due items, from one set-based query.
+      key: "work",
+      label: "Work tray (social worker)",
+      paths: ["/work"],
+      expect: "Work tray",
+      required: true,
+      budget: true,
+    },
+    {
       key: "visits",
       label: "Section list (visits)",
       paths: ids.map((id) => `/children/${id}/visits`),
@@ -347,6 +369,9 @@ async function main(): Promise<number> {
           `${r.label} at ${level.concurrency} in flight: ${r.errors} of ${r.requests} requests failed (${r.note ?? ""})`,
         );
   }
+  for (const r of setWide)
+    if (r.statements > 10)
+      failures.push(`${r.label}: ${r.statements} SQL statements in one run, so not one set-based pass`);
   const loaded = levels[levels.length - 1];
   const overBudget = (loaded?.pages ?? [])
     .filter(
@@ -372,6 +397,7 @@ async function main(): Promise<number> {
     config: { ...BENCH, password: undefined, childRotation },
     seed,
     levels,
+    setWide,
     plans: plans.map(({ text: _text, ...rest }) => rest),
     overBudget,
     failures,

@@ -1,13 +1,36 @@
-// An IRO schedules a review, records it with the child's views, signs it off with a
-// recommendation; the recommendation is on the social worker's work tray, with its due date.
-import { expect, test } from "@playwright/test";
+// An IRO schedules a review (inviting the people on the child's record), records it with the
+// child's and each parent's views, signs it off with a recommendation; the recommendation is on
+// the social worker's work tray with its due date, and the team manager's compliance table counts
+// the review as held on time.
+import { expect, test, type Page } from "@playwright/test";
 import { authFile, childPath } from "./support/demo";
 import { expectNoAxeViolations, shot } from "./support/pages";
 import { hoursAgo } from "./support/when";
 
+/** The team's reviews held on time in the month of `ukDate` (dd/mm/yyyy), from the compliance table. */
+async function reviewsOnTime(page: Page, ukDate: string) {
+  await page.goto("/team");
+  const [d, m, y] = ukDate.split("/").map(Number) as [number, number, number];
+  const month = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+  const cell = page
+    .getByRole("row", { name: new RegExp(`^${month}`) })
+    .getByRole("cell")
+    .first();
+  const text = (await cell.textContent()) ?? "";
+  const found = /^(\d+) of (\d+)/.exec(text);
+  return found ? { onTime: Number(found[1]), due: Number(found[2]) } : { onTime: 0, due: 0 };
+}
+
 test("an IRO runs a review and the recommendation reaches the social worker's work tray", async ({ browser }) => {
   // A long journey through four pages, as two people.
   test.setTimeout(150_000);
+  const when = hoursAgo(26);
+  const tm = await browser.newContext({ storageState: authFile("tm1") });
+  const team = await tm.newPage();
+  const before = await reviewsOnTime(team, when.date);
+
   const iro = await browser.newContext({ storageState: authFile("iro1") });
   const page = await iro.newPage();
   // Child 16: North, the demo social worker's, reviewed by this IRO.
@@ -17,11 +40,15 @@ test("an IRO runs a review and the recommendation reaches the social worker's wo
   await expectNoAxeViolations(page);
 
   const schedule = page.getByRole("form", { name: "Schedule a review" });
-  const when = hoursAgo(26);
   await schedule.getByLabel("Date", { exact: true }).fill(when.date);
   await schedule.getByLabel("Time").fill("10:00");
   await schedule.getByLabel("Where").fill("The foster home (fictional)");
-  await schedule.getByLabel("Who is invited").fill("The child\nThe foster carers (fictional)");
+  // Invitees are ticked from the child's record: the child, each parent, the carers, the professionals.
+  const invited = schedule.getByRole("group", { name: "Who is invited" });
+  await invited.getByLabel(/\(the child\)$/).check();
+  await invited.getByLabel(/\(Mother, parental responsibility\)$/).check();
+  await invited.getByLabel(/\(Social worker\)$/).check();
+  await schedule.getByLabel("Anyone else invited").fill("The child's advocate (fictional)");
   await schedule.getByRole("button", { name: "Schedule the review" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /^Review on / })).toBeVisible();
 
@@ -34,9 +61,21 @@ test("an IRO runs a review and the recommendation reaches the social worker's wo
   const child = rec.getByRole("group", { name: "The child's views" });
   await child.getByLabel("Their views").selectOption({ label: "Views given" });
   await child.getByLabel("What they said").fill("I like my school and want to stay here (fictional).");
-  for (const who of ["A parent's views", "The carer's views", "The social worker's views"]) {
+  for (const who of ["The carer's views", "The social worker's views"]) {
     await rec.getByRole("group", { name: who }).getByLabel("Their views").selectOption({ label: "Sought, not given" });
   }
+  // Each parent linked to the child has a row: the mother's views given, the father's sought.
+  const parents = rec.getByRole("group", { name: "Each parent's views" });
+  await parents
+    .getByLabel(/^[A-Za-z]+ .*'s views$/)
+    .first()
+    .selectOption({ label: "Views given" });
+  await parents
+    .getByLabel(/^In .*'s words, or why not$/)
+    .first()
+    .fill("Wants the child to keep going to the same school (fictional).");
+  const rows = parents.getByLabel(/^[A-Za-z]+ .*'s views$/);
+  for (let i = 1; i < (await rows.count()); i++) await rows.nth(i).selectOption({ label: "Sought, not given" });
   await rec.getByLabel("Your assessment of the care plan").fill("The plan meets the child's needs (fictional).");
   await rec.getByLabel("Progress since the last review").fill("Settled, attending school every day (fictional).");
   await rec.getByRole("button", { name: "Save the record of the review" }).click();
@@ -67,6 +106,13 @@ test("an IRO runs a review and the recommendation reaches the social worker's wo
   await expect(owned.getByText("Due soon").first()).toBeVisible();
   await expectNoAxeViolations(tray);
   await shot(tray, "work-tray-social-worker");
+
+  // The team manager's compliance table counts it: one more review held by its due date this month.
+  const after = await reviewsOnTime(team, when.date);
+  expect(after.onTime).toBe(before.onTime + 1);
+  expect(after.due).toBe(before.due + 1);
+  await expectNoAxeViolations(team);
   await iro.close();
   await sw.close();
+  await tm.close();
 });

@@ -4,7 +4,7 @@
 // unsaved draft, and showing both texts side by side when someone else saved first.
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { DateInput, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
+import { DateInput, errorAtPath, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { AutosaveStatus, useAutosave } from "@/components/forms/use-autosave";
 import { Button, Notice } from "@/components/ui";
@@ -218,11 +218,7 @@ export function CarePlanForm({
         idPrefix="parentViews"
         parents={parents}
         register={(path) => form.register(path as never)}
-        errorAt={(path) => {
-          let node: unknown = form.formState.errors;
-          for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
-          return node && typeof node === "object" && "message" in node ? (node as { message?: string }) : undefined;
-        }}
+        errorAt={(path) => errorAtPath(form.formState.errors, path)}
         hint="Each parent's views on the plan, or that they were sought and not given."
       />
       {CARE_PLAN_TEXT_FIELDS.slice(2).map(textArea)}

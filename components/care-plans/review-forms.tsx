@@ -3,7 +3,7 @@
 // or return it to draft with what needs to change.
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
-import { FormError, TextArea } from "@/components/forms/fields";
+import { errorAtPath, FormError, TextArea } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
@@ -30,12 +30,7 @@ export function ApproveCarePlanForm({
     defaultValues: { ...target, comment: "", parentViews: parentViewRows(parents, []) },
     onSuccess: () => router.refresh(),
   });
-  const errors = form.formState.errors as unknown as Record<string, unknown>;
-  const errorAt = (path: string) => {
-    let node: unknown = errors;
-    for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
-    return node && typeof node === "object" && "message" in node ? (node as { message?: string }) : undefined;
-  };
+  const errorAt = (path: string) => errorAtPath(form.formState.errors, path);
   return (
     <form onSubmit={onSubmit} noValidate className="mb-4">
       <FormError message={formError} />

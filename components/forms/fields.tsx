@@ -123,6 +123,13 @@ export function DateInput(props: Omit<FieldShellProps, "children"> & ComponentPr
   );
 }
 
+/** The error at a dotted path of react-hook-form's errors ("parentViews.0.status"), if any. */
+export function errorAtPath(errors: unknown, path: string): { message?: string } | undefined {
+  let node: unknown = errors;
+  for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node && typeof node === "object" && "message" in node ? (node as { message?: string }) : undefined;
+}
+
 export function Checkbox({
   id,
   label,

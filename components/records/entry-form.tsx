@@ -10,7 +10,14 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { amendEntrySchema, createEntrySchema } from "@/lib/records/schemas";
 import { formatValue } from "@/lib/records/format";
-import { formSpec, VIEWS_STATUS, type FieldSpec, type FormSection } from "@/lib/sections";
+import {
+  blankWhatDoesNotApply,
+  fieldApplies,
+  formSpec,
+  VIEWS_STATUS,
+  type FieldSpec,
+  type FormSection,
+} from "@/lib/sections";
 import { amendEntryAction, createEntryAction } from "@/lib/records/actions";
 import { parentViewRows, typedParentViews, type ParentChoice } from "@/lib/people/views";
 
@@ -185,6 +192,10 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
   });
   const register = form.register as unknown as UseFormRegister<Record<string, unknown>>;
   const errors = form.formState.errors as AnyErrors;
+  const applying = blankWhatDoesNotApply(
+    spec.fields,
+    (form.watch("data" as never) ?? {}) as unknown as Record<string, unknown>,
+  );
   const formKey = `${section}:${amend ? amend.entryId : "new"}`;
   const autosave = useAutosave({
     form: form as never,
@@ -235,6 +246,8 @@ export function EntryForm({ section, childId, defaults, amend, canRestrict, rest
         {...register("occurredOn")}
       />
       {spec.fields.map((field) => {
+        // Fields that apply only to some types of entry (the SDQ score on an SDQ) show only then.
+        if (!fieldApplies(field, applying)) return null;
         const name = `data.${field.name}`;
         const id = `field-${field.name}`;
         const error = errorAt(errors, name);

@@ -3,7 +3,10 @@
 // manager's response, and an owner recording what came of a decision or recommendation.
 import { useRouter } from "next/navigation";
 import { useFieldArray } from "react-hook-form";
-import { DateInput, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
+import { Checkbox, DateInput, errorAtPath, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
+import { ParentViewRows } from "@/components/people/parent-view-rows";
+import type { ParentChoice, ParentViewRow } from "@/lib/people/views";
+import type { InviteeChoice } from "@/lib/reviews/invitees";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { WhenFields, type WhenErrors } from "@/components/episodes/when-fields";
 import { Button } from "@/components/ui";
@@ -37,12 +40,12 @@ const VIEW_STATUSES = [
   { value: "too_young", label: "Too young to express views" },
 ];
 
-export function ScheduleReviewForm({ childId }: { childId: string }) {
+export function ScheduleReviewForm({ childId, choices }: { childId: string; choices: readonly InviteeChoice[] }) {
   const router = useRouter();
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: scheduleReviewSchema,
     action: scheduleReviewAction,
-    defaultValues: { childId, at: { date: "", time: "" }, venue: "", invitees: "" },
+    defaultValues: { childId, at: { date: "", time: "" }, venue: "", invited: [] as string[], invitees: "" },
     onSuccess: (r) => router.push(`/children/${childId}/reviews/${r.reviewId}`),
   });
   const e = form.formState.errors as Errors;
@@ -52,11 +55,26 @@ export function ScheduleReviewForm({ childId }: { childId: string }) {
       <FormError message={formError} />
       <WhenFields idPrefix="review-at" legend="When" error={e.at} register={(n) => reg(n)} />
       <TextInput id="venue" label="Where" error={e.venue} {...reg("venue")} />
+      <fieldset className="mb-4 rounded border border-slate-300 p-3" aria-describedby="invited-hint">
+        <legend className="px-1 font-semibold">Who is invited</legend>
+        <p id="invited-hint" className="mb-2 text-sm text-slate-700">
+          The child, the people linked to the child, the carers and the professionals on the record.
+        </p>
+        {e.invited?.message ? (
+          <p id="invited-error" className="mb-2 font-semibold text-red-800">
+            <span className="sr-only">Error: </span>
+            {e.invited.message}
+          </p>
+        ) : null}
+        {choices.map((c, i) => (
+          <Checkbox key={c.key} id={`invited-${i}`} label={c.label} value={c.key} {...reg("invited")} />
+        ))}
+      </fieldset>
       <TextArea
         id="invitees"
-        label="Who is invited"
-        hint="One person a line: the child, each parent, the carers, professionals"
-        rows={4}
+        label="Anyone else invited"
+        hint="One person a line, with their role: for example an advocate or the child's teacher"
+        rows={3}
         {...reg("invitees")}
       />
       <Button type="submit" disabled={pending}>
@@ -95,7 +113,7 @@ export interface RecordedValues {
   consultation: string;
   spokeToChild: string;
   childViews: { who: string; status: string; text: string };
-  parentViews: { who: string; status: string; text: string };
+  parentViews: ParentViewRow[];
   carerViews: { who: string; status: string; text: string };
   socialWorkerViews: { who: string; status: string; text: string };
   carePlanAssessment: string;
@@ -126,12 +144,15 @@ export function RecordReviewForm({
   reviewId,
   version,
   initial,
+  parents,
   amend = false,
 }: {
   childId: string;
   reviewId: string;
   version: number;
   initial: RecordedValues;
+  /** The people linked to the child, whose views the review records. */
+  parents: readonly ParentChoice[];
   /** A correction of a signed-off review, with its reason. */
   amend?: boolean;
 }) {
@@ -174,7 +195,15 @@ export function RecordReviewForm({
         {...reg("spokeToChild")}
       />
       <ViewsFields name="childViews" legend="The child's views" reg={reg} e={e} />
-      <ViewsFields name="parentViews" legend="A parent's views" reg={reg} e={e} />
+      <ParentViewRows
+        name="parentViews"
+        idPrefix="parentViews"
+        legend="Each parent's views"
+        hint="Every parent with parental responsibility: views given, sought and not given, or not sought and why"
+        parents={parents}
+        register={(path) => reg(path)}
+        errorAt={(path) => errorAtPath(form.formState.errors, path)}
+      />
       <ViewsFields name="carerViews" legend="The carer's views" reg={reg} e={e} />
       <ViewsFields name="socialWorkerViews" legend="The social worker's views" reg={reg} e={e} />
       <TextArea

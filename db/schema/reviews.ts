@@ -12,6 +12,8 @@ export type ReviewStatus = "scheduled" | "recorded" | "signed_off";
 /** A person's views as a review records them. */
 export interface ReviewViews {
   who: string;
+  /** A parent chosen from the people linked to the child. */
+  personId?: string;
   role: "child" | "parent" | "carer" | "social_worker" | "other";
   status: "given" | "sought_not_given" | "not_sought" | "too_young";
   text: string;

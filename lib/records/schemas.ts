@@ -3,7 +3,15 @@
 import { z } from "zod";
 import { CONFIDENTIALITY } from "./constants";
 import { id, optionalUkDate, pastUkDate, requiredText, ukDate } from "@/lib/validation";
-import { FORM_SECTIONS, formSpec, VIEWS_STATUS, type FieldSpec, type FormSection } from "@/lib/sections";
+import {
+  blankWhatDoesNotApply,
+  fieldApplies,
+  FORM_SECTIONS,
+  formSpec,
+  VIEWS_STATUS,
+  type FieldSpec,
+  type FormSection,
+} from "@/lib/sections";
 
 const viewsStatus = z.enum(VIEWS_STATUS.map((v) => v.value) as [string, ...string[]], {
   error: "Choose whether the views were given, sought or not sought",
@@ -52,9 +60,23 @@ export const parentViews = () =>
 
 function fieldSchema(field: FieldSpec, strict: boolean): z.ZodType {
   const label = field.label.toLowerCase();
+  // A conditional field is checked as optional here; whether it applies, and so whether it is
+  // required, depends on the other fields (see `conditional` below).
+  if ((field.kind === "text" || field.kind === "select") && field.when)
+    return fieldSchema({ ...field, when: undefined, required: false }, strict);
   switch (field.kind) {
     case "text":
     case "textarea":
+      if (field.kind === "text" && field.integer) {
+        const { min, max } = field.integer;
+        return z
+          .string()
+          .trim()
+          .default("")
+          .refine((v) => v === "" || (/^\d{1,4}$/.test(v) && Number(v) >= min && Number(v) <= max), {
+            message: `Enter a whole number from ${min} to ${max}`,
+          });
+      }
       return field.required
         ? requiredText(label, field.max ?? 20000, field.missing)
         : z
@@ -79,11 +101,34 @@ function fieldSchema(field: FieldSpec, strict: boolean): z.ZodType {
   }
 }
 
+/**
+ * Fields that apply only when another holds certain values, in the spec's order (a condition may
+ * rest on another conditional field): one that does not apply is blanked, so a stale value never
+ * outlives a change of type; one that applies and is required must be filled in.
+ */
+function requireWhatApplies(fields: readonly FieldSpec[]) {
+  return (input: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const data = blankWhatDoesNotApply(fields, input);
+    for (const f of fields)
+      if (
+        (f.kind === "text" || f.kind === "select") &&
+        f.when &&
+        f.required &&
+        fieldApplies(f, data) &&
+        data[f.name] === ""
+      )
+        ctx.addIssue({ code: "custom", path: [f.name], message: f.missing ?? `Enter ${f.label.toLowerCase()}` });
+  };
+}
+
 /** Decisions must record the child's and each parent's views; elsewhere they are optional. */
 function dataSchema(section: FormSection) {
   const spec = formSpec(section);
   const strict = section === "decisions";
-  return z.object(Object.fromEntries(spec.fields.map((f) => [f.name, fieldSchema(f, strict)])));
+  return z
+    .object(Object.fromEntries(spec.fields.map((f) => [f.name, fieldSchema(f, strict)])))
+    .superRefine(requireWhatApplies(spec.fields))
+    .transform((data) => blankWhatDoesNotApply(spec.fields, data));
 }
 
 const common = (section: FormSection) => {

@@ -27,6 +27,8 @@ import { AppError } from "@/lib/errors";
 import { recordDecision } from "@/lib/records/commands";
 import { lockChain, type VersionChain } from "@/lib/records/versions";
 import { addWorkingDays } from "@/lib/timescales/calendar";
+import { resolveParentViews } from "@/lib/people/commands";
+import { resolveInvitees } from "./invitees";
 import { renderReviewReport } from "./report";
 import type { RecordReviewInput } from "./schemas";
 
@@ -88,7 +90,7 @@ export async function scheduleReview(
   tx: Tx,
   actor: Actor,
   access: ChildAccess,
-  input: { at: Date; venue: string; invitees: string[] },
+  input: { at: Date; venue: string; invited?: string[]; invitees: string[] },
 ) {
   await lockChild(tx, access.childId);
   const open = await tx
@@ -103,6 +105,10 @@ export async function scheduleReview(
     );
   if (open.length > 0)
     throw refuse("at", "A review is already scheduled for this child: move it, or record and sign it off first");
+  const chosen = await resolveInvitees(tx, access.childId, input.invited ?? []);
+  if (chosen.unknown.length > 0) throw refuse("invited", "Choose who is invited from the people listed for this child");
+  const invitees = [...chosen.labels, ...input.invitees];
+  if (invitees.length === 0) throw refuse("invited", "Choose at least one person to invite");
   const reviewId = crypto.randomUUID();
   const [row] = await tx
     .insert(reviews)
@@ -113,7 +119,7 @@ export async function scheduleReview(
       status: "scheduled",
       scheduledAt: input.at,
       venue: input.venue,
-      invitees: input.invitees,
+      invitees,
       createdBy: actor.id,
     })
     .returning();
@@ -145,10 +151,19 @@ export function participationBreach(dateOfBirth: string, heldOn: string, code: s
   return null;
 }
 
-function viewsOf(input: RecordReviewInput): ReviewViews[] {
+async function viewsOf(tx: Tx, access: ChildAccess, input: RecordReviewInput): Promise<ReviewViews[]> {
+  // Each parent is one of the people linked to the child, and every parent with parental
+  // responsibility is accounted for (views given, sought and not given, or not sought and why).
+  const parents = await resolveParentViews(tx, access.childId, input.parentViews, { everyWithPr: true });
   return [
     { role: "child", ...input.childViews, who: input.childViews.who || "The child" },
-    { role: "parent", ...input.parentViews, who: input.parentViews.who || "Parent" },
+    ...parents.map((p) => ({
+      role: "parent" as const,
+      personId: p.personId ?? undefined,
+      who: `${p.name} (${p.relationship})`,
+      status: p.status as ReviewViews["status"],
+      text: p.text,
+    })),
     { role: "carer", ...input.carerViews, who: input.carerViews.who || "Carer" },
     { role: "social_worker", ...input.socialWorkerViews, who: input.socialWorkerViews.who || "Social worker" },
   ];
@@ -167,7 +182,7 @@ async function recordedFields(tx: Tx, access: ChildAccess, input: RecordReviewIn
     attendees: input.attendees,
     consultation: input.consultation || null,
     spokeToChild: input.spokeToChild,
-    views: viewsOf(input),
+    views: await viewsOf(tx, access, input),
     carePlanAssessment: input.carePlanAssessment,
     progressAssessment: input.progressAssessment,
   };

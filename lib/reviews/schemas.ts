@@ -3,6 +3,7 @@
 // owner closing a recommendation.
 import { z } from "zod";
 import { happenedAt } from "@/lib/episodes/schemas";
+import { linkedParentView } from "@/lib/people/schemas";
 import { id, ukDate } from "@/lib/validation";
 
 /** SSDA903 REVIEW_CODE: the child's participation, in words. */
@@ -36,10 +37,19 @@ const views = (who: string) =>
     .object({ who: z.string().trim().max(200).default(""), status: viewStatus, text: text() })
     .refine((v) => v.status !== "given" || v.text.length > 0, { path: ["text"], message: `Write down ${who}'s views` });
 
+/** Checkboxes sharing a name: none ticked is false, one is a string, several are an array. */
+const ticked = z.preprocess(
+  (v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : []),
+  z.array(z.string().max(100)).max(100),
+);
+
 export const scheduleReviewSchema = z.object({
   childId: id,
   at: happenedAt,
   venue: z.string().trim().min(1, "Enter where the review will be held").max(300),
+  /** Chosen from the child's people, carers and professionals (see inviteeChoices). */
+  invited: ticked,
+  /** Anyone else, typed: one person a line. */
   invitees: lines,
 });
 
@@ -63,7 +73,8 @@ export const recordReviewSchema = z.object({
   consultation: text(),
   spokeToChild: z.string().trim().min(1, "Say when and how you spoke to the child before the review").max(5000),
   childViews: views("the child"),
-  parentViews: views("the parent"),
+  /** Each parent's views, chosen from the people linked to the child (never typed). */
+  parentViews: z.array(linkedParentView).max(50).default([]),
   carerViews: views("the carer"),
   socialWorkerViews: views("the social worker"),
   carePlanAssessment: z.string().trim().min(1, "Give your assessment of the care plan").max(20000),

@@ -4,6 +4,35 @@
 // chronology and the access tests are all derived from this table; nothing lists sections twice.
 import type { Confidentiality, DocumentCategory, EntrySection } from "@/db/schema/codes";
 
+/**
+ * A field that applies only when another field of the entry holds one of some values (the SDQ
+ * score only on an SDQ): it is shown only then, required only then, and blank otherwise.
+ */
+export interface FieldCondition {
+  field: string;
+  is: readonly string[];
+}
+
+/**
+ * The entry's data with every conditional field that does not apply blanked, in the spec's order
+ * (a condition may rest on another conditional field). The form shows, and the server keeps and
+ * requires, only the fields that apply.
+ */
+export function blankWhatDoesNotApply(fields: readonly FieldSpec[], input: Record<string, unknown>) {
+  const data = { ...input };
+  for (const f of fields)
+    if ((f.kind === "text" || f.kind === "select") && f.when && !f.when.is.includes(String(data[f.when.field] ?? "")))
+      data[f.name] = "";
+  return data;
+}
+
+export function fieldApplies(field: FieldSpec, blanked: Record<string, unknown>): boolean {
+  return (
+    !((field.kind === "text" || field.kind === "select") && field.when) ||
+    field.when.is.includes(String(blanked[field.when.field] ?? ""))
+  );
+}
+
 /** `missing` is the error shown when a required field is left empty, written for the person. */
 export type FieldSpec =
   | {
@@ -16,6 +45,9 @@ export type FieldSpec =
       max?: number;
       /** Filled in with the signed-in person's name on a new entry ("Visited by"). */
       prefillSignedIn?: boolean;
+      /** A whole number within the range, such as an SDQ score of 0 to 40. */
+      integer?: { min: number; max: number };
+      when?: FieldCondition;
     }
   | { name: string; label: string; kind: "date"; required?: boolean; missing?: string; hint?: string }
   | {
@@ -26,6 +58,7 @@ export type FieldSpec =
       missing?: string;
       hint?: string;
       options: ReadonlyArray<{ value: string; label: string }>;
+      when?: FieldCondition;
     }
   | { name: string; label: string; kind: "boolean"; hint?: string }
   | { name: string; label: string; kind: "views"; hint?: string }
@@ -99,6 +132,26 @@ export type SectionDefinition = FormSectionDefinition | OwnSectionDefinition;
 
 const opts = (...values: string[]) => values.map((v) => ({ value: v, label: v }));
 
+/** Health entries the SSDA903 return reads (OC2), by the words practitioners choose. */
+export const HEALTH_TYPES = {
+  development: "Development check (under 5)",
+  sdq: "Strengths and difficulties questionnaire (SDQ)",
+  substance: "Substance misuse screening",
+} as const;
+
+/** Assessment entries the return reads: a conviction or youth caution in the year (OC2 CONVICTED). */
+export const ASSESSMENT_TYPES = { conviction: "Youth justice: conviction or youth caution" } as const;
+
+/** The SDQ completed, or the Department's reason it was not (SDQ_REASON SDQ1 to SDQ5). */
+export const SDQ_OUTCOMES = [
+  { value: "Completed", label: "Completed" },
+  { value: "SDQ1", label: "Not completed: the child was under 4 or over 16 at the date of the assessment" },
+  { value: "SDQ2", label: "Not completed: the carer refused" },
+  { value: "SDQ3", label: "Not completed: not possible because of the severity of the child's disability" },
+  { value: "SDQ4", label: "Not completed: another reason" },
+  { value: "SDQ5", label: "Not completed: the child or young person refused" },
+] as const;
+
 export const VIEWS_STATUS = [
   { value: "given", label: "Views given" },
   { value: "sought_not_given", label: "Sought, not given" },
@@ -170,8 +223,76 @@ const FORM_SECTION_DEFINITIONS = {
           "Dental check",
           "Optician check",
           "Immunisations",
+          HEALTH_TYPES.development,
+          HEALTH_TYPES.sdq,
+          HEALTH_TYPES.substance,
           "Other",
         ),
+      },
+      {
+        name: "immunisationsUpToDate",
+        label: "Immunisations up to date",
+        kind: "select",
+        required: true,
+        missing: "Select whether the child's immunisations are up to date",
+        options: opts("Yes", "No"),
+        when: { field: "assessmentType", is: ["Immunisations"] },
+      },
+      {
+        name: "developmentUpToDate",
+        label: "Development assessments up to date",
+        kind: "select",
+        required: true,
+        missing: "Select whether the child's development assessments are up to date",
+        options: opts("Yes", "No"),
+        when: { field: "assessmentType", is: [HEALTH_TYPES.development] },
+      },
+      {
+        name: "sdqOutcome",
+        label: "The questionnaire",
+        kind: "select",
+        required: true,
+        missing: "Select whether the questionnaire was completed, or why not",
+        options: SDQ_OUTCOMES,
+        when: { field: "assessmentType", is: [HEALTH_TYPES.sdq] },
+      },
+      {
+        name: "sdqScore",
+        label: "Total difficulties score",
+        kind: "text",
+        required: true,
+        missing: "Enter the total difficulties score, from 0 to 40",
+        hint: "From 0 to 40, as the carer's questionnaire scored it",
+        max: 2,
+        integer: { min: 0, max: 40 },
+        when: { field: "sdqOutcome", is: ["Completed"] },
+      },
+      {
+        name: "substanceMisuse",
+        label: "Has a substance misuse problem",
+        kind: "select",
+        required: true,
+        missing: "Select whether the child has a substance misuse problem",
+        options: opts("Yes", "No"),
+        when: { field: "assessmentType", is: [HEALTH_TYPES.substance] },
+      },
+      {
+        name: "interventionOffered",
+        label: "Intervention offered",
+        kind: "select",
+        required: true,
+        missing: "Select whether an intervention was offered",
+        options: opts("Yes", "No"),
+        when: { field: "substanceMisuse", is: ["Yes"] },
+      },
+      {
+        name: "interventionReceived",
+        label: "Intervention received",
+        kind: "select",
+        required: true,
+        missing: "Select whether the child received the intervention",
+        options: opts("Yes", "No"),
+        when: { field: "interventionOffered", is: ["Yes"] },
       },
       {
         name: "assessor",
@@ -222,6 +343,7 @@ const FORM_SECTION_DEFINITIONS = {
           "Review of the case",
           "Risk assessment",
           "Parenting assessment",
+          ASSESSMENT_TYPES.conviction,
           "Other",
         ),
       },

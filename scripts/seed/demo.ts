@@ -198,6 +198,7 @@ export async function seedDemoAuthority(
       .onConflictDoNothing();
 
     const childRows: Array<{ id: string; teamId: string }> = [];
+    const reviewsToSeed: Array<() => Promise<void>> = [];
     const actorOf = (key: string): Actor => {
       const u = DEMO_USERS.find((x) => x.key === key);
       if (!u) throw new Error(`no demo user ${key}`);
@@ -249,7 +250,7 @@ export async function seedDemoAuthority(
         actor: actorOf,
       };
       await seedDemoJourney(tx, { id: demoChildId(n), n, dateOfBirth: dob, openedOn }, journey, people, now);
-      await seedDemoReviews(tx, { id: demoChildId(n), n, dateOfBirth: dob }, people, now);
+      reviewsToSeed.push(() => seedDemoReviews(tx, { id: demoChildId(n), n, dateOfBirth: dob }, people, now));
     }
 
     const pairs: Array<[number, number]> = [
@@ -291,6 +292,8 @@ export async function seedDemoAuthority(
         tx,
         Array.from({ length: DEMO_CHILD_COUNT }, (_, n) => demoChildId(n)),
       );
+    // Reviews after the people, so each review invites and hears the parents linked to the child.
+    for (const seedReviews of reviewsToSeed) await seedReviews();
     // Each child's record gets fictional entries from their allocated worker.
     for (const [n, child] of (opts.records === false ? [] : childRows).entries()) {
       const north = n < NORTH_CHILDREN;

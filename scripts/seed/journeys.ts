@@ -18,6 +18,8 @@ import { careEventSchema, londonInstant, startMissingSchema } from "@/lib/episod
 import { createEntry } from "@/lib/records/commands";
 import { createEntrySchema } from "@/lib/records/schemas";
 import { closeRecommendation, recordReview, scheduleReview, signOffReview } from "@/lib/reviews/commands";
+import { linkedPeople } from "@/lib/people/commands";
+import { inviteeChoices } from "@/lib/reviews/invitees";
 import { recordReviewSchema } from "@/lib/reviews/schemas";
 import { clockFacts } from "@/lib/timescales/facts";
 import { reviewDue } from "@/lib/timescales/rules";
@@ -663,7 +665,8 @@ export async function seedDemoReviews(
     const { reviewId } = await scheduleReview(tx, people.iro, iroAccess, {
       at,
       venue: child.n % 3 === 0 ? "The child's school (fictional)" : "The foster home (fictional)",
-      invitees: ["The child", "Parents (fictional)", "The carers (fictional)", people.worker.name],
+      invited: (await inviteeChoices(tx, child.id)).map((c) => c.key),
+      invitees: [],
     });
     const young = age(on) < 4;
     await recordReview(
@@ -688,11 +691,12 @@ export async function seedDemoReviews(
               status: "given",
               text: "I am happy where I live and want to keep seeing my family (fictional).",
             },
-        parentViews: {
-          who: "Mother (fictional)",
-          status: child.n % 2 === 0 ? "given" : "sought_not_given",
-          text: child.n % 2 === 0 ? "Wants contact to continue (fictional)." : "",
-        },
+        // Each parent chosen from the people linked to the child (none when people are not seeded).
+        parentViews: (await linkedPeople(tx, child.id)).map((p) => ({
+          personId: p.personId,
+          status: p.relationship === "mother" && child.n % 2 === 0 ? "given" : "sought_not_given",
+          text: p.relationship === "mother" && child.n % 2 === 0 ? "Wants contact to continue (fictional)." : "",
+        })),
         carerViews: {
           who: "The carers (fictional)",
           status: "given",

@@ -2,11 +2,11 @@
 import { formSpec, type FieldSpec, type FormSection } from "@/lib/sections";
 
 /** A valid value for each field, as typed in the form. */
-/** A valid value for each field, as typed in the form. */
 export function sample(field: FieldSpec, n = 1): unknown {
   switch (field.kind) {
     case "text":
     case "textarea":
+      if (field.kind === "text" && field.integer) return String(field.integer.min);
       return `Fictional ${field.label.toLowerCase()} ${n}`.slice(0, "max" in field && field.max ? field.max : 200);
     case "date":
       return "14/10/2026";

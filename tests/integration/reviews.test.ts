@@ -18,6 +18,7 @@ import {
   scheduleReviewAction,
   signOffReviewAction,
 } from "@/lib/reviews/actions";
+import { addPersonAction } from "@/lib/people/actions";
 import { participationBreach } from "@/lib/reviews/commands";
 import { workTray } from "@/lib/work/queries";
 import { demoChildId } from "@/scripts/seed/demo";
@@ -40,7 +41,7 @@ const record = (reviewId: string, baseVersion: number, over: Record<string, unkn
   consultation: "Consultation forms returned by the child and the carers (fictional).",
   spokeToChild: "Met the child at school the week before (fictional).",
   childViews: { who: "", status: "given", text: "I want to stay with my carers and see my brother more (fictional)." },
-  parentViews: { who: "Mother (fictional)", status: "sought_not_given", text: "" },
+  parentViews: [],
   carerViews: { who: "The foster carers (fictional)", status: "given", text: "Settled and doing well (fictional)." },
   socialWorkerViews: { who: "Alex Rowan (demo)", status: "given", text: "The plan is working (fictional)." },
   carePlanAssessment: "The care plan meets the child's needs (fictional).",
@@ -56,7 +57,8 @@ describe("a review from scheduling to sign-off", () => {
         childId: CHILD,
         at: at(3),
         venue: "The foster home (fictional)",
-        invitees: "The child\nThe carers",
+        invited: ["child"],
+        invitees: "The child's advocate (fictional)",
       }),
     );
     expect(await scheduleReviewAction({ childId: CHILD, at: at(2), venue: "Elsewhere", invitees: "" })).toMatchObject({
@@ -83,6 +85,9 @@ describe("a review from scheduling to sign-off", () => {
       fieldErrors: { "childViews.text": [expect.any(String)] },
     });
     expectOk(await recordReviewAction(record(reviewId, 2)));
+
+    const [scheduled] = await demo.handle.db.select().from(reviews).where(eq(reviews.reviewId, reviewId)).limit(1);
+    expect(scheduled?.invitees).toEqual([expect.stringMatching(/\(the child\)$/), "The child's advocate (fictional)"]);
 
     const sw1 = demo.actor("sw1");
     const signed = expectOk(
@@ -196,6 +201,70 @@ describe("a review from scheduling to sign-off", () => {
       }),
     ).toMatchObject({ ok: false });
     expect((await workTray(demo.handle.db, sw1)).owned.some((i) => i.key === rec?.id)).toBe(false);
+  });
+
+  it("invites and hears the people on the child's record, never someone typed in as a parent", async () => {
+    // Child 18: North, sw1, iro1. A mother with parental responsibility is linked to the record.
+    const child = demoChildId(18);
+    demo.as("sw1");
+    const mother = expectOk(
+      await addPersonAction({
+        childId: child,
+        firstName: "Kerry",
+        lastName: "Invitetest (fictional)",
+        relationship: "mother",
+        parentalResponsibility: true,
+        startDate: "01/06/2025",
+      }),
+    ).personId;
+    const other = expectOk(
+      await addPersonAction({
+        childId: demoChildId(16),
+        firstName: "Someone",
+        lastName: "Else (fictional)",
+        relationship: "aunt_or_uncle",
+        startDate: "01/06/2025",
+      }),
+    ).personId;
+
+    demo.as("iro1");
+    const schedule = (invited: string[], invitees = "") =>
+      scheduleReviewAction({ childId: child, at: at(2), venue: "The school (fictional)", invited, invitees });
+    // Another child's person is not one of this child's choices; nobody at all is not an invitation.
+    expect(await schedule(["child", `person:${other}`])).toMatchObject({
+      ok: false,
+      fieldErrors: { invited: [expect.stringMatching(/listed for this child/)] },
+    });
+    expect(await schedule([])).toMatchObject({ ok: false, fieldErrors: { invited: [expect.any(String)] } });
+    const { reviewId } = expectOk(await schedule(["child", `person:${mother}`]));
+    const [row] = await demo.handle.db.select().from(reviews).where(eq(reviews.reviewId, reviewId));
+    expect(row?.invitees).toContain("Kerry Invitetest (fictional) (Mother, parental responsibility)");
+
+    const recordFor = (parentViews: unknown[]) =>
+      recordReviewAction({ ...record(reviewId, 1), childId: child, parentViews });
+    // A parent with parental responsibility must be heard (or the attempt recorded).
+    expect(await recordFor([])).toMatchObject({
+      ok: false,
+      fieldErrors: { parentViews: [expect.stringMatching(/Kerry Invitetest/)] },
+    });
+    expect(await recordFor([{ personId: other, status: "given", text: "Typed in (fictional)" }])).toMatchObject({
+      ok: false,
+      fieldErrors: { "parentViews.0.personId": [expect.any(String)] },
+    });
+    expectOk(await recordFor([{ personId: mother, status: "given", text: "Happy with the plan (fictional)." }]));
+    const [recorded] = await demo.handle.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.reviewId, reviewId), eq(reviews.version, 2)));
+    expect(recorded?.views.filter((v) => v.role === "parent")).toEqual([
+      {
+        role: "parent",
+        personId: mother,
+        who: "Kerry Invitetest (fictional) (Mother)",
+        status: "given",
+        text: "Happy with the plan (fictional).",
+      },
+    ]);
   });
 
   it("refuses a social worker signing off, an IRO not allocated to the child, and a provider", async () => {

@@ -7,6 +7,7 @@ import { ScheduleReviewForm } from "@/components/reviews/review-forms";
 import { Badge, Card, EmptyState } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
 import { formatUkDate, formatUkDateTime, todayIso } from "@/lib/dates";
+import { inviteeChoices } from "@/lib/reviews/invitees";
 import { childClock, listReviews } from "@/lib/reviews/queries";
 import { urgency } from "@/lib/timescales/rules";
 
@@ -76,7 +77,7 @@ export default async function ReviewsPage({ params }: { params: Promise<{ childI
 
       {page.may("reviews.schedule") && !open ? (
         <Card title="Schedule a review">
-          <ScheduleReviewForm childId={childId} />
+          <ScheduleReviewForm childId={childId} choices={await inviteeChoices(page.db, page.access.childId)} />
         </Card>
       ) : null}
     </ChildRecordShell>

@@ -17,6 +17,8 @@ import {
 import { Badge, Card, SummaryList } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
+import { parentChoices } from "@/lib/people/queries";
+import { parentViewRows, type ParentChoice } from "@/lib/people/views";
 import { getReview, ownerChoices, type Review } from "@/lib/reviews/queries";
 import { PARTICIPATION } from "@/lib/reviews/schemas";
 import { isUuid } from "@/lib/validation";
@@ -30,7 +32,7 @@ const VIEW_WORDS: Record<string, string> = {
   too_young: "Too young to express views",
 };
 
-function recordedValues(r: Review): RecordedValues {
+function recordedValues(r: Review, parents: readonly ParentChoice[]): RecordedValues {
   const v = (role: string) => {
     const found = r.views.find((x) => x.role === role);
     return { who: found?.who ?? "", status: found?.status ?? "", text: found?.text ?? "" };
@@ -42,7 +44,10 @@ function recordedValues(r: Review): RecordedValues {
     consultation: r.consultation ?? "",
     spokeToChild: r.spokeToChild ?? "",
     childViews: v("child"),
-    parentViews: v("parent"),
+    parentViews: parentViewRows(
+      parents,
+      r.views.filter((x) => x.role === "parent"),
+    ),
     carerViews: v("carer"),
     socialWorkerViews: v("social_worker"),
     carePlanAssessment: r.carePlanAssessment ?? "",
@@ -60,6 +65,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ childId
   const owners =
     page.may("reviews.signOff") && latest.status === "recorded" ? await ownerChoices(page.db, page.access) : [];
   const mayClose = page.may("reviews.updateRecommendation");
+  const parents =
+    page.may("reviews.record") || page.may("reviews.amend") ? await parentChoices(page.db, page.access) : [];
 
   return (
     <ChildRecordShell page={page} current="reviews">
@@ -179,7 +186,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ childId
               childId={childId}
               reviewId={reviewId}
               version={latest.version}
-              initial={recordedValues(latest)}
+              initial={recordedValues(latest, parents)}
+              parents={parents}
             />
           </Card>
         ) : null}
@@ -199,7 +207,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ childId
               childId={childId}
               reviewId={reviewId}
               version={latest.version}
-              initial={recordedValues(latest)}
+              initial={recordedValues(latest, parents)}
+              parents={parents}
               amend
             />
           </details>
