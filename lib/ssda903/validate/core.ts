@@ -1,6 +1,6 @@
 // The validator's machinery: strict dates as day numbers, the Department's age arithmetic, one
 // index of every table by CHILD built once per run, and the shape of a rule.
-import type { CollectionYear, Column, Row, TableName, Tables } from "../tables";
+import type { CollectionYear, Row, TableName, Tables } from "../tables";
 
 /** A date as a whole number of days since 1 January 1970 (UTC), so comparisons are integer ones. */
 export type Day = number;
