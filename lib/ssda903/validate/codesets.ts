@@ -32,25 +32,37 @@ const PLACE_FROM_2026 = [
   ...["T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z11", "Z12", "Z13", "Z14"],
 ];
 
-/** Placement types valid in the year: K3 and Z11-Z14 replaced H5, P2 and Z1 from 2025/26. */
-export function placeCodes(year: CollectionYear): ReadonlySet<string> {
-  return new Set(year.endYear >= 2026 ? PLACE_FROM_2026 : PLACE_TO_2025);
+/** Year-dependent sets are built once per year, not once per row. */
+function perYear(make: (endYear: number) => ReadonlySet<string>): (year: CollectionYear) => ReadonlySet<string> {
+  const memo = new Map<number, ReadonlySet<string>>();
+  return (year) => {
+    let hit = memo.get(year.endYear);
+    if (!hit) {
+      hit = make(year.endYear);
+      memo.set(year.endYear, hit);
+    }
+    return hit;
+  };
 }
+
+/** Placement types valid in the year: K3 and Z11-Z14 replaced H5, P2 and Z1 from 2025/26. */
+export const placeCodes = perYear((endYear) => new Set(endYear >= 2026 ? PLACE_FROM_2026 : PLACE_TO_2025));
 
 /** Placement types that have no provider: temporary moves and the other-placement codes. */
-export function noProviderPlaces(year: CollectionYear): ReadonlySet<string> {
-  return new Set(
-    year.endYear >= 2026
-      ? ["T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14"]
-      : ["T0", "T1", "T2", "T3", "T4", "Z1"],
-  );
-}
+export const noProviderPlaces = perYear(
+  (endYear) =>
+    new Set(
+      endYear >= 2026
+        ? ["T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14"]
+        : ["T0", "T1", "T2", "T3", "T4", "Z1"],
+    ),
+);
 
 /** Placement types with no Ofsted-registered provider, so no URN is needed or allowed. */
-export function noUrnPlaces(year: CollectionYear): ReadonlySet<string> {
+export const noUrnPlaces = perYear((endYear) => {
   const common = ["P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4"];
-  return new Set(year.endYear >= 2026 ? [...common, "Z11", "Z12", "Z13", "Z14"] : [...common, "H5", "P2", "Z1"]);
-}
+  return new Set(endYear >= 2026 ? [...common, "Z11", "Z12", "Z13", "Z14"] : [...common, "H5", "P2", "Z1"]);
+});
 
 export const REVIEW_CODES: ReadonlySet<string> = new Set(["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]);
 export const SDQ_REASONS: ReadonlySet<string> = new Set(["SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"]);

@@ -5,8 +5,14 @@ import { SW_REASON_CODES } from "./codesets";
 
 type Spell = { i: number; from: number | null; to: number | null; reason: string };
 
+const built = new WeakMap<Ctx, Map<string, Spell[]>>();
+
+/** Each child's spells in date order, built once per run and shared by the rules. */
 function spells(ctx: Ctx): Map<string, Spell[]> {
+  const hit = built.get(ctx);
+  if (hit) return hit;
   const out = new Map<string, Spell[]>();
+  built.set(ctx, out);
   for (const [child, idx] of ctx.by("sw_episodes")) {
     const list = idx
       .map((i) => {
