@@ -1372,17 +1372,15 @@ describe("the SSDA903 validator", () => {
     }
   });
 
-  it("validates 5,000 children in well under two seconds", () => {
+  // Its time is measured by `npm run bench`, never here: this proves the clean authority stays clean at scale.
+  it("finds no problems in a clean authority of 5,000 children", () => {
     const t = cleanReturn(YEAR.endYear, 625);
     expect(t.header.length).toBe(5000);
     const previous = previousReturn(YEAR.endYear);
-    const t0 = performance.now();
     const problems = validateReturn(t, YEAR, { previous });
-    const ms = performance.now() - t0;
     expect(
       problems.filter((p) => !["502", "503A", "562", "NoE", "SW16bSTG2", "1010", "1002", "559"].includes(p.rule)),
     ).toEqual([]);
-    expect(ms).toBeLessThan(2000);
   });
 });
 
