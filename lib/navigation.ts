@@ -11,6 +11,8 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; policy: Pol
   { href: "/admin/users", label: "Users", policy: "user.list" },
   { href: "/admin/retention", label: "Retention", policy: "retention.view" },
   { href: "/admin/same-child", label: "Same child", policy: "sameChild.view" },
+  { href: "/data-quality", label: "Data quality", policy: "dataQuality.view" },
+  { href: "/returns/ssda903", label: "SSDA903 return", policy: "ssda903.view" },
 ];
 
 export function navFor(actor: Actor) {

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   "carerRecord.read",
   "carerRecord.write",
   "duplicateEntry.place",
+  "return.export",
+  "dataQuality.view",
   "session.own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -79,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "breakGlass.use",
     "carerRecord.list",
     "carerRecord.read",
+    "dataQuality.view",
     "session.own",
   ],
   iro: [
@@ -102,6 +105,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "child.linkSameChild",
     "breakGlass.use",
     "breakGlass.review",
+    "return.export",
+    "dataQuality.view",
     ...read(RECORD_SECTIONS),
     "session.own",
   ],

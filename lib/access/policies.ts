@@ -313,6 +313,31 @@ const OTHER_POLICIES = {
     audit: "child.create",
     label: "Created a child's record",
   },
+  // The SSDA903 return and its validation: the whole authority's children, read for the Department.
+  "ssda903.view": {
+    permission: "return.export",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "ssda903.view",
+    label: "Checked the SSDA903 return",
+  },
+  // The return's files leave the portal for the Department: flagged for the records officer's review.
+  "ssda903.download": {
+    permission: "return.export",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "ssda903.download",
+    label: "Downloaded the SSDA903 return",
+    flagged: true,
+  },
+  // Open problems in the year's return data: a team manager's team, or every team for the records officer.
+  "dataQuality.view": {
+    permission: "dataQuality.view",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "dataQuality.view",
+    label: "Opened the data quality page",
+  },
   "workTray.view": {
     permission: "work.tray",
     reaches: { kind: "authority" },
