@@ -63,8 +63,15 @@ port_taken() {
 drop() {
   local name="$1"
   if exists "$name"; then
-    pg_dropcluster --stop "$VERSION" "$name"
+    if [ -d "/var/lib/postgresql/$VERSION/$name" ]; then pg_dropcluster --stop "$VERSION" "$name"; fi
+    # pg_dropcluster leaves the configuration folder behind when it holds a file it did not write
+    # (our conf.d/replica.conf); the name is ours alone, so the folder goes too.
+    rm -rf "/etc/postgresql/$VERSION/$name"
     say "dropped cluster $VERSION/$name"
+  elif [ -d "/var/lib/postgresql/$VERSION/$name" ]; then
+    # A data folder without its configuration: what a run cut short inside pg_createcluster leaves.
+    rm -rf "/var/lib/postgresql/$VERSION/$name"
+    say "removed the leftover data folder of $VERSION/$name"
   fi
 }
 
