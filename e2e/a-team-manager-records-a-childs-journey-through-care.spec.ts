@@ -56,7 +56,9 @@ test("a team manager records a new child's journey through care and actions the 
   await expect(page.getByText("Not looked after at present.")).toBeVisible();
   await recordEvent(page, "Starts to be looked after", hoursAgo(72), async () => {
     const f = page.getByRole("form", { name: "Record an event" });
-    await f.getByLabel("Legal status", { exact: true }).selectOption({ label: "Accommodated under s20 (single period) (V2)" });
+    await f
+      .getByLabel("Legal status", { exact: true })
+      .selectOption({ label: "Accommodated under s20 (single period) (V2)" });
     await f.getByLabel("Category of need").selectOption({ label: "Family in acute stress (N4)" });
     await f
       .getByLabel("Placement type")
