@@ -1,9 +1,11 @@
 // Unit tests beside the code and integration tests against a database: PGlite by default,
-// PostgreSQL when TEST_DB=postgres (TEST_DATABASE_URL names the server).
+// PostgreSQL when TEST_DB=postgres (TEST_DATABASE_URL names the server). TEST_DB=replica runs only
+// tests/replica, against a primary and its streaming standby (scripts/replica.sh up).
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const onPostgres = process.env.TEST_DB === "postgres";
+const onReplica = process.env.TEST_DB === "replica";
 
 export default defineConfig({
   resolve: {
@@ -14,7 +16,11 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: onPostgres ? ["tests/integration/**/*.test.ts"] : ["lib/**/*.test.ts", "tests/integration/*.test.ts"],
+    include: onReplica
+      ? ["tests/replica/**/*.test.ts"]
+      : onPostgres
+        ? ["tests/integration/**/*.test.ts"]
+        : ["lib/**/*.test.ts", "tests/integration/*.test.ts"],
     setupFiles: ["tests/helpers/setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

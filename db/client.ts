@@ -1,4 +1,5 @@
-// Database client: PGlite in a data folder when DATABASE_URL is unset, PostgreSQL otherwise.
+// Database client: PGlite in a data folder when DATABASE_URL is unset, PostgreSQL otherwise; and
+// the reports' read-only handle on a streaming standby (DATABASE_REPLICA_URL) when there is one.
 // Imported by scripts and tests; the app imports it through db/index.ts (server-only).
 import fs from "node:fs";
 import path from "node:path";
@@ -101,8 +102,15 @@ export function openPglite(dir: string | null): DbHandle {
   };
 }
 
-export function openPostgres(url: string, max = 10): DbHandle {
-  const client = postgres(url, { max, onnotice: () => {} });
+export function openPostgres(url: string, max = 10, options: { readOnly?: boolean } = {}): DbHandle {
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    // Every transaction on the connection starts read-only, so a write that strays onto a report
+    // handle fails at once ("cannot execute UPDATE in a read-only transaction") even where the
+    // server itself would take it (a replica URL that names the primary by mistake).
+    ...(options.readOnly ? { connection: { default_transaction_read_only: true } } : {}),
+  });
   const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
@@ -113,25 +121,54 @@ export function openFromEnv(): DbHandle {
   return openPglite(path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.PGLITE_DIR ?? ".data/pglite"));
 }
 
-type Holder = { __casesDb?: DbHandle };
+type Holder = { __casesDb?: DbHandle; __casesReportDb?: DbHandle };
 const holder = globalThis as Holder;
+
+function openedPrimary(): DbHandle {
+  holder.__casesDb ??= openFromEnv();
+  return holder.__casesDb;
+}
 
 /** The process's database, opened on first use and cached on globalThis (survives dev reloads). */
 export function getDb(): Db {
-  holder.__casesDb ??= openFromEnv();
-  return holder.__casesDb.db;
+  return openedPrimary().db;
 }
 
-/** Closes the process's database if it was opened (at shutdown, after the last request). */
+/**
+ * Where the reports read: the compliance tables, the work trays' statutory facts, the SSDA903
+ * return and the data-quality checks. With DATABASE_REPLICA_URL (a PostgreSQL streaming standby)
+ * a read-only handle on it, opened on first use and cached like the primary; otherwise the
+ * primary itself. Access decisions and audit events never come here: they need the primary's
+ * latest state and they write, so they always use getDb().
+ */
+export function getReportDb(): Db {
+  // Read when asked, like DATABASE_URL above: scripts and tests set it after start-up. lib/env.ts
+  // validates it for the portal.
+  const url = process.env.DATABASE_REPLICA_URL;
+  // A PGlite folder has no standby: its one process reads its own data.
+  if (!url || openedPrimary().kind === "pglite") return getDb();
+  holder.__casesReportDb ??= openPostgres(url, Number(process.env.DB_POOL_SIZE ?? 10), { readOnly: true });
+  return holder.__casesReportDb.db;
+}
+
+/** Closes the process's databases if they were opened (at shutdown, after the last request). */
 export async function closeDb(): Promise<void> {
-  const handle = holder.__casesDb;
+  const handles = [holder.__casesDb, holder.__casesReportDb];
   holder.__casesDb = undefined;
-  await handle?.close();
+  holder.__casesReportDb = undefined;
+  await Promise.all(handles.map((h) => h?.close()));
 }
 
 /** Tests and scripts point the app at a database they opened themselves. */
 export function setDbHandle(handle: DbHandle | undefined): void {
   holder.__casesDb = handle;
+}
+
+/** Closes the report handle, if one was opened, so that the next getReportDb() reads the environment again. */
+export async function closeReportDb(): Promise<void> {
+  const handle = holder.__casesReportDb;
+  holder.__casesReportDb = undefined;
+  await handle?.close();
 }
 
 /** Rows from `db.execute`, whichever driver ran it. */

@@ -1,5 +1,5 @@
 // The app's database entry point: server-only, so no client bundle can import it.
 import "server-only";
 
-export { getDb, rowsOf } from "./client";
+export { getDb, getReportDb, rowsOf } from "./client";
 export type { Db, Tx, Queryable } from "./client";

@@ -56,6 +56,12 @@ const schema = z.object({
   /** Unset: the embedded PGlite database in PGLITE_DIR. Set: a PostgreSQL server via the postgres driver. */
   DATABASE_URL: z.string().url().optional(),
   /**
+   * A read-only login on a PostgreSQL streaming standby of DATABASE_URL. Set: the reports (the
+   * compliance tables, the work trays' statutory facts, the SSDA903 return, data quality) read
+   * there; access decisions and every write stay on DATABASE_URL. Unset: everything reads the primary.
+   */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  /**
    * The owner login that runs the migrations, the seed, backup and restore (PostgreSQL only).
    * Unset: those scripts use DATABASE_URL, which must then be a login that may create roles.
    */
@@ -113,7 +119,13 @@ const schema = z.object({
   TRUST_PROXY: flag.default(false),
 });
 
-const parsed = schema.safeParse(process.env);
+// The embedded PGlite database has no standby: a replica URL beside it is a mistake to say, not to ignore.
+const settings = schema.refine((v) => !v.DATABASE_REPLICA_URL || v.DATABASE_URL, {
+  message: "a replica needs a PostgreSQL primary: set DATABASE_URL, or unset DATABASE_REPLICA_URL",
+  path: ["DATABASE_REPLICA_URL"],
+});
+
+const parsed = settings.safeParse(process.env);
 if (!parsed.success) {
   const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
   throw new Error(`Invalid environment configuration: ${problems}`);

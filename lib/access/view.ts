@@ -4,7 +4,7 @@
 // the page whether the person can open the record at all (so it may say so honestly).
 import "server-only";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb, getReportDb } from "@/db";
 import type { Db } from "@/db/client";
 import { recordAuditNow } from "@/lib/audit";
 import { currentActor } from "@/lib/auth/session";
@@ -27,6 +27,12 @@ export type ViewGrant<A extends ChildAccess | CarerAccess | null = ChildAccess |
   ok: true;
   actor: Actor;
   db: Db;
+  /**
+   * Where report reads go (compliance tables, the statutory clock's facts for a tray): the
+   * read-only replica when DATABASE_REPLICA_URL is set, else `db`. Never for deciding access or
+   * writing, which stay on `db`.
+   */
+  reports: Db;
   /** The child's access for policies that reach a child's section; null for the others. */
   access: A;
   /** With `deferAudit`, the caller logs the view once it knows what was shown (a document's hash). */
@@ -84,7 +90,7 @@ export async function authorizedView<P extends PolicyName>(
     });
   // Every view of a child's or carer's record is logged; authority-wide lists log only their refusals.
   if (!options.deferAudit && access) await audit();
-  return { ok: true, actor, db, access, audit };
+  return { ok: true, actor, db, reports: getReportDb(), access, audit };
 }
 
 /**

@@ -3,7 +3,9 @@
 // see their own children's statutory clock and the recommendations they own; team managers their
 // team's, with care plans waiting for approval and CP and CLA marker tasks; IROs their children's
 // reviews and the recommendations they own. One set-based query per list, never one per child.
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+// The statutory clock's facts may come from the report replica; whose children a tray lists, and
+// the lists people act on at once (approvals, markers, recommendations), come from the primary.
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { children, recordEntries, reviewRecommendations } from "@/db/schema";
 import type { Actor } from "@/lib/access";
@@ -59,11 +61,34 @@ function trayScope(actor: Actor): { scope: SQL; kinds: readonly DueKind[] } | nu
   }
 }
 
-export async function statutoryTray(db: Queryable, actor: Actor, now = new Date()): Promise<TrayItem[]> {
+/** Where a tray reads: `reports` for the statutory clock's facts (the report replica, if any), `db` otherwise. */
+export interface TrayOptions {
+  now?: Date;
+  reports?: Queryable;
+}
+
+/**
+ * The children `scope` selects, as a condition the report database can run. Which children a
+ * person's tray lists is an access decision, so it is made on the primary; a replica only
+ * supplies their facts. On one database the scope stays inside the facts' own query.
+ */
+async function decidedOnPrimary(db: Queryable, reports: Queryable, scope: SQL): Promise<SQL> {
+  if (reports === db) return scope;
+  const ids = await db.select({ id: children.id }).from(children).where(scope);
+  return ids.length > 0
+    ? inArray(
+        children.id,
+        ids.map((c) => c.id),
+      )
+    : sql`false`;
+}
+
+export async function statutoryTray(db: Queryable, actor: Actor, options: TrayOptions = {}): Promise<TrayItem[]> {
+  const { now = new Date(), reports = db } = options;
   const scope = trayScope(actor);
   if (!scope) return [];
   const today = todayIso(now);
-  const rows = await clockFacts(db, scope.scope);
+  const rows = await clockFacts(reports, await decidedOnPrimary(db, reports, scope.scope));
   const out: TrayItem[] = [];
   for (const row of rows) {
     for (const item of dueItems(row, today)) {
@@ -146,9 +171,10 @@ export async function carePlansAwaitingApproval(db: Queryable, actor: Actor) {
     .limit(100);
 }
 
-export async function workTray(db: Queryable, actor: Actor, now = new Date()) {
+export async function workTray(db: Queryable, actor: Actor, options: TrayOptions = {}) {
+  const { now = new Date() } = options;
   const [statutory, owned, approvals, markers] = await Promise.all([
-    statutoryTray(db, actor, now),
+    statutoryTray(db, actor, { ...options, now }),
     ownedRecommendations(db, actor, now),
     carePlansAwaitingApproval(db, actor),
     actor.role === "team_manager" ? teamMarkerTasks(db, actor, now) : Promise.resolve([]),

@@ -36,8 +36,9 @@ function Items({ items, caption }: { items: TrayItem[]; caption: string }) {
 }
 
 export default async function WorkTrayPage() {
-  const { actor, db } = await requireView("workTray.view");
-  const tray = await workTray(db, actor);
+  // Access and the audit on the primary; the statutory clock's facts from the report replica, if any.
+  const { actor, db, reports } = await requireView("workTray.view");
+  const tray = await workTray(db, actor, { reports });
   const nothing = tray.statutory.length + tray.owned.length + tray.approvals.length + tray.markers.length === 0;
   return (
     <>
