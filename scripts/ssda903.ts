@@ -34,14 +34,18 @@ async function main(): Promise<number> {
     const zipName = `ssda903-${authority().laCode}-${endYear - 1}-${String(endYear).slice(2)}.zip`;
     fs.writeFileSync(path.join(values.out, zipName), returnZip(built.tables, year));
     const counts = Object.entries(built.tables).map(([t, rows]) => `${t} ${rows.length}`);
-    console.log(`SSDA903 ${endYear - 1}/${String(endYear).slice(2)} for LA ${authority().laCode}: ${counts.join(", ")}`);
+    console.log(
+      `SSDA903 ${endYear - 1}/${String(endYear).slice(2)} for LA ${authority().laCode}: ${counts.join(", ")}`,
+    );
     console.log(`Wrote the CSVs and ${zipName} to ${values.out}`);
     const problems = validateReturn(built.tables, year, { laCode: authority().laCode });
     if (problems.length === 0) console.log("The portal's validation found no problems.");
     else {
       console.log(`The portal's validation found ${problems.length} problem(s):`);
       for (const p of problems)
-        console.log(`  child ${p.child}, ${p.table} row ${p.row + 1}, ${p.fields.join(" ")}: rule ${p.rule}: ${p.message}`);
+        console.log(
+          `  child ${p.child}, ${p.table} row ${p.row + 1}, ${p.fields.join(" ")}: rule ${p.rule}: ${p.message}`,
+        );
     }
     return problems.length === 0 ? 0 : 1;
   } finally {

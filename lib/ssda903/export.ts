@@ -7,7 +7,15 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Queryable } from "@/db/client";
 import { ASSESSMENT_TYPES, HEALTH_TYPES } from "@/lib/sections";
 import { buildCtx } from "./validate/core";
-import { emptyTables, TABLE_COLUMNS, tablesForYear, type CollectionYear, type Row, type TableName, type Tables } from "./tables";
+import {
+  emptyTables,
+  TABLE_COLUMNS,
+  tablesForYear,
+  type CollectionYear,
+  type Row,
+  type TableName,
+  type Tables,
+} from "./tables";
 
 /** Where in the record a row came from, so a problem can link to the place to fix it. */
 export interface RowSource {
@@ -29,9 +37,9 @@ const ddmmyyyy = (col: SQL) => sql`coalesce(to_char(${col}, 'DD/MM/YYYY'), '')`;
 const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
 /** Children with an episode (its latest version) open at any time in the year; never a closed same-child record. */
-const lookedAfterInYear = (y: CollectionYear) => sql`
+const lookedAfter = (y: CollectionYear, team: SQL) => sql`
   select distinct e.child_id from episodes e
-  join children c on c.id = e.child_id and c.deleted_at is null
+  join children c on c.id = e.child_id and c.deleted_at is null ${team}
   where e.superseded_at is null and e.deleted_at is null
     and e.start_date <= ${y.end}::date and (e.end_date is null or e.end_date >= ${y.start}::date)
     and not exists (select 1 from same_child_links s where s.sealed_child_id = c.id and s.deleted_at is null)`;
@@ -40,11 +48,11 @@ const lookedAfterInYear = (y: CollectionYear) => sql`
  * Care leavers for OC3: a 17th to 21st birthday in the year, not looked after on it, and looked
  * after on or after their 16th birthday in a period of care that did not end in adoption or death.
  */
-const careLeaversInYear = (y: CollectionYear) => sql`
+const careLeavers = (y: CollectionYear, team: SQL) => sql`
   select c.id as child_id, b.age, (c.date_of_birth + make_interval(years => b.age))::date as birthday
   from children c
   cross join lateral (select generate_series(17, 21) as age) b
-  where c.deleted_at is null
+  where c.deleted_at is null ${team}
     and (c.date_of_birth + make_interval(years => b.age))::date between ${y.start}::date and ${y.end}::date
     and not exists (select 1 from same_child_links s where s.sealed_child_id = c.id and s.deleted_at is null)
     and exists (
@@ -66,8 +74,19 @@ function rowOf<T extends TableName>(table: T, values: Record<string, unknown>): 
   return Object.fromEntries(TABLE_COLUMNS[table].map((c) => [c, str(values[c])])) as Row<T>;
 }
 
-export async function buildReturn(db: Queryable, year: CollectionYear): Promise<BuiltReturn> {
+/**
+ * The whole authority's return, or (for the data-quality page) only one team's children: the
+ * Department's rules look at one child at a time, so a team's part checks the same as the whole.
+ */
+export async function buildReturn(
+  db: Queryable,
+  year: CollectionYear,
+  scope: { teamId?: string } = {},
+): Promise<BuiltReturn> {
   const y = year;
+  const team = scope.teamId ? sql`and c.team_id = ${scope.teamId}` : sql``;
+  const lookedAfterInYear = (yr: CollectionYear) => lookedAfter(yr, team);
+  const careLeaversInYear = (yr: CollectionYear) => careLeavers(yr, team);
   const inReturn = sql`(${lookedAfterInYear(y)} union select child_id from (${careLeaversInYear(y)}) l)`;
   const [header, episodes, reviews, uasc, health, leavers, adoption, permanence, missing, spells, dolo] =
     await Promise.all([

@@ -1,8 +1,9 @@
 // The year's return checked before it leaves: built from the record (one set-based pass), run
 // through the Department's rules, each problem tied to the child's record and the place to fix
 // it. The data-quality page is the same check of the year in progress, for one team's children.
-import { sql } from "drizzle-orm";
+import { asc, isNull, sql } from "drizzle-orm";
 import { rowsOf, type Queryable } from "@/db/client";
+import { teams } from "@/db/schema";
 import { authority } from "@/lib/authority";
 import { todayIso } from "@/lib/dates";
 import { buildReturn, type BuiltReturn } from "./export";
@@ -23,6 +24,15 @@ export interface CheckedReturn {
   counts: Record<string, number>;
 }
 
+/** Every team, for the records officer's choice on the data-quality page. */
+export async function teamChoices(db: Queryable) {
+  return db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(isNull(teams.deletedAt))
+    .orderBy(asc(teams.name));
+}
+
 /** The collection year that includes `today` (it ends on the next 31 March). */
 export function collectionYearOf(today = todayIso()): CollectionYear {
   const [y, m] = today.split("-").map(Number) as [number, number];
@@ -35,17 +45,20 @@ export function selectableYears(today = todayIso()): CollectionYear[] {
   return [0, 1, 2, 3, 4].map((i) => collectionYear(current - i));
 }
 
-export async function checkReturn(db: Queryable, year: CollectionYear): Promise<CheckedReturn> {
-  const built = await buildReturn(db, year);
+export async function checkReturn(
+  db: Queryable,
+  year: CollectionYear,
+  scope: { teamId?: string } = {},
+): Promise<CheckedReturn> {
+  const built = await buildReturn(db, year, scope);
   const ids = [...built.childIds.values()];
   const people =
     ids.length === 0
       ? []
       : rowsOf<{ id: string; name: string; team_id: string | null }>(
           await db.execute(
-            sql`select id, first_name || ' ' || last_name as name, team_id from children where id = any(${sql.raw(
-              `array[${ids.map((i) => `'${i.replace(/[^0-9a-f-]/gi, "")}'`).join(",")}]::uuid[]`,
-            )})`,
+            sql`select id, first_name || ' ' || last_name as name, team_id from children
+              where id in (select unnest(string_to_array(${ids.join(",")}, ','))::uuid)`,
           ),
         );
   const byId = new Map(people.map((p) => [p.id, p]));
