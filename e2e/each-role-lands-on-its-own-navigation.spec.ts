@@ -6,11 +6,19 @@ import { mainNavigation, shot } from "./support/pages";
 const EXPECTED: Array<{ key: DemoUserKey; nav: string[]; home: string }> = [
   { key: "sw1", nav: ["Children", "Work tray", "Carers and homes"], home: "/children" },
   { key: "sw3", nav: ["Children", "Work tray", "Carers and homes"], home: "/children" },
-  { key: "tm1", nav: ["Children", "Work tray", "Team dashboard", "Carers and homes"], home: "/children" },
+  {
+    key: "tm1",
+    nav: ["Children", "Work tray", "Team dashboard", "Carers and homes", "Data quality"],
+    home: "/children",
+  },
   { key: "ssw", nav: ["Carers and homes"], home: "/carers" },
   { key: "iro1", nav: ["Children", "Work tray"], home: "/children" },
   { key: "prov1", nav: ["Children"], home: "/children" },
-  { key: "ro", nav: ["Audit log", "Find a child", "Users", "Retention", "Same child"], home: "/audit" },
+  {
+    key: "ro",
+    nav: ["Audit log", "Find a child", "Users", "Retention", "Same child", "Data quality", "SSDA903 return"],
+    home: "/audit",
+  },
 ];
 
 for (const { key, nav, home } of EXPECTED) {
@@ -41,10 +49,12 @@ test("a records officer has no caseload: the Children address sends them to the 
   await context.close();
 });
 
-test("staff without the permission cannot open the audit log, users or retention pages", async ({ browser }) => {
+test("staff without the permission cannot open the audit log, users, retention or the SSDA903 return", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: authFile("tm1") });
   const page = await context.newPage();
-  for (const path of ["/audit", "/admin/users", "/admin/retention"]) {
+  for (const path of ["/audit", "/admin/users", "/admin/retention", "/returns/ssda903"]) {
     await page.goto(path);
     await expect(page).toHaveURL("/children");
   }
