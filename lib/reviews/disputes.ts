@@ -169,7 +169,10 @@ export async function referDisputeToCafcass(
 ) {
   const { dispute, stage } = await openDispute(tx, access, input.disputeId, null, "note");
   if (dispute.cafcassReferredAt)
-    throw refuse("note", `A referral to Cafcass was already recorded on ${formatUkDate(todayIso(dispute.cafcassReferredAt))}`);
+    throw refuse(
+      "note",
+      `A referral to Cafcass was already recorded on ${formatUkDate(todayIso(dispute.cafcassReferredAt))}`,
+    );
   const [row] = await tx
     .update(iroDisputes)
     .set({ cafcassReferredAt: now, cafcassReferredBy: actor.id, cafcassStage: stage.stage, cafcassNote: input.note })
