@@ -14,7 +14,9 @@ import { formatUkDate, formatUkDateTime, todayIso } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { DISPUTE_STAGES, disputeDueBy, nextStage, STAGE_LABELS, stageDueBy, stageNumber } from "./dispute-rules";
-import type { StageOutcomeInput } from "./schemas";
+
+/** What an outcome of the open stage says (the form's `next` picks the command). */
+type StageOutcomeInput = { disputeId: string; stageId: string; outcome: string };
 
 const refuse = (field: string, message: string) => new AppError("invalid:input", message, { [field]: [message] });
 

@@ -149,7 +149,6 @@ export const escalateDisputeSchema = stageOutcome.extend({
 export const resolveDisputeSchema = stageOutcome.extend({
   next: z.literal("resolve", { error: nextMissing }).default("resolve"),
 });
-export type StageOutcomeInput = z.output<typeof stageOutcome>;
 
 export const referToCafcassSchema = z.object({
   childId: id,
