@@ -77,7 +77,9 @@ test("an IRO raises a concern about the care plan and takes it through dispute r
     .fill("The child's wish to see her brother is being overlooked; the care plan and notes were sent (fictional).");
   await cafcass.getByRole("button", { name: "Record the referral to Cafcass" }).click();
   await expect(page.getByText("Referral to Cafcass recorded")).toBeVisible();
-  await expect(dispute.getByText(/Referred to Cafcass/)).toContainText("at the team manager stage");
+  await expect(dispute.locator("p").filter({ hasText: "Referred to Cafcass" })).toContainText(
+    "at the team manager stage: The child's wish to see her brother is being overlooked",
+  );
   await expectNoAxeViolations(page);
   await shot(page, "iro-dispute-escalated-and-referred");
 

@@ -74,7 +74,10 @@ export function RaiseDisputeForm({ childId, rule }: { childId: string; rule: str
     schema: raiseDisputeSchema,
     action: raiseDisputeAction,
     defaultValues: { childId, concern: "" },
-    onSuccess: (r) => router.push(`${monitoringPath(childId)}?saved=raised#dispute-${r.disputeId}`),
+    onSuccess: (r) => {
+      form.reset({ childId, concern: "" });
+      router.push(`${monitoringPath(childId)}?saved=raised#dispute-${r.disputeId}`);
+    },
   });
   const e = form.formState.errors;
   return (

@@ -227,7 +227,7 @@ function Dispute({
                 <dd className="inline">{formatUkDate(s.openedOn)}</dd>
               </div>
               <div>
-                <dt className="inline font-semibold">Due: </dt>
+                <dt className="inline font-semibold">Time limit: </dt>
                 <dd className="inline">{s.explanation}</dd>
               </div>
               <div>
