@@ -11,7 +11,7 @@ export const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /**
  * Every column the application UPDATEs (found from each `.update(...).set(...)` and
  * `onConflictDoUpdate` in lib/ and app/), per table. Nothing else may be updated by the portal;
- * triggers (db/migrations/0008, 0009, 0011, 0017, 0021) keep even these moves legal. `children.id` is
+ * triggers (db/migrations/0008, 0009, 0011, 0017, 0021, 0022) keep even these moves legal. `children.id` is
  * granted only because locking a row (SELECT ... FOR NO KEY UPDATE) needs an UPDATE privilege; a
  * trigger refuses changing it.
  */
@@ -59,6 +59,17 @@ export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> 
   // A review version is superseded by the next; a recommendation closes once with its outcome.
   reviews: ["superseded_at"],
   review_recommendations: ["status", "outcome", "completed_by", "completed_at"],
+  // An IRO's dispute is resolved once and referred to Cafcass once; a stage's outcome is recorded once (migration 0022).
+  iro_disputes: [
+    "resolved_at",
+    "resolved_by",
+    "outcome",
+    "cafcass_referred_at",
+    "cafcass_referred_by",
+    "cafcass_stage",
+    "cafcass_note",
+  ],
+  iro_dispute_stages: ["outcome", "outcome_at", "outcome_by", "closed_as"],
   // A child's link to a person, and a sibling link, end once; versions are superseded once (migration 0021).
   child_people: ["end_date", "end_reason"],
   sibling_links: ["end_date", "end_reason"],

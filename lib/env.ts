@@ -83,6 +83,21 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
   /** The local window, in working days after sign-off, for a team manager to agree or contest a review's decisions. */
   REVIEW_RESPONSE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** The whole of an IRO's dispute about a care plan, in working days from raising it (the IRO Handbook: at most 20). */
+  IRO_DISPUTE_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(20),
+  /**
+   * Each dispute stage's own time limit in working days, in order: informal, team manager, service
+   * manager, head of service. A stage is due by the sooner of its own limit and the whole dispute's.
+   */
+  IRO_DISPUTE_STAGE_WORKING_DAYS: z
+    .string()
+    .default("5,5,5,5")
+    .transform((v) => v.split(",").map((d) => Number(d.trim())))
+    .pipe(
+      z
+        .array(z.number().int().min(1).max(20))
+        .length(4, "four numbers of working days: informal, team manager, service manager, head of service"),
+    ),
   /** How many working days before an item is due the work trays start to warn. */
   DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   /**

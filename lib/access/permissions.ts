@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   "review.record",
   "review.signOff",
   "review.respond",
+  "review.monitor",
+  "review.dispute",
   "work.tray",
   "carerRecord.list",
   "carerRecord.read",
@@ -91,6 +93,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...write(IRO_WRITES),
     "review.record",
     "review.signOff",
+    // Between reviews: monitoring notes, and disputes about the care plan (never the plan itself).
+    "review.monitor",
+    "review.dispute",
     "entry.markSignificant",
     "breakGlass.use",
     "session.own",

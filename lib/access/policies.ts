@@ -112,6 +112,36 @@ const CHILD_POLICIES = {
     "reviews.updateRecommendation",
     "Updated a review recommendation",
   ),
+  // Between reviews, the child's IRO keeps monitoring notes and takes a concern about the care plan
+  // through the dispute resolution stages, recording each stage's outcome (managers take part in
+  // the stages; the IRO records what came of each). Whoever reads the reviews reads them.
+  "iroMonitoring.view": {
+    permission: "reviews.read",
+    reaches: section("reviews", "read"),
+    breakGlass: true,
+    audit: "iroMonitoring.view",
+    label: "Opened the IRO's monitoring notes and disputes",
+  },
+  "iroMonitoring.writeNote": writeTo(
+    "reviews",
+    "review.monitor",
+    "iroMonitoring.writeNote",
+    "Wrote an IRO monitoring note",
+  ),
+  "iroDispute.raise": writeTo("reviews", "review.dispute", "iroDispute.raise", "Raised a concern about the care plan"),
+  "iroDispute.escalate": writeTo(
+    "reviews",
+    "review.dispute",
+    "iroDispute.escalate",
+    "Escalated a care plan dispute to its next stage",
+  ),
+  "iroDispute.resolve": writeTo("reviews", "review.dispute", "iroDispute.resolve", "Resolved a care plan dispute"),
+  "iroDispute.referToCafcass": writeTo(
+    "reviews",
+    "review.dispute",
+    "iroDispute.referToCafcass",
+    "Recorded a referral of a care plan dispute to Cafcass",
+  ),
   "missing.start": writeTo("episodes", "episodes.write", "missing.start", "Recorded a missing or away period"),
   "missing.end": writeTo("episodes", "episodes.write", "missing.end", "Ended a missing or away period"),
   "uasc.record": writeTo("episodes", "episodes.write", "uasc.record", "Recorded unaccompanied asylum-seeking status"),

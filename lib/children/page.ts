@@ -6,12 +6,17 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { eq, sql } from "drizzle-orm";
 import { childProtectionPlans, children } from "@/db/schema";
-import { allows, readableSections, type PolicyName, type RecordSection } from "@/lib/access";
+import { allows, readableSections, type ChildPolicyName, type PolicyName, type RecordSection } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
 import { sameChildReferences } from "./same-child";
 
-export async function loadChildPage(childId: string, section: RecordSection) {
-  const view = await authorizedView(`${section}.view`, childId);
+/** `policy` names a view of one part of a section (the IRO's monitoring notes), audited as itself. */
+export async function loadChildPage(
+  childId: string,
+  section: RecordSection,
+  policy: ChildPolicyName = `${section}.view`,
+) {
+  const view = await authorizedView(policy, childId);
   if (!view.ok) {
     if (view.refusal === "signed-out") redirect("/sign-in");
     if (view.access && section !== "summary") redirect(`/children/${childId}/not-shared?section=${section}`);

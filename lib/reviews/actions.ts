@@ -1,6 +1,8 @@
 "use server";
 // Server actions for a child's reviews: the IRO schedules, moves, records, signs off and amends;
-// the team manager responds; owners record what came of decisions and recommendations.
+// the team manager responds; owners record what came of decisions and recommendations. Between
+// reviews the IRO writes monitoring notes and takes a concern about the care plan through the
+// dispute resolution stages.
 import { authorizedAction } from "@/lib/actions";
 import { sectionHref } from "@/lib/sections";
 import {
@@ -12,14 +14,21 @@ import {
   scheduleReview,
   signOffReview,
 } from "./commands";
+import { escalateDispute, raiseDispute, referDisputeToCafcass, resolveDispute } from "./disputes";
+import { writeMonitoringNote } from "./monitoring";
 import {
   amendReviewSchema,
   closeRecommendationSchema,
+  escalateDisputeSchema,
   moveReviewSchema,
+  raiseDisputeSchema,
   recordReviewSchema,
+  referToCafcassSchema,
+  resolveDisputeSchema,
   respondToReviewSchema,
   scheduleReviewSchema,
   signOffReviewSchema,
+  writeMonitoringNoteSchema,
 } from "./schemas";
 
 const paths = (childId: string) => [
@@ -113,4 +122,70 @@ export const closeRecommendationAction = authorizedAction(
     return result;
   },
   { revalidate: (i) => paths(i.childId) },
+);
+
+const monitoringPaths = (childId: string) => [
+  sectionHref(childId, "reviews"),
+  `${sectionHref(childId, "reviews")}/monitoring`,
+  "/work",
+];
+
+// Write a monitoring note on the child's case between reviews (the child's IRO)
+export const writeMonitoringNoteAction = authorizedAction(
+  "iroMonitoring.writeNote",
+  writeMonitoringNoteSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const result = await writeMonitoringNote(tx, actor, access, input);
+    auditDetail({ ...result, reviewId: input.reviewId });
+    return result;
+  },
+  { revalidate: (i) => monitoringPaths(i.childId) },
+);
+
+// Raise a concern about the care plan: the dispute opens at the informal stage (the child's IRO)
+export const raiseDisputeAction = authorizedAction(
+  "iroDispute.raise",
+  raiseDisputeSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const result = await raiseDispute(tx, actor, access, input);
+    auditDetail(result);
+    return result;
+  },
+  { revalidate: (i) => monitoringPaths(i.childId) },
+);
+
+// Record the open stage's outcome and escalate the concern to the next stage (the child's IRO)
+export const escalateDisputeAction = authorizedAction(
+  "iroDispute.escalate",
+  escalateDisputeSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const result = await escalateDispute(tx, actor, access, input);
+    auditDetail(result);
+    return result;
+  },
+  { revalidate: (i) => monitoringPaths(i.childId) },
+);
+
+// Record the open stage's outcome as the resolution of the dispute (the child's IRO)
+export const resolveDisputeAction = authorizedAction(
+  "iroDispute.resolve",
+  resolveDisputeSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const result = await resolveDispute(tx, actor, access, input);
+    auditDetail(result);
+    return result;
+  },
+  { revalidate: (i) => monitoringPaths(i.childId) },
+);
+
+// Record that the concern was referred to Cafcass, at whichever stage is open (the child's IRO)
+export const referDisputeToCafcassAction = authorizedAction(
+  "iroDispute.referToCafcass",
+  referToCafcassSchema,
+  async ({ tx, actor, input, access, auditDetail }) => {
+    const result = await referDisputeToCafcass(tx, actor, access, input);
+    auditDetail(result);
+    return result;
+  },
+  { revalidate: (i) => monitoringPaths(i.childId) },
 );

@@ -1,16 +1,29 @@
 // Reads of a child's reviews: the latest version of each, one review with its history,
 // recommendations and the team manager's response, who may own a recommendation, and the
-// child's statutory clock (one set-based query scoped to the child).
-import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+// child's statutory clock (one set-based query scoped to the child); the IRO's monitoring notes and
+// the child's disputes about the care plan with their stages.
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { children, reviewRecommendations, reviewResponses, reviews, users, type Review } from "@/db/schema";
+import {
+  children,
+  iroDisputes,
+  iroDisputeStages,
+  iroMonitoringNotes,
+  reviewRecommendations,
+  reviewResponses,
+  reviews,
+  users,
+  type Review,
+} from "@/db/schema";
 
 export type { Review };
 import type { ChildAccess } from "@/lib/access";
 import { todayIso } from "@/lib/dates";
+import { env } from "@/lib/env";
 import { clockFacts } from "@/lib/timescales/facts";
-import { dueItems, reviewsOnTime } from "@/lib/timescales/rules";
+import { dueItems, reviewsOnTime, urgency } from "@/lib/timescales/rules";
+import { disputeDueExplanation, nextStage, STAGE_LABELS, stageDueExplanation } from "./dispute-rules";
 
 export async function listReviews(db: Queryable, access: ChildAccess) {
   return db
@@ -82,3 +95,85 @@ export async function childClock(db: Queryable, access: ChildAccess, now = new D
     periodStart: facts.periodStart,
   };
 }
+
+const author = alias(users, "author");
+
+/** The IRO's monitoring notes on the child, newest first, a page at a time, with the review each is about. */
+export async function listMonitoringNotes(db: Queryable, access: ChildAccess, page = 1, pageSize = 10) {
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ note: iroMonitoringNotes, authorName: author.name })
+      .from(iroMonitoringNotes)
+      .innerJoin(author, eq(author.id, iroMonitoringNotes.authorId))
+      .where(and(eq(iroMonitoringNotes.childId, access.childId), isNull(iroMonitoringNotes.deletedAt)))
+      .orderBy(desc(iroMonitoringNotes.writtenAt), desc(iroMonitoringNotes.id))
+      .limit(pageSize)
+      .offset((Math.max(1, page) - 1) * pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(iroMonitoringNotes)
+      .where(and(eq(iroMonitoringNotes.childId, access.childId), isNull(iroMonitoringNotes.deletedAt))),
+  ]);
+  const total = count?.n ?? 0;
+  return { rows, total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+const raiser = alias(users, "raiser");
+const closer = alias(users, "closer");
+
+/** The child's disputes about the care plan, newest first, each with its stages in order and why each is due when. */
+export async function listDisputes(db: Queryable, access: ChildAccess, now = new Date()) {
+  const disputes = await db
+    .select({ dispute: iroDisputes, raisedByName: raiser.name })
+    .from(iroDisputes)
+    .innerJoin(raiser, eq(raiser.id, iroDisputes.raisedBy))
+    .where(and(eq(iroDisputes.childId, access.childId), isNull(iroDisputes.deletedAt)))
+    .orderBy(desc(iroDisputes.raisedAt));
+  if (disputes.length === 0) return [];
+  const stages = await db
+    .select({ stage: iroDisputeStages, outcomeByName: closer.name })
+    .from(iroDisputeStages)
+    .leftJoin(closer, eq(closer.id, iroDisputeStages.outcomeBy))
+    .where(
+      and(
+        eq(iroDisputeStages.childId, access.childId),
+        inArray(
+          iroDisputeStages.disputeId,
+          disputes.map((d) => d.dispute.id),
+        ),
+      ),
+    )
+    .orderBy(asc(iroDisputeStages.stageNumber));
+  const today = todayIso(now);
+  return disputes.map(({ dispute, raisedByName }) => {
+    const own = stages
+      .filter((s) => s.stage.disputeId === dispute.id)
+      .map(({ stage, outcomeByName }) => ({
+        ...stage,
+        label: STAGE_LABELS[stage.stage],
+        outcomeByName,
+        explanation: stageDueExplanation(stage, dispute),
+        urgency: urgency(
+          { dueDate: stage.dueBy, metOn: stage.outcomeAt ? todayIso(stage.outcomeAt) : null },
+          today,
+          env.DUE_SOON_WORKING_DAYS,
+        ),
+      }));
+    const open = dispute.resolvedAt ? null : (own.find((s) => !s.outcomeAt) ?? null);
+    const next = open ? nextStage(open.stage) : null;
+    return {
+      dispute,
+      raisedByName,
+      stages: own,
+      open,
+      nextLabel: next ? STAGE_LABELS[next] : null,
+      explanation: disputeDueExplanation(dispute),
+      urgency: urgency(
+        { dueDate: dispute.dueBy, metOn: dispute.resolvedAt ? todayIso(dispute.resolvedAt) : null },
+        today,
+        env.DUE_SOON_WORKING_DAYS,
+      ),
+    };
+  });
+}
+export type DisputeView = Awaited<ReturnType<typeof listDisputes>>[number];

@@ -113,3 +113,60 @@ export const closeRecommendationSchema = z.object({
   status: z.enum(["done", "not_done"], { error: "Say whether it was done" }),
   outcome: z.string().trim().min(3, "Say what happened").max(5000),
 });
+
+// The IRO between reviews: monitoring notes, and a concern about the care plan taken through the
+// dispute resolution stages.
+
+export const writeMonitoringNoteSchema = z.object({
+  childId: id,
+  note: z.string().trim().min(3, "Write the monitoring note").max(10000, "Keep the note to 10000 characters or fewer"),
+  /** The review the note is about, or "" for none. */
+  reviewId: z
+    .union([id, z.literal("")])
+    .default("")
+    .transform((v) => (v === "" ? null : v)),
+});
+
+export const raiseDisputeSchema = z.object({
+  childId: id,
+  concern: z
+    .string()
+    .trim()
+    .min(10, "Describe your concern about the care plan")
+    .max(10000, "Keep the concern to 10000 characters or fewer"),
+});
+
+const stageOutcome = z.object({
+  childId: id,
+  disputeId: id,
+  stageId: id,
+  outcome: z
+    .string()
+    .trim()
+    .min(3, "Say what came of this stage")
+    .max(10000, "Keep the outcome to 10000 characters or fewer"),
+});
+const nextMissing = "Choose whether to escalate the concern or resolve the dispute";
+
+/** The form: the outcome of the open stage, and what follows (escalating to the next stage, or resolving). */
+export const recordStageOutcomeSchema = stageOutcome.extend({
+  next: z.enum(["escalate", "resolve"], { error: nextMissing }),
+});
+/** The open stage's outcome, and the next stage opens. */
+export const escalateDisputeSchema = stageOutcome.extend({
+  next: z.literal("escalate", { error: nextMissing }).default("escalate"),
+});
+/** The open stage's outcome resolves the dispute. */
+export const resolveDisputeSchema = stageOutcome.extend({
+  next: z.literal("resolve", { error: nextMissing }).default("resolve"),
+});
+
+export const referToCafcassSchema = z.object({
+  childId: id,
+  disputeId: id,
+  note: z
+    .string()
+    .trim()
+    .min(3, "Say why the concern was referred to Cafcass, and what was sent")
+    .max(10000, "Keep the note to 10000 characters or fewer"),
+});

@@ -2,16 +2,18 @@
 // by urgency, each item linking to the place to do it and saying why it is due. Social workers
 // see their own children's statutory clock and the recommendations they own; team managers their
 // team's, with care plans waiting for approval and CP and CLA marker tasks; IROs their children's
-// reviews and the recommendations they own. One set-based query per list, never one per child.
+// reviews and the recommendations they own; IROs and team managers the open stages of disputes
+// about their children's care plans. One set-based query per list, never one per child.
 // The statutory clock's facts may come from the report replica; whose children a tray lists, and
-// the lists people act on at once (approvals, markers, recommendations), come from the primary.
+// the lists people act on at once (approvals, markers, recommendations, disputes), come from the primary.
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { children, recordEntries, reviewRecommendations } from "@/db/schema";
+import { children, iroDisputes, iroDisputeStages, recordEntries, reviewRecommendations } from "@/db/schema";
 import type { Actor } from "@/lib/access";
 import { todayIso } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { teamMarkerTasks } from "@/lib/episodes/queries";
+import { STAGE_LABELS, stageDueExplanation } from "@/lib/reviews/dispute-rules";
 import { sectionHref, type RecordSection } from "@/lib/sections";
 import { clockFacts } from "@/lib/timescales/facts";
 import { dueItems, urgency, type DueKind, type Urgency } from "@/lib/timescales/rules";
@@ -145,6 +147,59 @@ export async function ownedRecommendations(db: Queryable, actor: Actor, now = ne
   }));
 }
 
+/**
+ * The open stage of each unresolved dispute about a care plan: on the tray of the child's IRO (who
+ * runs it) and of the manager of the child's team (whose service answers it), most urgent first.
+ */
+export async function openDisputeStages(db: Queryable, actor: Actor, now = new Date()): Promise<TrayItem[]> {
+  const scope =
+    actor.role === "iro"
+      ? eq(children.iroId, actor.id)
+      : actor.role === "team_manager" && actor.teamId
+        ? eq(children.teamId, actor.teamId)
+        : null;
+  if (!scope) return [];
+  const today = todayIso(now);
+  const rows = await db
+    .select({
+      stage: iroDisputeStages,
+      raisedOn: iroDisputes.raisedOn,
+      disputeLimit: iroDisputes.timeLimitWorkingDays,
+      concern: iroDisputes.concern,
+      childId: children.id,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      reference: children.reference,
+    })
+    .from(iroDisputeStages)
+    .innerJoin(iroDisputes, eq(iroDisputes.id, iroDisputeStages.disputeId))
+    .innerJoin(children, eq(children.id, iroDisputeStages.childId))
+    .where(
+      and(
+        scope,
+        sql`${iroDisputeStages.outcomeAt} is null`,
+        sql`${iroDisputes.resolvedAt} is null`,
+        sql`${iroDisputes.deletedAt} is null`,
+        sql`${children.deletedAt} is null`,
+      ),
+    )
+    .orderBy(asc(iroDisputeStages.dueBy))
+    .limit(200);
+  return rows
+    .map((r) => ({
+      key: r.stage.id,
+      childId: r.childId,
+      childName: `${r.firstName} ${r.lastName}`,
+      reference: r.reference,
+      title: `Care plan dispute, ${STAGE_LABELS[r.stage.stage].toLowerCase()} stage`,
+      dueDate: r.stage.dueBy,
+      urgency: urgency({ dueDate: r.stage.dueBy, metOn: null }, today, env.DUE_SOON_WORKING_DAYS),
+      explanation: stageDueExplanation(r.stage, { raisedOn: r.raisedOn, timeLimitWorkingDays: r.disputeLimit }),
+      href: `${sectionHref(r.childId, "reviews")}/monitoring#dispute-${r.stage.disputeId}`,
+    }))
+    .sort(byUrgency);
+}
+
 /** Care plans the team manager's team has submitted for approval, oldest first. */
 export async function carePlansAwaitingApproval(db: Queryable, actor: Actor) {
   if (actor.role !== "team_manager" || !actor.teamId) return [];
@@ -173,15 +228,17 @@ export async function carePlansAwaitingApproval(db: Queryable, actor: Actor) {
 
 export async function workTray(db: Queryable, actor: Actor, options: TrayOptions = {}) {
   const { now = new Date() } = options;
-  const [statutory, owned, approvals, markers] = await Promise.all([
+  const [statutory, owned, approvals, markers, disputes] = await Promise.all([
     statutoryTray(db, actor, { ...options, now }),
     ownedRecommendations(db, actor, now),
     carePlansAwaitingApproval(db, actor),
     actor.role === "team_manager" ? teamMarkerTasks(db, actor, now) : Promise.resolve([]),
+    openDisputeStages(db, actor, now),
   ]);
   return {
     statutory,
     owned,
+    disputes,
     approvals,
     markers: markers.filter((m) => m.state === "open" || m.state === "overdue"),
   };

@@ -137,6 +137,13 @@ const NAMED: Record<string, (c: Case, role: Role) => Outcome> = {
   "reviews.amend": rule(["iro"], (c) => c.relation === "iro"),
   "reviews.respond": rule(["team_manager"], (c) => c.relation === "manager"),
   "reviews.updateRecommendation": rule([...WORKERS, "iro"], (c) => writes(c, "reviews")),
+  // Between reviews: whoever reads the reviews reads the IRO's notes and disputes; only the child's IRO writes them.
+  "iroMonitoring.view": rule(STAFF, (c) => reads(c, "reviews")),
+  "iroMonitoring.writeNote": rule(["iro"], (c) => c.relation === "iro"),
+  "iroDispute.raise": rule(["iro"], (c) => c.relation === "iro"),
+  "iroDispute.escalate": rule(["iro"], (c) => c.relation === "iro"),
+  "iroDispute.resolve": rule(["iro"], (c) => c.relation === "iro"),
+  "iroDispute.referToCafcass": rule(["iro"], (c) => c.relation === "iro"),
   "workTray.view": rule(["social_worker", "team_manager", "iro"], () => true),
   "missing.start": rule(WORKERS, (c) => writes(c, "episodes")),
   "missing.end": rule(WORKERS, (c) => writes(c, "episodes")),

@@ -1,7 +1,8 @@
 // The signed-in person's work tray: what is overdue and due soon for the children they work with
 // (computed from the record, each with the rule and facts behind it), the decisions and
 // recommendations they own, and for a team manager the care plans waiting for approval and the
-// CP and CLA marker tasks still open.
+// CP and CLA marker tasks still open; for an IRO and a team manager the open stages of disputes
+// about a care plan.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, EmptyState, PageHeader } from "@/components/ui";
@@ -13,6 +14,13 @@ import { workTray, type TrayItem } from "@/lib/work/queries";
 export const metadata: Metadata = { title: "Work tray" };
 
 const TONE = { overdue: "red", "due soon": "amber", upcoming: "grey", met: "green", "met late": "amber" } as const;
+const BADGE = {
+  overdue: "Overdue",
+  "due soon": "Due soon",
+  upcoming: "Open",
+  met: "Done",
+  "met late": "Done late",
+} as const;
 
 function Items({ items, caption }: { items: TrayItem[]; caption: string }) {
   return (
@@ -24,8 +32,7 @@ function Items({ items, caption }: { items: TrayItem[]; caption: string }) {
               {i.title}: {i.childName}
             </Link>
             <span className="text-sm">
-              {i.reference} · due by {formatUkDate(i.dueDate)}{" "}
-              <Badge tone={TONE[i.urgency]}>{i.urgency === "overdue" ? "Overdue" : "Due soon"}</Badge>
+              {i.reference} · due by {formatUkDate(i.dueDate)} <Badge tone={TONE[i.urgency]}>{BADGE[i.urgency]}</Badge>
             </span>
           </div>
           <p className="text-sm text-slate-700">{i.explanation}</p>
@@ -39,7 +46,9 @@ export default async function WorkTrayPage() {
   // Access and the audit on the primary; the statutory clock's facts from the report replica, if any.
   const { actor, db, reports } = await requireView("workTray.view");
   const tray = await workTray(db, actor, { reports });
-  const nothing = tray.statutory.length + tray.owned.length + tray.approvals.length + tray.markers.length === 0;
+  const nothing =
+    tray.statutory.length + tray.owned.length + tray.approvals.length + tray.markers.length + tray.disputes.length ===
+    0;
   return (
     <>
       <PageHeader title="Work tray" caption="What is overdue or due soon, most urgent first" />
@@ -82,6 +91,12 @@ export default async function WorkTrayPage() {
               </li>
             ))}
           </ul>
+        </>
+      ) : null}
+      {tray.disputes.length > 0 ? (
+        <>
+          <h2 className="mb-2 text-lg font-bold">Disputes about a care plan</h2>
+          <Items items={tray.disputes} caption="Disputes about a care plan" />
         </>
       ) : null}
       {tray.owned.length > 0 ? (

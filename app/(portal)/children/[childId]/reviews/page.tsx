@@ -1,5 +1,6 @@
 // A child's reviews: when the next one is due and why (the statutory clock, explained), each
-// review held in this period against its due date, every review, and the IRO's way to schedule one.
+// review held in this period against its due date, every review, and the IRO's way to schedule one;
+// and the way to the IRO's monitoring notes and disputes about the care plan between reviews.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
@@ -74,6 +75,22 @@ export default async function ReviewsPage({ params }: { params: Promise<{ childI
           ))}
         </ul>
       )}
+
+      {page.may("iroMonitoring.view") ? (
+        <div className="mb-6">
+          <Card title="Between reviews">
+            <p className="mb-1">
+              <Link href={`/children/${childId}/reviews/monitoring`} className="font-semibold">
+                IRO monitoring notes and disputes about the care plan
+              </Link>
+            </p>
+            <p className="text-sm text-slate-700">
+              The IRO&apos;s notes on the child&apos;s case, and any concern about the care plan with the stage it has
+              reached and when each stage is due.
+            </p>
+          </Card>
+        </div>
+      ) : null}
 
       {page.may("reviews.schedule") && !open ? (
         <Card title="Schedule a review">
