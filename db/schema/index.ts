@@ -8,3 +8,4 @@ export * from "./governance";
 export * from "./records";
 export * from "./sign-in";
 export * from "./reviews";
+export * from "./return-fields";
