@@ -18,10 +18,13 @@ import { id, optionalUkDate, pastUkDate } from "@/lib/validation";
 
 const codeOf = (set: Record<string, string>, what: string) =>
   z.enum(Object.keys(set) as [string, ...string[]], { error: `Choose ${what}` });
+// A plain string checked against the set, so an unknown code gets the same words as a blank choice.
 const optionalCode = (set: Record<string, string>, what: string) =>
   z
-    .union([codeOf(set, what), z.literal("")])
+    .string({ error: `Choose ${what}` })
+    .trim()
     .default("")
+    .refine((v) => v === "" || Object.hasOwn(set, v), `Choose ${what}`)
     .transform((v) => (v === "" ? null : v));
 const yesNo = z
   .enum(["yes", "no", ""], { error: "Choose yes or no" })

@@ -2,7 +2,7 @@
 // commands so they pass the same checks: each social worker's (fictional) Social Work England
 // number; previous permanence for every child (none for most, a special guardianship order made
 // by another authority for child 32, not known for child 31); whether each girl of 12 or over is
-// a mother (one of 16 or over is, with her baby's date of birth); adoption milestones for the
+// a mother (child 20, a girl of 16, is, with her baby's date of birth); adoption milestones for the
 // child placed for adoption (9) and the child adopted (28); contact with the care leaver (39)
 // around the 18th birthday. Tests may rely on these children and values.
 import { addDays, addYears, differenceInCalendarDays, format, parseISO } from "date-fns";
@@ -30,6 +30,8 @@ export const DEMO_SW_IDS: Readonly<Record<string, string>> = {
 /** Child 32 was under a special guardianship order made by another authority (fictionally North Somerset, 802). */
 export const DEMO_SGO_CHILD = 32;
 export const DEMO_UNKNOWN_PERMANENCE_CHILD = 31;
+/** Child 20, a girl of 16 (journeys.ts AGE_OVERRIDES), is a mother. */
+export const DEMO_MOTHER_CHILD = 20;
 
 const day = (d: Date) => format(d, "yyyy-MM-dd");
 const shift = (iso: string, days: number) => day(addDays(parseISO(iso), days));
@@ -59,10 +61,9 @@ export async function seedDemoReturnFields(
     .from(children)
     .orderBy(asc(children.reference));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  // One girl of 16 or over is a mother: the first such girl, by reference.
-  const mother = Array.from({ length: childCount }, (_, n) => byId.get(demoChildId(n))).find(
-    (c) => c && c.sex === "F" && ageInYears(c.dateOfBirth, today) >= 16,
-  );
+  const mother = byId.get(demoChildId(DEMO_MOTHER_CHILD));
+  if (!mother || mother.sex !== "F" || ageInYears(mother.dateOfBirth, today) < 16)
+    throw new Error(`demo child ${DEMO_MOTHER_CHILD} is meant to be a girl of 16 or over`);
 
   for (let n = 0; n < childCount; n++) {
     const child = byId.get(demoChildId(n));
@@ -80,7 +81,7 @@ export async function seedDemoReturnFields(
       Math.floor(differenceInCalendarDays(parseISO(firstStart), parseISO(child.dateOfBirth)) / 2),
     );
     const girl12 = child.sex === "F" && ageInYears(child.dateOfBirth, today) >= 12;
-    const isMother = child.id === mother?.id;
+    const isMother = child.id === mother.id;
     await recordReturnDetails(tx, access, {
       childId: child.id,
       previousPermanence: n === DEMO_SGO_CHILD ? "P2" : n === DEMO_UNKNOWN_PERMANENCE_CHILD ? "P4" : "Z1",
