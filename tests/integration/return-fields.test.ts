@@ -45,10 +45,13 @@ async function lastAudit(action: string, actor: DemoUserKey) {
   return row;
 }
 
-/** The database's own message for a refused statement (drizzle puts it in the cause). */
+/**
+ * The database's own message for a refused statement (drizzle puts it in the cause), written as
+ * the owner: the checks and triggers hold even for a login that is granted everything.
+ */
 async function refusal(statement: string): Promise<string> {
   try {
-    await demo.handle.db.execute(sql.raw(statement));
+    await demo.handle.owner.execute(sql.raw(statement));
   } catch (e) {
     const err = e as { message?: string; cause?: { message?: string } };
     return err.cause?.message ?? err.message ?? String(e);
