@@ -26,6 +26,8 @@ export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> 
     "team_id",
     "organisation_id",
     "password_hash",
+    // The social worker's registration (SW_ID), recorded by the records officer (migration 0023).
+    "sw_id",
   ],
   record_entries: [
     "is_latest",
@@ -47,7 +49,18 @@ export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> 
   break_glass_grants: ["reviewed_by", "reviewed_at"],
   // The current allocation, which access and caseloads follow (its history is in allocations).
   // and its team, which moves with a transfer.
-  children: ["id", "allocated_worker_id", "iro_id", "team_id"],
+  // The return's details of the child (previous permanence, motherhood; migration 0023), amended in place and audited.
+  children: [
+    "id",
+    "allocated_worker_id",
+    "iro_id",
+    "team_id",
+    "previous_permanence",
+    "previous_permanence_la",
+    "previous_permanence_date",
+    "is_mother",
+    "mother_child_dob",
+  ],
   // An episode ends once (its end date, time and reasons); a correction supersedes it.
   episodes: ["end_date", "ended_at", "reason_ceased", "reason_place_change", "superseded_at"],
   allocations: ["end_date", "end_reason"],
@@ -77,6 +90,9 @@ export const APP_UPDATABLE_COLUMNS: Readonly<Record<string, readonly string[]>> 
   carer_record_versions: ["superseded_at"],
   carer_entries: ["superseded_at"],
   shared_entries: ["superseded_at"],
+  // Care leaver contacts (OC3) and adoption milestones: a correction supersedes the version (migration 0023).
+  care_leaver_contacts: ["superseded_at"],
+  adoption_milestones: ["superseded_at"],
   // Counters that slow password guessing, per address and per (account, address).
   sign_in_addresses: ["failures", "window_started_at", "locked_until", "updated_at"],
   sign_in_pairs: ["failures", "window_started_at", "locked_until", "last_success_at", "updated_at"],

@@ -13,6 +13,7 @@ import {
   changeUserRoleAction,
   createUserAction,
   resetUserPasswordAction,
+  setSocialWorkerIdAction,
   setUserActiveAction,
 } from "@/lib/users/actions";
 import {
@@ -21,6 +22,7 @@ import {
   resetPasswordSchema,
   ROLE_NEEDS,
   setUserActiveSchema,
+  socialWorkerIdSchema,
 } from "@/lib/users/schemas";
 
 interface Choice {
@@ -296,6 +298,51 @@ export function AccountActiveForm({ user }: { user: { id: string; name: string; 
           {pending ? "Saving…" : deactivating ? "Deactivate the account" : "Reactivate the account"}
         </Button>
       )}
+    </form>
+  );
+}
+
+/** The Social Work England registration the return names for each of the worker's allocations (SW_ID). */
+export function SocialWorkerIdForm({ user }: { user: { id: string; name: string; swId: string | null } }) {
+  const router = useRouter();
+  const [done, setDone] = useState(false);
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: socialWorkerIdSchema,
+    action: setSocialWorkerIdAction,
+    defaultValues: { userId: user.id, swId: user.swId ?? "", reason: "" },
+    onSuccess: () => {
+      setDone(true);
+      form.setValue("reason", "");
+      router.refresh();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Social Work England registration">
+      <FormError message={formError} />
+      {done ? (
+        <Notice tone="success" title="Registration saved">
+          The return names {user.name} by this number.
+        </Notice>
+      ) : null}
+      <TextInput
+        id="swId"
+        label="Social Work England registration number"
+        hint="SW then its digits, for example SW123456. Leave blank to remove it."
+        autoComplete="off"
+        error={form.formState.errors.swId}
+        {...form.register("swId")}
+      />
+      <TextArea
+        id="swId-reason"
+        label="Reason for the change"
+        hint="For example, registration checked on the Social Work England register. Recorded in the audit log."
+        rows={3}
+        error={form.formState.errors.reason}
+        {...form.register("reason")}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save the registration"}
+      </Button>
     </form>
   );
 }

@@ -30,6 +30,16 @@ export const children = pgTable(
     iroId: uuid().references(() => users.id),
     /** Why the person who created the record said it is not one of the possible duplicates shown. */
     notDuplicateReason: text(),
+    /** PREV_PERM: the permanence order before this care (P1 to P4, Z1 none); null until recorded. */
+    previousPermanence: text(),
+    /** LA_PERM: the three-digit code of the authority that made that order (P1 to P3 only). */
+    previousPermanenceLa: text(),
+    /** DATE_PERM: when that order was made (P1 to P3 only); null when not known. */
+    previousPermanenceDate: date(),
+    /** MOTHER: whether the child is a mother, recorded for girls; null until recorded. */
+    isMother: boolean(),
+    /** MC_DOB: the date of birth of the child's first child, given exactly when isMother is true. */
+    motherChildDob: date(),
     createdBy: uuid().references(() => users.id),
     createdAt,
     ...softDelete,
@@ -43,6 +53,29 @@ export const children = pgTable(
       sql`(lower(${t.firstName} || ' ' || ${t.lastName} || ' ' || coalesce(${t.preferredName}, ''))) gin_trgm_ops`,
     ),
     check("children_sex_check", sql`${t.sex} in ('M','F','U')`),
+    check(
+      "children_previous_permanence_code",
+      sql`${t.previousPermanence} is null or ${t.previousPermanence} in ('P1','P2','P3','P4','Z1')`,
+    ),
+    check(
+      "children_previous_permanence_la",
+      sql`${t.previousPermanenceLa} is null or ${t.previousPermanenceLa} ~ '^[0-9]{3}$'`,
+    ),
+    // The authority and the date belong to an order: none for Z1 (no order) or P4 (kind unknown).
+    check(
+      "children_previous_permanence_order",
+      sql`(${t.previousPermanenceLa} is null and ${t.previousPermanenceDate} is null) or ${t.previousPermanence} in ('P1','P2','P3')`,
+    ),
+    check(
+      "children_previous_permanence_date",
+      sql`${t.previousPermanenceDate} is null or ${t.previousPermanenceDate} >= ${t.dateOfBirth}`,
+    ),
+    check("children_mother_sex", sql`${t.isMother} is null or ${t.sex} = 'F'`),
+    check("children_mother_child_dob", sql`(${t.motherChildDob} is not null) = (${t.isMother} is true)`),
+    check(
+      "children_mother_child_after_12",
+      sql`${t.motherChildDob} is null or ${t.motherChildDob} >= ${t.dateOfBirth} + interval '12 years'`,
+    ),
   ],
 );
 export type Child = typeof children.$inferSelect;

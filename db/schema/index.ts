@@ -9,3 +9,4 @@ export * from "./records";
 export * from "./sign-in";
 export * from "./reviews";
 export * from "./iro";
+export * from "./return-fields";

@@ -1,5 +1,6 @@
 // Teams, provider organisations and the people who sign in.
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, softDelete } from "./common";
 
 export const roleEnum = pgEnum("role", [
@@ -55,9 +56,15 @@ export const users = pgTable(
      * (a counter, not a time, so servers' clocks need not agree).
      */
     sessionVersion: integer().notNull().default(0),
+    /** SW_ID: the social worker's Social Work England registration (SW then digits), for sw_episodes. */
+    swId: text().unique(),
     createdAt,
     ...softDelete,
   },
-  (t) => [index().on(t.teamId), index().on(t.organisationId)],
+  (t) => [
+    index().on(t.teamId),
+    index().on(t.organisationId),
+    check("users_sw_id_format", sql`${t.swId} is null or ${t.swId} ~ '^SW[0-9]{1,10}$'`),
+  ],
 );
 export type User = typeof users.$inferSelect;

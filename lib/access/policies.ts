@@ -146,6 +146,25 @@ const CHILD_POLICIES = {
   "missing.end": writeTo("episodes", "episodes.write", "missing.end", "Ended a missing or away period"),
   "uasc.record": writeTo("episodes", "episodes.write", "uasc.record", "Recorded unaccompanied asylum-seeking status"),
   "uasc.cease": writeTo("episodes", "episodes.write", "uasc.cease", "Ended unaccompanied asylum-seeking status"),
+  // The return's own facts (SSDA903): by the people who record the child's journey, the allocated worker and the manager.
+  "child.recordReturnDetails": writeTo(
+    "episodes",
+    "episodes.write",
+    "child.recordReturnDetails",
+    "Recorded the child's details for the children looked after return",
+  ),
+  "careLeaver.recordContact": writeTo(
+    "episodes",
+    "episodes.write",
+    "careLeaver.recordContact",
+    "Recorded contact with a care leaver",
+  ),
+  "adoption.recordMilestones": writeTo(
+    "episodes",
+    "episodes.write",
+    "adoption.recordMilestones",
+    "Recorded the child's adoption milestones",
+  ),
   "childProtection.start": writeTo(
     "childProtection",
     "childProtection.write",
@@ -438,6 +457,13 @@ const OTHER_POLICIES = {
     breakGlass: false,
     audit: "user.changeRole",
     label: "Changed a user's role or team",
+  },
+  "user.setSwId": {
+    permission: "user.manage",
+    reaches: { kind: "authority" },
+    breakGlass: false,
+    audit: "user.setSwId",
+    label: "Recorded a social worker's Social Work England registration",
   },
   "user.resetPassword": {
     permission: "user.manage",

@@ -166,5 +166,104 @@ export const UPN_UNKNOWN: Record<string, string> = {
 
 export const SEX: Record<string, string> = { M: "Male", F: "Female", U: "Not known" };
 
+/**
+ * PREV_PERM: the permanence order the child was subject to before this period of care, if any.
+ * LA_PERM (the authority that made it) and DATE_PERM (when) go only with P1 to P3.
+ */
+export const PREVIOUS_PERMANENCE: Record<string, string> = {
+  P1: "Adoption",
+  P2: "Special guardianship order",
+  P3: "Residence order or child arrangements order",
+  P4: "Unknown: an order was made but its kind is not known",
+  Z1: "None: the child was not adopted or under an order before",
+};
+
+/** The PREV_PERM codes that name an order, and so may carry its authority (LA_PERM) and date (DATE_PERM). */
+export const PREVIOUS_PERMANENCE_WITH_ORDER = ["P1", "P2", "P3"] as const;
+
+/** OC3 IN_TOUCH: whether the authority is in touch with the care leaver around the birthday. */
+export const IN_TOUCH: Record<string, string> = {
+  YES: "In touch",
+  NO: "Not in touch",
+  DIED: "The young person has died",
+  REFU: "The young person refuses contact",
+  NREQ: "The young person no longer needs services",
+  RHOM: "Returned home to parents or someone with parental responsibility for 6 months or more",
+};
+
+/** OC3 ACTIV: the care leaver's main activity (recorded when in touch; the return writes 0 otherwise). */
+export const CARE_LEAVER_ACTIVITY: Record<string, string> = {
+  F1: "Full-time in higher education",
+  P1: "Part-time in higher education",
+  F2: "Full-time in education other than higher education",
+  P2: "Part-time in education other than higher education",
+  F4: "Full-time in an apprenticeship",
+  P4: "Part-time in an apprenticeship",
+  F5: "Full-time in other training or employment",
+  P5: "Part-time in other training or employment",
+  G4: "Not in education, training or employment: illness or disability",
+  G5: "Not in education, training or employment: other reasons",
+  G6: "Not in education, training or employment: pregnancy or parenting",
+};
+
+/**
+ * OC3 ACCOM: where the care leaver lives, and whether it is suitable (the code's 1) or not (2).
+ * No fixed abode (S) and custody (X) are never suitable, so they have only a 2.
+ */
+const ACCOMMODATION_KINDS: Array<[string, string, boolean]> = [
+  ["B", "With parents or relatives", true],
+  ["C", "Community home or other residential care, such as an NHS establishment", true],
+  ["D", "Semi-independent, transitional or self-contained accommodation with support", true],
+  ["E", "Supported lodgings", true],
+  ["G", "Gone abroad", true],
+  ["H", "Deported", true],
+  ["K", "Ordinary lodgings, without formal support", true],
+  ["R", "Residence not known", true],
+  ["S", "No fixed abode or homeless", false],
+  ["T", "Foyer or similar supported accommodation with education, training or employment", true],
+  ["U", "Independent living, such as a flat or tenancy", true],
+  ["V", "Emergency accommodation, such as a night shelter or hostel", true],
+  ["W", "Bed and breakfast", true],
+  ["X", "In custody", false],
+  ["Y", "Other accommodation", true],
+  ["Z", "With former foster carers", true],
+];
+export const CARE_LEAVER_ACCOMMODATION: Record<string, string> = Object.fromEntries(
+  ACCOMMODATION_KINDS.flatMap(([letter, words, canBeSuitable]) => [
+    ...(canBeSuitable ? [[`${letter}1`, `${words}: suitable`]] : []),
+    [`${letter}2`, `${words}: not suitable`],
+  ]),
+);
+
+/** REASON_PLACED_CEASED: why the decision that the child should be placed for adoption was reversed. */
+export const REASON_PLACED_CEASED: Record<string, string> = {
+  RD1: "The child returned to live with their birth parent(s)",
+  RD2: "The child was placed with a relative or friend",
+  RD3: "The child's needs changed after the decision",
+  RD4: "The court did not make a placement order",
+};
+
+/** SEX_ADOPTR: the sex of the adopter or adopters when the child was adopted. */
+export const ADOPTERS_SEX: Record<string, string> = {
+  M1: "A single male adopter",
+  F1: "A single female adopter",
+  MM: "A couple, both male",
+  FF: "A couple, both female",
+  MF: "A couple, male and female",
+};
+
+/** LS_ADOPTR: the legal status of the adopter or adopters when the child was adopted. */
+export const ADOPTERS_LEGAL_STATUS: Record<string, string> = {
+  L0: "A single person",
+  L11: "A married couple of opposite sexes",
+  L12: "A married couple of the same sex",
+  L2: "Civil partners",
+  L3: "An unmarried couple of opposite sexes",
+  L4: "An unmarried couple of the same sex",
+};
+
+/** SW_ID: a Social Work England registration number, SW then digits (the Department's check wants SW first). */
+export const SW_ID_PATTERN = /^SW\d{1,10}$/;
+
 export const label = (set: Record<string, string>, code: string | null | undefined): string =>
   code ? (set[code] ? `${set[code]} (${code})` : code) : "";

@@ -2,8 +2,14 @@
 // Records officer's user administration, each change audited with its reason. There is no
 // self-registration: accounts are only ever added here.
 import { authorizedAction } from "@/lib/actions";
-import { changeUserRole, createUser, resetUserPassword, setUserActive } from "./commands";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema } from "./schemas";
+import { changeUserRole, createUser, resetUserPassword, setSocialWorkerId, setUserActive } from "./commands";
+import {
+  changeRoleSchema,
+  createUserSchema,
+  resetPasswordSchema,
+  setUserActiveSchema,
+  socialWorkerIdSchema,
+} from "./schemas";
 
 const paths = (userId?: string) => ["/admin/users", ...(userId ? [`/admin/users/${userId}`] : [])];
 
@@ -58,6 +64,18 @@ export const setUserActiveAction = authorizedAction(
     const row = await setUserActive(tx, actor.id, input);
     auditDetail({ userId: row.id, active: input.active, reason: input.reason });
     return row;
+  },
+  { revalidate: (i) => paths(i.userId) },
+);
+
+// Record a social worker's Social Work England registration (SW_ID in the return)
+export const setSocialWorkerIdAction = authorizedAction(
+  "user.setSwId",
+  socialWorkerIdSchema,
+  async ({ tx, input, auditDetail }) => {
+    const row = await setSocialWorkerId(tx, input);
+    auditDetail({ userId: row.id, from: row.from, to: row.swId, reason: input.reason });
+    return { id: row.id, name: row.name, swId: row.swId };
   },
   { revalidate: (i) => paths(i.userId) },
 );

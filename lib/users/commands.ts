@@ -3,12 +3,18 @@
 // effect on the person's next request; a reset password or a deactivation also ends every
 // session they hold (the session version moves on).
 import { randomInt } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/credentials";
 import { AppError } from "@/lib/errors";
-import { placementFor, type ChangeRoleInput, type CreateUserInput } from "./schemas";
+import {
+  placementFor,
+  REGISTERED_SOCIAL_WORK_ROLES,
+  type ChangeRoleInput,
+  type CreateUserInput,
+  type SocialWorkerIdInput,
+} from "./schemas";
 
 /** No 0/O, 1/l/I: a temporary password is read out or typed from a note. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -105,4 +111,34 @@ export async function setUserActive(tx: Tx, actorId: string, input: { userId: st
     .returning({ id: users.id, email: users.email, name: users.name });
   if (!row) throw new AppError("not-found");
   return row;
+}
+
+/**
+ * Records (or, with null, removes) a social worker's Social Work England registration, which the
+ * return's sw_episodes table names for each allocation spell. One registration belongs to one person.
+ */
+export async function setSocialWorkerId(tx: Tx, input: SocialWorkerIdInput) {
+  const before = await userFor(tx, input.userId);
+  if (input.swId !== null && !REGISTERED_SOCIAL_WORK_ROLES.includes(before.role))
+    throw new AppError("invalid:input", undefined, {
+      swId: ["Only social workers and team managers have a Social Work England registration here"],
+    });
+  if (input.swId !== null) {
+    const [taken] = await tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.swId, input.swId), ne(users.id, input.userId)))
+      .limit(1);
+    if (taken)
+      throw new AppError("invalid:input", undefined, {
+        swId: [`This registration number is already recorded for ${taken.name}`],
+      });
+  }
+  const [row] = await tx
+    .update(users)
+    .set({ swId: input.swId })
+    .where(eq(users.id, input.userId))
+    .returning({ id: users.id, name: users.name, swId: users.swId });
+  if (!row) throw new AppError("not-found");
+  return { ...row, from: before.swId };
 }

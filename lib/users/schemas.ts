@@ -2,6 +2,7 @@
 // its password, deactivating and reactivating it. Every change carries a reason for the audit log.
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/access/permissions";
+import { SW_ID_PATTERN } from "@/lib/ssda903/codes";
 import { id } from "@/lib/validation";
 
 const reason = z
@@ -69,3 +70,23 @@ export const setUserActiveSchema = z.object({ userId: id, active: z.boolean(), r
 
 export type CreateUserInput = z.output<typeof createUserSchema>;
 export type ChangeRoleInput = z.output<typeof changeRoleSchema>;
+
+/** Roles whose people are registered social workers, and so have a Social Work England number (SW_ID). */
+export const REGISTERED_SOCIAL_WORK_ROLES: readonly Role[] = ["social_worker", "team_manager"];
+
+/** A social worker's Social Work England registration (the return's SW_ID); blank removes it. */
+export const socialWorkerIdSchema = z.object({
+  userId: id,
+  swId: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .default("")
+    .refine(
+      (v) => v === "" || SW_ID_PATTERN.test(v),
+      "Enter the Social Work England registration number: SW then its digits, like SW123456",
+    )
+    .transform((v) => (v === "" ? null : v)),
+  reason,
+});
+export type SocialWorkerIdInput = z.output<typeof socialWorkerIdSchema>;

@@ -15,6 +15,7 @@ import { AGE_OVERRIDES, ageInDays, demoJourney, recordOpenedOn, seedDemoJourney,
 import { seedDemoPeople } from "./people";
 import { DEMO_CARER_LIST, demoCarer, HOME_POSTCODES } from "./places";
 import { seedDemoRecords } from "./records";
+import { seedDemoReturnFields } from "./return-fields";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
 /** Dates are relative to the day of seeding, so the demo (and the access tests) never go stale. */
@@ -286,6 +287,11 @@ export async function seedDemoAuthority(
         })),
       )
       .onConflictDoNothing();
+
+    await seedDemoReturnFields(tx, {
+      childCount: DEMO_CHILD_COUNT,
+      managerOf: (n) => actorOf(n < NORTH_CHILDREN ? "tm1" : "tm2"),
+    });
 
     if (opts.records !== false)
       await seedDemoPeople(

@@ -107,6 +107,8 @@ export const AGE_OVERRIDES: Record<number, { years: number; days: number }> = {
   11: { years: 15, days: 20 },
   12: { years: 8, days: 90 },
   15: { years: 16, days: 120 },
+  // A girl of 16 in foster care who is a mother (the return's MOTHER and MC_DOB; ./return-fields).
+  20: { years: 16, days: 200 },
   25: { years: 11, days: 10 },
   27: { years: 14, days: 200 },
   28: { years: 2, days: 60 },

@@ -53,7 +53,10 @@ export default async function UsersPage() {
                   {u.id === actor.id ? <span className="text-sm text-slate-700"> (you)</span> : null}
                   <span className="block text-xs text-slate-600">{u.email}</span>
                 </td>
-                <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
+                <td className="px-3 py-2">
+                  {ROLE_LABELS[u.role]}
+                  {u.swId ? <span className="block text-xs text-slate-600">{u.swId}</span> : null}
+                </td>
                 <td className="px-3 py-2">{u.team ?? u.organisation ?? ""}</td>
                 <td className="px-3 py-2">
                   {u.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}{" "}

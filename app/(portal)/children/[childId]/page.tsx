@@ -3,12 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { AllocateForm, TransferTeamForm } from "@/components/episodes/allocate-form";
+import { ReturnDetailsForm } from "@/components/return-fields/return-fields-forms";
 import { Badge, Card, SummaryList } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
 import { getChildOverview } from "@/lib/children/queries";
 import { allocationChoices, listAllocations, transferChoices } from "@/lib/episodes/queries";
 import { formatUkDate } from "@/lib/dates";
 import { earliestDestructionDate, getRetentionHold } from "@/lib/retention";
+import { returnDetails } from "@/lib/return-fields/queries";
 import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
@@ -20,6 +22,7 @@ import {
   label,
   ETHNICITY,
   SW_REASON,
+  PREVIOUS_PERMANENCE,
 } from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Child overview" };
@@ -28,11 +31,14 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
   const { childId } = await params;
   const page = await loadChildPage(childId, "summary");
   const mayAllocate = page.may("allocation.manage");
-  const [overview, hold, spells, choices] = await Promise.all([
+  // The return's details sit with the episodes of care: shown to those who may read that section.
+  const showReturn = page.may("episodes.view");
+  const [overview, hold, spells, choices, forReturn] = await Promise.all([
     getChildOverview(page.db, page.actor, page.access),
     getRetentionHold(page.db),
     page.access.redactions.hidesStaffContacts ? Promise.resolve([]) : listAllocations(page.db, page.access),
     mayAllocate ? allocationChoices(page.db, page.access) : Promise.resolve(null),
+    showReturn ? returnDetails(page.db, page.access) : Promise.resolve(null),
   ]);
   const teamsToTransfer = page.may("allocation.transferTeam") ? await transferChoices(page.db, page.access) : [];
   if (!overview) return null;
@@ -131,6 +137,54 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
             <p>Not currently looked after.</p>
           )}
         </Card>
+        {forReturn ? (
+          <Card title="Details for the children looked after return">
+            <SummaryList
+              items={[
+                {
+                  term: "Previous permanence",
+                  value: forReturn.previousPermanence
+                    ? label(PREVIOUS_PERMANENCE, forReturn.previousPermanence)
+                    : "Not yet recorded",
+                },
+                ...(forReturn.previousPermanenceLa || forReturn.previousPermanenceDate
+                  ? [
+                      {
+                        term: "Order made by, and when",
+                        value: [
+                          forReturn.previousPermanenceLa
+                            ? `Authority ${forReturn.previousPermanenceLa}`
+                            : "Authority not known",
+                          forReturn.previousPermanenceDate
+                            ? formatUkDate(forReturn.previousPermanenceDate)
+                            : "date not known",
+                        ].join(", "),
+                      },
+                    ]
+                  : []),
+                ...(forReturn.sex === "F"
+                  ? [
+                      {
+                        term: "Is the child a mother",
+                        value:
+                          forReturn.isMother === null
+                            ? "Not recorded"
+                            : forReturn.isMother
+                              ? `Yes: her first child was born on ${formatUkDate(forReturn.motherChildDob)}`
+                              : "No",
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            {page.may("child.recordReturnDetails") ? (
+              <details className="mt-2">
+                <summary className="cursor-pointer text-brand-700">Record or change these details</summary>
+                <ReturnDetailsForm childId={childId} isGirl={forReturn.sex === "F"} values={forReturn} />
+              </details>
+            ) : null}
+          </Card>
+        ) : null}
         {overview.siblings.length > 0 ? (
           <Card title="Siblings (separate records)">
             <ul className="list-disc pl-5">

@@ -3,13 +3,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AccountActiveForm, ChangeRoleForm, ResetPasswordForm } from "@/components/users/user-forms";
+import {
+  AccountActiveForm,
+  ChangeRoleForm,
+  ResetPasswordForm,
+  SocialWorkerIdForm,
+} from "@/components/users/user-forms";
 import { Badge, Card, Notice, PageHeader, SummaryList } from "@/components/ui";
 import { ROLE_LABELS } from "@/lib/access";
 import { requireView } from "@/lib/access/view";
 import { formatUkDateTime } from "@/lib/dates";
 import { isUuid } from "@/lib/validation";
 import { getUser, listPlacements } from "@/lib/users/queries";
+import { REGISTERED_SOCIAL_WORK_ROLES } from "@/lib/users/schemas";
 
 export const metadata: Metadata = { title: "Manage a user" };
 
@@ -40,6 +46,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
             { term: "Role", value: ROLE_LABELS[user.role] },
             { term: "Team or organisation", value: user.team ?? user.organisation ?? "None" },
             { term: "Status", value: user.active ? "Active" : "Deactivated: cannot sign in" },
+            ...(REGISTERED_SOCIAL_WORK_ROLES.includes(user.role) || user.swId
+              ? [{ term: "Social Work England registration", value: user.swId ?? "Not recorded" }]
+              : []),
             {
               term: "Locked",
               value:
@@ -66,6 +75,11 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           <Card title="Role and team">
             <ChangeRoleForm user={user} placements={placements} />
           </Card>
+          {REGISTERED_SOCIAL_WORK_ROLES.includes(user.role) ? (
+            <Card title="Social Work England registration">
+              <SocialWorkerIdForm user={user} />
+            </Card>
+          ) : null}
           <Card title="Password">
             <ResetPasswordForm user={user} />
           </Card>

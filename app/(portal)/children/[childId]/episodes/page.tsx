@@ -14,6 +14,8 @@ import { courtOrderChoices } from "@/lib/episodes/court-orders";
 import { listMissing, uascStatus } from "@/lib/episodes/missing";
 import { UASC_CEASED_REASONS } from "@/lib/episodes/schemas";
 import { CeaseUascForm, EndMissingForm, RecordUascForm, StartMissingForm } from "@/components/episodes/missing-forms";
+import { AdoptionMilestonesForm, CareLeaverContactForm } from "@/components/return-fields/return-fields-forms";
+import { adoptionMilestoneVersions, careLeaverContactsOf } from "@/lib/return-fields/queries";
 import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
@@ -22,6 +24,12 @@ import {
   REASON_CEASED,
   REASON_NEW_EPISODE,
   REASON_PLACE_CHANGE,
+  ADOPTERS_LEGAL_STATUS,
+  ADOPTERS_SEX,
+  CARE_LEAVER_ACCOMMODATION,
+  CARE_LEAVER_ACTIVITY,
+  IN_TOUCH,
+  REASON_PLACED_CEASED,
   label,
 } from "@/lib/ssda903/codes";
 
@@ -30,14 +38,20 @@ export const metadata: Metadata = { title: "Episodes of care" };
 export default async function EpisodesPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const page = await loadChildPage(childId, "episodes");
-  const [rows, markers, carers, orders, missing, uasc] = await Promise.all([
+  const [rows, markers, carers, orders, missing, uasc, leaving, milestoneVersions] = await Promise.all([
     listEpisodes(page.db, page.access),
     listChildMarkers(page.db, page.access),
     page.may("episodes.recordEvent") || page.may("episodes.amend") ? listCarerChoices(page.db) : Promise.resolve([]),
     courtOrderChoices(page.db, page.access),
     listMissing(page.db, page.access),
     uascStatus(page.db, page.access),
+    careLeaverContactsOf(page.db, page.access, page.header.dateOfBirth),
+    adoptionMilestoneVersions(page.db, page.access),
   ]);
+  const milestones = milestoneVersions[0]?.milestones ?? null;
+  const adopted = rows.some((r) => r.episode.reasonCeased === "E11" || r.episode.reasonCeased === "E12");
+  // The decision to place for adoption often comes before any order, so whoever may record it sees the section.
+  const adoptionInView = milestones !== null || page.may("adoption.recordMilestones");
   const orderTitle = new Map(orders.map((o) => [o.entryId, `${o.title}, made ${formatUkDate(o.occurredOn)}`]));
   const openMissing = missing.find((m) => m.endedAt === null);
   const current = rows[0] && rows[0].episode.endDate === null ? rows[0].episode : null;
@@ -237,6 +251,93 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
           </details>
         ) : null}
       </section>
+
+      {leaving.status.careLeaver || leaving.contacts.length > 0 ? (
+        <section aria-labelledby="leaving-heading" className="mt-6">
+          <h2 id="leaving-heading" className="mb-2 text-xl font-bold">
+            Leaving care
+          </h2>
+          <p className="mb-2 text-slate-700">
+            {leaving.status.leftCareOn ? `Left care on ${formatUkDate(leaving.status.leftCareOn)}. ` : ""}
+            The return asks, for each birthday from 17 to 21, whether the authority is in touch with a young person who
+            left care at 16 or over, and what they are doing and where they live.
+          </p>
+          {leaving.contacts.length === 0 ? (
+            <EmptyState title="No contact recorded yet" />
+          ) : (
+            <ul className="mb-4 divide-y divide-slate-200 rounded border border-slate-300 bg-white">
+              {leaving.contacts.map(({ contact: c, recordedBy }) => (
+                <li key={c.id} className="p-3">
+                  <p className="font-semibold">
+                    {c.age}th birthday: {label(IN_TOUCH, c.inTouch)}
+                  </p>
+                  <p className="text-sm text-slate-700">
+                    Contact on {formatUkDate(c.contactedOn)}
+                    {c.activity ? ` · ${label(CARE_LEAVER_ACTIVITY, c.activity)}` : ""}
+                    {c.accommodation ? ` · ${label(CARE_LEAVER_ACCOMMODATION, c.accommodation)}` : ""}
+                    {recordedBy ? ` · Recorded by ${recordedBy}` : ""}
+                    {c.version > 1 ? ` · Corrected: ${c.amendReason ?? ""}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {leaving.status.careLeaver && page.may("careLeaver.recordContact") ? (
+            <Card title="Record contact with the young person">
+              <CareLeaverContactForm childId={childId} ages={leaving.contacts.map((c) => c.contact.age)} />
+            </Card>
+          ) : null}
+        </section>
+      ) : null}
+
+      {adoptionInView ? (
+        <section aria-labelledby="adoption-heading" className="mt-6">
+          <h2 id="adoption-heading" className="mb-2 text-xl font-bold">
+            Adoption
+          </h2>
+          {milestones ? (
+            <ul className="mb-4 rounded border border-slate-300 bg-white p-3 text-sm">
+              <li>Decision that the child should be placed for adoption: {formatUkDate(milestones.decisionOn)}</li>
+              <li>
+                Matched with the adopters: {milestones.matchedOn ? formatUkDate(milestones.matchedOn) : "not yet"}
+              </li>
+              {milestones.reversedOn ? (
+                <li>
+                  Decision reversed on {formatUkDate(milestones.reversedOn)}:{" "}
+                  {label(REASON_PLACED_CEASED, milestones.reversedReason)}
+                </li>
+              ) : null}
+              {milestones.adoptedByFosterCarer !== null ? (
+                <li>Adopted by their foster carer(s): {milestones.adoptedByFosterCarer ? "yes" : "no"}</li>
+              ) : null}
+              {milestones.numberOfAdopters !== null ? (
+                <li>
+                  {milestones.numberOfAdopters === 1 ? "One adopter" : "Two adopters"}
+                  {milestones.adoptersSex ? `: ${label(ADOPTERS_SEX, milestones.adoptersSex)}` : ""}
+                  {milestones.adoptersLegalStatus
+                    ? `; ${label(ADOPTERS_LEGAL_STATUS, milestones.adoptersLegalStatus)}`
+                    : ""}
+                </li>
+              ) : null}
+              <li className="text-slate-700">
+                Version {milestones.version}, recorded {formatUkDateTime(milestones.createdAt)}
+                {milestoneVersions[0]?.recordedBy ? ` by ${milestoneVersions[0].recordedBy}` : ""}
+                {milestones.amendReason ? `: ${milestones.amendReason}` : ""}
+              </li>
+            </ul>
+          ) : (
+            <p className="mb-2 text-slate-700">No decision that the child should be placed for adoption is recorded.</p>
+          )}
+          {page.may("adoption.recordMilestones") ? (
+            <details>
+              <summary className="cursor-pointer text-brand-700">
+                {milestones ? "Update the adoption milestones" : "Record the adoption milestones"}
+              </summary>
+              <AdoptionMilestonesForm childId={childId} current={milestones} adopted={adopted} />
+            </details>
+          ) : null}
+        </section>
+      ) : null}
     </ChildRecordShell>
   );
 }
