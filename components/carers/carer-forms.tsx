@@ -85,7 +85,13 @@ function DetailsFields({
         error={errors.postcode}
         {...register("postcode")}
       />
-      {home ? <TextInput id={`${prefix}-urn`} label="Ofsted URN" error={errors.urn} {...register("urn")} /> : null}
+      <TextInput
+        id={`${prefix}-urn`}
+        label={home ? "Ofsted URN" : "Ofsted URN of the fostering service"}
+        hint={home ? undefined : "The Department's return asks for it for every child placed here."}
+        error={errors.urn}
+        {...register("urn")}
+      />
       <TextInput
         id={`${prefix}-provider`}
         label={home ? "Provider" : "Fostering service"}

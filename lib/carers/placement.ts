@@ -1,6 +1,7 @@
 // Where a placement is, from the carer's or home's own record: an episode linked to a carer record
 // takes its placement postcode (SSDA903 PL_POST) and URN from the record's current details, so they
-// are typed once, on the record, and never disagree with it.
+// are typed once, on the record, and never disagree with it. A home's URN is its own; a foster
+// household's is the URN of the fostering service that approved it, which the Department asks for.
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { carerRecords, carerRecordVersions } from "@/db/schema";
@@ -12,7 +13,6 @@ export async function placementFromCarerRecord<T extends object>(tx: Pick<Tx, "s
   if (!carerRecordId) return input;
   const [row] = await tx
     .select({
-      kind: carerRecords.kind,
       postcode: carerRecordVersions.postcode,
       urn: carerRecordVersions.urn,
       firstPostcode: carerRecords.postcode,
@@ -29,6 +29,6 @@ export async function placementFromCarerRecord<T extends object>(tx: Pick<Tx, "s
   return {
     ...input,
     placementPostcode: row.postcode ?? row.firstPostcode,
-    urn: row.kind === "childrens_home" ? (row.urn ?? row.firstUrn) : null,
+    urn: row.urn ?? row.firstUrn,
   };
 }

@@ -94,8 +94,11 @@ export async function buildReturn(
         db,
         sql`select c.id as child_id, c.reference as "CHILD", c.sex as "SEX", ${ddmmyyyy(sql`c.date_of_birth`)} as "DOB",
           c.ethnicity as "ETHNIC", coalesce(c.upn, '') as "UPN",
-          case when c.is_mother is true then '1' when c.is_mother is false then '0' else '' end as "MOTHER",
-          ${ddmmyyyy(sql`c.mother_child_dob`)} as "MC_DOB"
+          -- A mother in the year: her first child was born by its end; one born since is next year's.
+          case when c.is_mother is true and c.mother_child_dob <= ${y.end}::date then '1'
+            when c.is_mother is not null then '0' else '' end as "MOTHER",
+          case when c.is_mother is true and c.mother_child_dob <= ${y.end}::date
+            then ${ddmmyyyy(sql`c.mother_child_dob`)} else '' end as "MC_DOB"
         from children c where c.id in ${inReturn} order by c.reference`,
       ),
       query(
@@ -160,7 +163,10 @@ export async function buildReturn(
       query(
         db,
         sql`select l.child_id, c.reference as "CHILD", ${ddmmyyyy(sql`c.date_of_birth`)} as "DOB", l.age,
-          coalesce(k.in_touch, '') as "IN_TOUCH", coalesce(k.activity, '') as "ACTIV", coalesce(k.accommodation, '') as "ACCOM"
+          coalesce(k.in_touch, '') as "IN_TOUCH",
+          -- Not in touch: the Department's 0; died or returned home: blank.
+          coalesce(k.activity, case when k.in_touch in ('NO', 'REFU', 'NREQ') then '0' else '' end) as "ACTIV",
+          coalesce(k.accommodation, case when k.in_touch in ('NO', 'REFU', 'NREQ') then '0' else '' end) as "ACCOM"
         from (${careLeaversInYear(y)}) l join children c on c.id = l.child_id
         left join lateral (
           select in_touch, activity, accommodation from care_leaver_contacts k
@@ -209,13 +215,18 @@ export async function buildReturn(
       ),
       query(
         db,
+        // SW_REASON is why the child's social worker changed to this one: the reason the spell
+        // before it ended (blank for the child's first spell).
         sql`select a.child_id, c.reference as "CHILD", ${ddmmyyyy(sql`c.date_of_birth`)} as "DOB",
           coalesce(u.sw_id, '') as "SW_ID", ${ddmmyyyy(sql`a.start_date`)} as "SW_DECOM",
           case when a.end_date <= ${y.end}::date then ${ddmmyyyy(sql`a.end_date`)} else '' end as "SW_DEC",
-          case when a.end_date <= ${y.end}::date then coalesce(a.end_reason, '') else '' end as "SW_REASON"
-        from allocations a join children c on c.id = a.child_id join users u on u.id = a.user_id
-        where a.kind = 'social_worker' and a.deleted_at is null and a.start_date <= ${y.end}::date
-          and (a.end_date is null or a.end_date >= ${y.start}::date) and a.child_id in (${lookedAfterInYear(y)})
+          coalesce(a.changed_because, '') as "SW_REASON"
+        from (
+          select s.*, lag(s.end_reason) over (partition by s.child_id order by s.start_date, s.created_at) as changed_because
+          from allocations s where s.kind = 'social_worker' and s.deleted_at is null
+            and s.child_id in (${lookedAfterInYear(y)})
+        ) a join children c on c.id = a.child_id join users u on u.id = a.user_id
+        where a.start_date <= ${y.end}::date and (a.end_date is null or a.end_date >= ${y.start}::date)
         order by c.reference, a.start_date`,
       ),
       tablesForYear(y).includes("dolo")
@@ -267,7 +278,8 @@ export async function buildReturn(
     const childId = childIds.get(h.CHILD) ?? "";
     const f = facts.get(childId) ?? {};
     const age = ageAt(h.DOB, y.end);
-    const sdqAge = age >= 4 && age <= 16;
+    // The SDQ is asked of children who are 4 by the end of the year and not yet 17 at its start.
+    const sdqAge = age >= 4 && ageAt(h.DOB, y.start) < 17;
     const sdqOutcome = str(f.sdq_outcome);
     const substance = str(f.substance) === "Yes";
     push(

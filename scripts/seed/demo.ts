@@ -11,7 +11,15 @@ import { openChildRecord } from "@/lib/children/commands";
 import { todayIso } from "@/lib/dates";
 import { FIRST_NAMES, LAST_NAMES, pick, seededRandom, stableId } from "./ids";
 import { seedDemoCarers } from "./carers";
-import { AGE_OVERRIDES, ageInDays, demoJourney, recordOpenedOn, seedDemoJourney, seedDemoReviews } from "./journeys";
+import {
+  AGE_OVERRIDES,
+  ageInDays,
+  demoJourney,
+  recordOpenedOn,
+  seedDemoHealth,
+  seedDemoJourney,
+  seedDemoReviews,
+} from "./journeys";
 import { seedDemoPeople } from "./people";
 import { DEMO_CARER_LIST, demoCarer, HOME_POSTCODES } from "./places";
 import { seedDemoRecords } from "./records";
@@ -252,6 +260,7 @@ export async function seedDemoAuthority(
       };
       await seedDemoJourney(tx, { id: demoChildId(n), n, dateOfBirth: dob, openedOn }, journey, people, now);
       reviewsToSeed.push(() => seedDemoReviews(tx, { id: demoChildId(n), n, dateOfBirth: dob }, people, now));
+      await seedDemoHealth(tx, { id: demoChildId(n), n, dateOfBirth: dob }, people, now);
     }
 
     const pairs: Array<[number, number]> = [

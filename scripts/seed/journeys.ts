@@ -6,10 +6,10 @@
 // team transfer, and marker tasks actioned in time, late, or not yet. Every date is counted back
 // from the day the seed runs, so the data keeps to the Department's rules for the current and the
 // previous collection year whenever it is seeded.
-import { addDays, addYears, differenceInCalendarDays, format, parseISO } from "date-fns";
-import { and, asc, eq } from "drizzle-orm";
+import { addDays, addYears, differenceInCalendarDays, differenceInYears, format, parseISO } from "date-fns";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { children, markerTasks, reviewRecommendations } from "@/db/schema";
+import { children, episodes, markerTasks, reviewRecommendations } from "@/db/schema";
 import { childAccess, type Actor, type ChildAccess } from "@/lib/access";
 import { todayIso } from "@/lib/dates";
 import { actionMarker, allocate, endCpPlan, recordCareEvent, startCpPlan } from "@/lib/episodes/commands";
@@ -17,6 +17,7 @@ import { ceaseUasc, recordUasc, startMissing, transferTeam } from "@/lib/episode
 import { careEventSchema, londonInstant, startMissingSchema } from "@/lib/episodes/schemas";
 import { createEntry } from "@/lib/records/commands";
 import { createEntrySchema } from "@/lib/records/schemas";
+import { HEALTH_TYPES } from "@/lib/sections";
 import { closeRecommendation, recordReview, scheduleReview, signOffReview } from "@/lib/reviews/commands";
 import { linkedPeople } from "@/lib/people/commands";
 import { inviteeChoices } from "@/lib/reviews/invitees";
@@ -45,6 +46,8 @@ interface Place {
   carer: string | null;
   /** null: the child's home postcode (placed with parents). */
   postcode: string | null;
+  /** The Ofsted URN of a placement with no carer's record: the adoption agency's, the supported accommodation's. */
+  urn?: string;
 }
 
 const carerPlace = (placement: string, key: string): Place => {
@@ -60,9 +63,9 @@ const PLACES: Record<PlaceKey, Place> = {
   willowLongTerm: carerPlace("U1", "willow"),
   oakview: carerPlace("K2", "oakview"),
   cedar: carerPlace("K2", "cedar"),
-  supported: { placement: "K3", provider: "PR4", carer: null, postcode: "BS1 3BX" },
+  supported: { placement: "K3", provider: "PR4", carer: null, postcode: "BS1 3BX", urn: "SC999400" },
   parents: { placement: "P1", provider: "PR0", carer: null, postcode: null },
-  adopters: { placement: "A6", provider: "PR1", carer: null, postcode: "BS1 5TL" },
+  adopters: { placement: "A6", provider: "PR1", carer: null, postcode: "BS1 5TL", urn: "SC999300" },
   hawthornAdoption: { ...carerPlace("A5", "hawthorn") },
   // A temporary move: no provider (the Department's rule), the hospital's postcode.
   hospital: { placement: "T1", provider: null, carer: null, postcode: "BS2 8BJ" },
@@ -454,7 +457,7 @@ export async function seedDemoJourney(
         placementProvider: p.provider ?? "",
         carerRecordId: p.carer ? demoCarer(p.carer).id : "",
         placementPostcode: p.postcode ?? homePostcode,
-        urn: p.carer ? (demoCarer(p.carer).urn ?? "") : "",
+        urn: p.urn ?? (p.carer ? (demoCarer(p.carer).urn ?? "") : ""),
       };
     };
     switch (s.do) {
@@ -752,5 +755,53 @@ export async function seedDemoReviews(
           new Date(`${dueDate}T12:00:00Z`),
         );
     }
+  }
+}
+
+/**
+ * Each collection year's health checks the SSDA903 return's OC2 reads, recorded by the child's
+ * social worker as health entries: a dental check, immunisations, and the SDQ (a score from 4 to
+ * 16, otherwise the Department's reason), on 15 October of each year the child was looked after.
+ */
+export async function seedDemoHealth(
+  tx: Tx,
+  child: { id: string; n: number; dateOfBirth: string },
+  people: JourneyPeople,
+  now: Date = new Date(),
+): Promise<void> {
+  const today = todayIso(now);
+  const access = await childAccess(tx, people.worker, child.id);
+  if (!access) return;
+  const spells = await tx
+    .select({ start: episodes.startDate, end: episodes.endDate })
+    .from(episodes)
+    .where(and(eq(episodes.childId, child.id), isNull(episodes.supersededAt)));
+  const endYear = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 4 ? 1 : 0);
+  for (const year of [endYear - 1, endYear]) {
+    const on = `${year - 1}-10-15`;
+    if (on > today || on < child.dateOfBirth) continue;
+    if (!spells.some((s) => s.start <= on && (s.end === null || s.end >= on))) continue;
+    const age = differenceInYears(parseISO(on), parseISO(child.dateOfBirth));
+    const entry = async (title: string, data: Record<string, string>) =>
+      createEntry(
+        tx,
+        people.worker,
+        access,
+        "health",
+        createEntrySchema("health").parse({
+          childId: child.id,
+          title,
+          occurredOn: ukDay(on),
+          data: { assessor: "Community paediatric team (fictional)", summary: `${title} (fictional).`, ...data },
+        }),
+      );
+    await entry("Dental check", { assessmentType: "Dental check" });
+    await entry("Immunisations", { assessmentType: "Immunisations", immunisationsUpToDate: "Yes" });
+    await entry(
+      "Strengths and difficulties questionnaire",
+      age >= 4 && age <= 16
+        ? { assessmentType: HEALTH_TYPES.sdq, sdqOutcome: "Completed", sdqScore: String(6 + ((child.n * 7) % 15)) }
+        : { assessmentType: HEALTH_TYPES.sdq, sdqOutcome: "SDQ1" },
+    );
   }
 }

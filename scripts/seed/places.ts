@@ -22,7 +22,10 @@ export interface DemoCarer {
   name: string;
   /** A public place's postcode near where the carer or home is (SSDA903 PL_POST). */
   postcode: string;
-  /** Ofsted's unique reference number, for homes (SSDA903 URN). */
+  /**
+   * Ofsted's unique reference number (SSDA903 URN): a home's own; for a foster household, the URN
+   * of the fostering service that approved them, as the Department asks.
+   */
   urn: string | null;
   /** Who provides the placement (SSDA903 PLACE_PROVIDER). */
   provider: "PR1" | "PR2" | "PR4" | "PR5";
@@ -40,7 +43,7 @@ export const DEMO_CARER_LIST: readonly DemoCarer[] = [
     kind: "foster_carer",
     name: "The Hawthorn household, foster carers (fictional)",
     postcode: "BS1 5TR",
-    urn: null,
+    urn: "SC999100",
     provider: "PR1",
   }),
   carer("oakview", {
@@ -54,21 +57,21 @@ export const DEMO_CARER_LIST: readonly DemoCarer[] = [
     kind: "foster_carer",
     name: "The Rowan household, foster carers (fictional)",
     postcode: "BS8 1RL",
-    urn: null,
+    urn: "SC999100",
     provider: "PR1",
   }),
   carer("linden", {
     kind: "foster_carer",
     name: "The Linden household, Brightwater foster carers (fictional)",
     postcode: "BA1 5AW", // Bath Guildhall: a placement outside the authority's area
-    urn: null,
+    urn: "SC999200",
     provider: "PR4",
   }),
   carer("willow", {
     kind: "foster_carer",
     name: "The Willow household, family and friends carers (fictional)",
     postcode: "BS2 8HW",
-    urn: null,
+    urn: "SC999100",
     provider: "PR1",
   }),
   carer("cedar", {

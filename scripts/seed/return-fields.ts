@@ -29,7 +29,8 @@ export const DEMO_SW_IDS: Readonly<Record<string, string>> = {
 };
 /** Child 32 was under a special guardianship order made by another authority (fictionally North Somerset, 802). */
 export const DEMO_SGO_CHILD = 32;
-export const DEMO_UNKNOWN_PERMANENCE_CHILD = 31;
+/** Child 31 was under a child arrangements order made by this authority's court (801). */
+export const DEMO_ARRANGEMENTS_ORDER_CHILD = 31;
 /** Child 20, a girl of 16 (journeys.ts AGE_OVERRIDES), is a mother. */
 export const DEMO_MOTHER_CHILD = 20;
 
@@ -80,14 +81,17 @@ export async function seedDemoReturnFields(
       child.dateOfBirth,
       Math.floor(differenceInCalendarDays(parseISO(firstStart), parseISO(child.dateOfBirth)) / 2),
     );
-    const girl12 = child.sex === "F" && ageInYears(child.dateOfBirth, today) >= 12;
+    // Recorded for every girl: the Department asks it of girls of 12 and over at 31 March and of
+    // every girl who leaves care in the year, whatever her age.
+    const girl = child.sex === "F";
     const isMother = child.id === mother.id;
     await recordReturnDetails(tx, access, {
       childId: child.id,
-      previousPermanence: n === DEMO_SGO_CHILD ? "P2" : n === DEMO_UNKNOWN_PERMANENCE_CHILD ? "P4" : "Z1",
-      previousPermanenceLa: n === DEMO_SGO_CHILD ? "802" : null,
-      previousPermanenceDate: n === DEMO_SGO_CHILD ? orderOn : null,
-      isMother: girl12 ? isMother : null,
+      // An order, when there was one, with the authority and the date the Department asks for with it.
+      previousPermanence: n === DEMO_SGO_CHILD ? "P2" : n === DEMO_ARRANGEMENTS_ORDER_CHILD ? "P3" : "Z1",
+      previousPermanenceLa: n === DEMO_SGO_CHILD ? "802" : n === DEMO_ARRANGEMENTS_ORDER_CHILD ? "801" : null,
+      previousPermanenceDate: n === DEMO_SGO_CHILD || n === DEMO_ARRANGEMENTS_ORDER_CHILD ? orderOn : null,
+      isMother: girl ? isMother : null,
       // Her baby was born three months ago, well after her 15th birthday.
       motherChildDob: isMother ? shift(today, -90) : null,
     });

@@ -75,7 +75,7 @@ describe("the demo's return details", () => {
     expect(rows.length).toBe(40);
     for (const c of rows) expect(c.previousPermanence, c.reference).not.toBeNull();
     expect(rows.filter((c) => c.previousPermanence === "P2")).toHaveLength(1);
-    expect(rows.filter((c) => c.previousPermanence === "P4")).toHaveLength(1);
+    expect(rows.filter((c) => c.previousPermanence === "P3")).toMatchObject([{ previousPermanenceLa: "801" }]);
     const sgo = rows.find((c) => c.previousPermanence === "P2");
     expect(sgo).toMatchObject({ previousPermanenceLa: "802" });
     expect(sgo?.previousPermanenceDate).not.toBeNull();

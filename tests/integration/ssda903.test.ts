@@ -101,35 +101,30 @@ describe("the SSDA903 return from the record", () => {
   });
 
   it("errors planted in the record are each reported once, on the right child and row, with where to fix them", async () => {
-    // A girl of 12 or over whose motherhood is not recorded; a placement postcode that is no postcode.
-    const girl = (await checkReturn(demo.handle.db, current)).built.tables.header.find(
-      (h) => h.SEX === "F" && Number(h.DOB.slice(6)) <= current.endYear - 13,
-    );
-    expect(girl).toBeDefined();
-    const girlId = (await checkReturn(demo.handle.db, current)).built.childIds.get(girl?.CHILD ?? "") ?? "";
-    await demo.handle.db.update(children).set({ isMother: null }).where(eq(children.id, girlId));
-    const [open] = await demo.handle.db
-      .select({ id: episodes.id })
-      .from(episodes)
-      .where(and(eq(episodes.childId, demoChildId(4)), isNull(episodes.supersededAt), isNull(episodes.endDate)));
+    const before = await checkReturn(demo.handle.db, current);
+    // A girl of 12 or over whose motherhood is no longer recorded.
+    const girl = before.built.tables.header.find((h) => h.SEX === "F" && Number(h.DOB.slice(6)) <= current.endYear - 13);
+    const girlId = before.built.childIds.get(girl?.CHILD ?? "") ?? "";
+    await demo.handle.db.update(children).set({ isMother: null, motherChildDob: null }).where(eq(children.id, girlId));
+    // A child who started to be looked after this year with no previous permanence recorded.
+    const starter = before.built.tables.previous_permanence[0];
+    const starterId = before.built.childIds.get(starter?.CHILD ?? "") ?? "";
     await demo.handle.db
-      .update(episodes)
-      .set({ placementPostcode: "NOT A CODE" })
-      .where(eq(episodes.id, open?.id ?? ""));
+      .update(children)
+      .set({ previousPermanence: null, previousPermanenceLa: null, previousPermanenceDate: null })
+      .where(eq(children.id, starterId));
 
     const { problems, built } = await checkReturn(demo.handle.db, current);
     const mother = problems.filter((p) => p.rule === "393");
     expect(mother).toHaveLength(1);
     expect(mother[0]).toMatchObject({ table: "header", childId: girlId, href: `/children/${girlId}` });
     expect(built.tables.header[mother[0]?.row ?? -1]?.CHILD).toBe(girl?.CHILD);
-    const postcode = problems.filter((p) => p.fields.includes("PL_POST"));
-    expect(postcode.length).toBeGreaterThanOrEqual(1);
-    for (const p of postcode) {
-      expect(p).toMatchObject({ table: "episodes", childId: demoChildId(4) });
-      expect(built.tables.episodes[p.row]?.PL_POST).toBe("NOT A CODE");
-      expect(p.href).toBe(`/children/${demoChildId(4)}/episodes`);
-    }
-    expect(new Set(postcode.map((p) => `${p.rule}:${p.row}`)).size).toBe(postcode.length);
+    const permanence = problems.filter((p) => p.rule === "630");
+    expect(permanence).toHaveLength(1);
+    expect(permanence[0]).toMatchObject({ table: "episodes", childId: starterId, child: starter?.CHILD });
+    expect(built.tables.episodes[permanence[0]?.row ?? -1]).toMatchObject({ CHILD: starter?.CHILD, RNE: "S" });
+    // Nothing else: the two planted errors are all there is.
+    expect(new Set(problems.map((p) => p.childId))).toEqual(new Set([girlId, starterId]));
   });
 
   it("a closed second record of the same child is never in the return", async () => {

@@ -52,7 +52,7 @@ export default async function CarerRecordPage({ params }: { params: Promise<{ ca
               },
               { term: "Address", value: d?.address ?? "Not recorded" },
               { term: "Postcode", value: d?.postcode ?? record.postcode ?? "" },
-              ...(home ? [{ term: "Ofsted URN", value: d?.urn ?? record.urn ?? "" }] : []),
+              { term: home ? "Ofsted URN" : "Ofsted URN of the fostering service", value: d?.urn ?? record.urn ?? "" },
               { term: home ? "Provider" : "Fostering service", value: d?.provider ?? "" },
               { term: "Supervising social worker", value: supervisorName ?? "Not recorded" },
             ]}
