@@ -9,6 +9,9 @@ import postgres from "postgres";
 import type { Db } from "../db/client";
 import * as schema from "../db/schema";
 import { todayIso } from "../lib/dates";
+import { buildReturn } from "../lib/ssda903/export";
+import { collectionYearOf } from "../lib/ssda903/queries";
+import { validateReturn } from "../lib/ssda903/validate";
 import { clockFacts } from "../lib/timescales/facts";
 import { dueItems } from "../lib/timescales/rules";
 
@@ -45,6 +48,19 @@ export const DUE_DATES: SetWideComputation = {
     let items = 0;
     for (const f of facts) items += dueItems(f, today).length;
     return `${facts.length} children, ${items} due items`;
+  },
+};
+
+/** The year's SSDA903 return for the whole authority, built (one query per table) and validated. */
+export const SSDA903_RETURN: SetWideComputation = {
+  key: "ssda903",
+  label: "SSDA903 return built and validated",
+  compareToCopy: true,
+  async run(db) {
+    const year = collectionYearOf(todayIso());
+    const built = await buildReturn(db, year);
+    const problems = validateReturn(built.tables, year);
+    return `${built.tables.header.length} children, ${built.tables.episodes.length} episodes, ${problems.length} problems`;
   },
 };
 

@@ -103,7 +103,9 @@ describe("the SSDA903 return from the record", () => {
   it("errors planted in the record are each reported once, on the right child and row, with where to fix them", async () => {
     const before = await checkReturn(demo.handle.db, current);
     // A girl of 12 or over whose motherhood is no longer recorded.
-    const girl = before.built.tables.header.find((h) => h.SEX === "F" && Number(h.DOB.slice(6)) <= current.endYear - 13);
+    const girl = before.built.tables.header.find(
+      (h) => h.SEX === "F" && Number(h.DOB.slice(6)) <= current.endYear - 13,
+    );
     const girlId = before.built.childIds.get(girl?.CHILD ?? "") ?? "";
     await demo.handle.db.update(children).set({ isMother: null, motherChildDob: null }).where(eq(children.id, girlId));
     // A child who started to be looked after this year with no previous permanence recorded.

@@ -26,6 +26,8 @@ import { recordCareEventAction } from "@/lib/episodes/actions";
 import { createEntryAction } from "@/lib/records/actions";
 import { teamCompliance } from "@/lib/timescales/compliance";
 import { clockFacts } from "@/lib/timescales/facts";
+import { buildReturn } from "@/lib/ssda903/export";
+import { collectionYearOf } from "@/lib/ssda903/queries";
 import { workTray } from "@/lib/work/queries";
 import { demoActor } from "../helpers/db";
 import { entryInput } from "../helpers/entries";
@@ -47,6 +49,8 @@ const PRIMARY_URL = required("REPLICA_PRIMARY_URL");
 const STANDBY_URL = required("REPLICA_STANDBY_URL");
 /** SQLSTATE read_only_sql_transaction; drizzle puts the driver's error in `cause`. */
 const READ_ONLY_TRANSACTION = "25006";
+/** The reference of the child the journey test starts in care on the primary. */
+let newChildReference = "";
 const VISIT_TITLE = "Statutory visit (fictional), recorded on the primary";
 
 let owner: DbHandle | undefined;
@@ -190,6 +194,7 @@ describe("reports from a streaming standby", () => {
       .from(children)
       .where(eq(children.id, childId));
     expect(child).toEqual({ reference: created.data.reference, lastName: "Standby (fictional)" });
+    newChildReference = created.data.reference;
     const opened = await getReportDb()
       .select({ reason: episodes.reasonNewEpisode, placement: episodes.placement })
       .from(episodes)
@@ -205,8 +210,17 @@ describe("reports from a streaming standby", () => {
     expect(tray).toEqual(await workTray(getDb(), sw1, { now }));
   });
 
-  // The SSDA903 return (lib/ssda903/export.ts, being written) is built from getReportDb(): once it
-  // lands, build the return here on the standby and compare it with the same return built on the
-  // primary after standbyCaughtUp(), including the child who started to be looked after above.
-  it.todo("builds the SSDA903 return on the standby, the same as on the primary");
+  it("builds the SSDA903 return on the standby, the same as on the primary, with the primary's newest child", async () => {
+    await standbyCaughtUp();
+    const year = collectionYearOf();
+    const onStandby = await buildReturn(getReportDb(), year);
+    const onPrimary = await buildReturn(ownerDb(), year);
+    expect(onStandby.tables).toEqual(onPrimary.tables);
+    // The child started in care on the primary in the test above is in this year's return.
+    expect(newChildReference).not.toBe("");
+    expect(onStandby.tables.header.some((h) => h.CHILD === newChildReference)).toBe(true);
+    expect(onStandby.tables.episodes.filter((e) => e.CHILD === newChildReference)).toMatchObject([
+      { RNE: "S", LS: "V2", PLACE: "U6", DEC: "" },
+    ]);
+  });
 });
