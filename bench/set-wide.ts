@@ -78,7 +78,13 @@ export async function timeSetWide(databaseUrl: string, computations: SetWideComp
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
       const stream = await client`COPY (SELECT * FROM episodes) TO STDOUT WITH (FORMAT csv)`.readable();
-      for await (const chunk of stream) void chunk;
+      // The copy stream closes rather than ends, so wait for either (async iteration would hang).
+      await new Promise<void>((resolve, reject) => {
+        stream.on("data", () => undefined);
+        stream.on("end", resolve);
+        stream.on("close", resolve);
+        stream.on("error", reject);
+      });
       copyTimes.push(performance.now() - t0);
     }
     const copyMs = median(copyTimes);
