@@ -23,7 +23,8 @@ export default defineConfig({
         : ["lib/**/*.test.ts", "tests/integration/*.test.ts"],
     setupFiles: ["tests/helpers/setup.ts"],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Seeding the demo authority through its own commands takes a while on a busy 2-core machine.
+    hookTimeout: 180_000,
     pool: "forks",
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth"] } },
