@@ -113,7 +113,8 @@ export async function teamAllocationSummary(db: Queryable, actor: Actor) {
         id: users.id,
         name: users.name,
         // Per worker through the allocated-worker index: the team's few workers, never the whole table.
-        count: sql<number>`(select count(*)::int from ${children} c where c.allocated_worker_id = ${users.id} and c.deleted_at is null)`,
+        // The outer row's id, named with its table: a bare "id" inside the subquery is the child's own.
+        count: sql<number>`(select count(*)::int from ${children} c where c.allocated_worker_id = "users"."id" and c.deleted_at is null)`,
       })
       .from(users)
       .where(and(eq(users.teamId, actor.teamId), eq(users.role, "social_worker"), eq(users.active, true)))

@@ -3,7 +3,7 @@
 // Summer Time), a team manager actions them and sees breaches, allocations move access at once.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { allocations, auditEvents, episodes, markerTasks, recordEntries } from "@/db/schema";
+import { allocations, auditEvents, children, episodes, markerTasks, recordEntries } from "@/db/schema";
 import { childAccess } from "@/lib/access";
 import { formatUkDateTime } from "@/lib/dates";
 import {
@@ -14,7 +14,7 @@ import {
   recordCareEventAction,
   startCpPlanAction,
 } from "@/lib/episodes/actions";
-import { markerState, teamMarkerTasks } from "@/lib/episodes/queries";
+import { markerState, teamAllocationSummary, teamMarkerTasks } from "@/lib/episodes/queries";
 import { demoChildId } from "@/scripts/seed/demo";
 import { expectOk } from "../helpers/care-plans";
 import { useDemoAuthority } from "../helpers/demo";
@@ -355,5 +355,18 @@ describe("allocations", () => {
       startDate: "01/11/2026",
     });
     expect(other).toMatchObject({ ok: false, error: { code: "invalid:input" } });
+  });
+
+  it("the team dashboard counts each worker's children, as the children's allocations say", async () => {
+    const tm1 = demo.actor("tm1");
+    const { caseloads } = await teamAllocationSummary(demo.handle.db, tm1);
+    const counted = await demo.handle.db
+      .select({ worker: children.allocatedWorkerId, n: sql<number>`count(*)::int` })
+      .from(children)
+      .where(and(eq(children.teamId, tm1.teamId ?? ""), isNull(children.deletedAt)))
+      .groupBy(children.allocatedWorkerId);
+    expect(caseloads.length).toBeGreaterThan(0);
+    for (const c of caseloads) expect(c.count, c.name).toBe(counted.find((r) => r.worker === c.id)?.n ?? 0);
+    expect(caseloads.some((c) => c.count > 0)).toBe(true);
   });
 });
