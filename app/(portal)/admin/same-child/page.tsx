@@ -30,7 +30,7 @@ export default async function SameChildPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { db } = await requireView("sameChild.view");
+  const { db, audit } = await requireView("sameChild.view");
   const query = await searchParams;
   const closedRef = (query.closed ?? "").trim();
   const inUseRef = (query.inUse ?? "").trim();
@@ -40,6 +40,9 @@ export default async function SameChildPage({
     inUseRef ? recordByReference(db, inUseRef) : Promise.resolve(null),
     listSameChildLinks(db, pageNumber),
   ]);
+  // A lookup by reference shows children's identities: audited with what was asked and what was found.
+  if (closedRef || inUseRef)
+    await audit({ lookup: { closed: closedRef, inUse: inUseRef }, found: [closed?.id, inUse?.id].filter(Boolean) });
   const problems = [
     closedRef && !closed ? `No record has the reference ${closedRef}.` : null,
     inUseRef && !inUse ? `No record has the reference ${inUseRef}.` : null,
