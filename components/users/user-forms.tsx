@@ -334,7 +334,7 @@ export function SocialWorkerIdForm({ user }: { user: { id: string; name: string;
       />
       <TextArea
         id="swId-reason"
-        label="Reason for the change"
+        label="Reason for recording the SW ID"
         hint="For example, registration checked on the Social Work England register. Recorded in the audit log."
         rows={3}
         error={form.formState.errors.reason}
