@@ -6,7 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Queryable } from "@/db/client";
 import { ASSESSMENT_TYPES, HEALTH_TYPES } from "@/lib/sections";
-import { buildCtx } from "./validate/core";
+import { ageAt as ageOn, buildCtx, isoToDay, parseDate } from "./validate/core";
 import {
   emptyTables,
   TABLE_COLUMNS,
@@ -277,9 +277,12 @@ export async function buildReturn(
     if (!twelveMonths.has(h.CHILD)) continue;
     const childId = childIds.get(h.CHILD) ?? "";
     const f = facts.get(childId) ?? {};
-    const age = ageAt(h.DOB, y.end);
+    // Ages as the Department counts them (birthdays), with the validator's own date arithmetic.
+    const dob = parseDate(h.DOB);
+    const ageAt = (iso: string) => (dob === null ? -1 : ageOn(dob, isoToDay(iso)));
+    const age = ageAt(y.end);
     // The SDQ is asked of children who are 4 by the end of the year and not yet 17 at its start.
-    const sdqAge = age >= 4 && ageAt(h.DOB, y.start) < 17;
+    const sdqAge = age >= 4 && ageAt(y.start) < 17;
     const sdqOutcome = str(f.sdq_outcome);
     const substance = str(f.substance) === "Yes";
     push(
@@ -303,11 +306,4 @@ export async function buildReturn(
     );
   }
   return { year: y, tables, sources, childIds };
-}
-
-/** Age in whole years on an ISO date, from a dd/mm/yyyy date of birth. */
-function ageAt(dob: string, iso: string): number {
-  const [d, m, yr] = dob.split("/").map(Number) as [number, number, number];
-  const [y, mo, da] = iso.split("-").map(Number) as [number, number, number];
-  return y - yr - (mo < m || (mo === m && da < d) ? 1 : 0);
 }
