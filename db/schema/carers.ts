@@ -61,6 +61,8 @@ export const carerRecordVersions = pgTable(
     ageFrom: integer(),
     ageTo: integer(),
     approvedOn: date(),
+    /** When a foster carer's approval ended; the record is kept at least 10 years from then. */
+    approvalEndedOn: date(),
     /** The supervising social worker (foster carers) or the authority's link worker (homes). */
     supervisingWorkerId: uuid().references(() => users.id),
     amendReason: text(),
@@ -80,6 +82,10 @@ export const carerRecordVersions = pgTable(
       sql`${t.ageFrom} is null or ${t.ageTo} is null or (${t.ageFrom} between 0 and 18 and ${t.ageTo} between ${t.ageFrom} and 18)`,
     ),
     check("carer_record_versions_places", sql`${t.approvedPlaces} is null or ${t.approvedPlaces} between 1 and 10`),
+    check(
+      "carer_record_versions_approval_end",
+      sql`${t.approvalEndedOn} is null or ${t.approvedOn} is null or ${t.approvalEndedOn} >= ${t.approvedOn}`,
+    ),
   ],
 );
 export type CarerRecordVersion = typeof carerRecordVersions.$inferSelect;

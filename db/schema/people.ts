@@ -57,7 +57,7 @@ export const users = pgTable(
      */
     sessionVersion: integer().notNull().default(0),
     /** SW_ID: the social worker's Social Work England registration (SW then digits), for sw_episodes. */
-    swId: text().unique(),
+    swId: text().unique("users_sw_id_unique"),
     createdAt,
     ...softDelete,
   },

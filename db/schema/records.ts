@@ -103,6 +103,10 @@ export const recordEntries = pgTable(
     index("record_entries_source_idx")
       .on(t.sourceEntryId)
       .where(sql`${t.sourceEntryId} is not null`),
+    // One duplicate entry per source on a child's record: placed once, then brought up to date as versions.
+    uniqueIndex("record_entries_one_copy_per_child")
+      .on(t.childId, t.sourceEntryId)
+      .where(sql`${t.version} = 1 and ${t.sourceEntryId} is not null`),
   ],
 );
 export type RecordEntry = typeof recordEntries.$inferSelect;

@@ -29,8 +29,9 @@ import { recordCareEventAction } from "@/lib/episodes/actions";
 import { linkSiblingAction } from "@/lib/people/actions";
 import { sealEntryAction } from "@/lib/records/actions";
 import { requestBreakGlassAction } from "@/lib/break-glass/actions";
+import { saveCarePlanDraftAction } from "@/lib/care-plans/actions";
 import { demoChildId, type DemoUserKey } from "@/scripts/seed/demo";
-import { expectOk } from "../helpers/care-plans";
+import { carePlanForm, expectOk } from "../helpers/care-plans";
 import { onPostgres } from "../helpers/db";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
@@ -300,6 +301,13 @@ describe("duplicate entries, with provenance", () => {
           copies: [{ childId, place: true, confidentiality: "standard" }],
         }),
       ).toMatchObject({ ok: false, error: { code: "invalid:input" } });
+    // The database holds the same rule, whoever writes: a second first version of a copy of this source on this child.
+    if (!copy) throw new Error("the copy was placed");
+    const { id: _id, entryId: _entryId, ...content } = copy;
+    const again = crypto.randomUUID();
+    await expect(
+      demo.handle.owner.insert(recordEntries).values({ ...content, id: again, entryId: again }),
+    ).rejects.toThrow();
   });
 
   it("lets anyone who reads the child's record read the copy; the link says when the source is not available to them", async () => {
@@ -487,6 +495,32 @@ describe("records are never merged", () => {
     expect(APP_UPDATABLE_COLUMNS.record_entries).not.toContain("child_id");
     expect(APP_UPDATABLE_COLUMNS.children ?? []).not.toContain("deleted_at");
     if (onPostgres) expect(APP_UPDATABLE_COLUMNS.sibling_links).toEqual(["end_date", "end_reason"]);
+  });
+
+  it("the database refuses moving a draft, whose content may still change, to another child or section", async () => {
+    demo.as("sw1");
+    const draft = expectOk(await saveCarePlanDraftAction(carePlanForm(FIRST)));
+    const [row] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(and(eq(recordEntries.entryId, draft.entryId), eq(recordEntries.version, draft.version)));
+    expect(row?.status).toBe("draft");
+    // Even the database's owner, with every right on the table.
+    await expect(
+      demo.handle.owner.execute(sql`update record_entries set child_id = ${SECOND} where id = ${row?.id ?? ""}`),
+    ).rejects.toThrow();
+    await expect(
+      demo.handle.owner.execute(sql`update record_entries set section = 'visits' where id = ${row?.id ?? ""}`),
+    ).rejects.toThrow();
+    // What a draft says may still change in place; where it belongs may not.
+    await demo.handle.owner.execute(
+      sql`update record_entries set title = 'Care plan (draft)' where id = ${row?.id ?? ""}`,
+    );
+    const [after] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(eq(recordEntries.id, row?.id ?? ""));
+    expect(after).toMatchObject({ childId: FIRST, section: "carePlan", title: "Care plan (draft)" });
   });
 
   it("has no merge path: no policy, action, route or command merges or moves one child's record into another's", () => {
