@@ -27,6 +27,11 @@ const paths = (childId: string, section: FormSection) => [
   sectionHref(childId, "chronology"),
 ];
 
+/** The parents' views the entry's command resolved from the linked people, as the decision records them. */
+function storedParentViews(data: Record<string, unknown>): StoredParentView[] {
+  return Array.isArray(data.parentViews) ? (data.parentViews as StoredParentView[]) : [];
+}
+
 function viewsOf(data: Record<string, unknown>): { status: string; text: string } {
   return (data.childViews as { status: string; text: string } | undefined) ?? { status: "", text: "" };
 }
@@ -49,7 +54,8 @@ const creators = familyOf(FORM_SECTIONS, (section) =>
           decidedBy: actor.name,
           reasons: String(d.reasons ?? "") || "A new contact arrangement for the child.",
           childViews: viewsOf(input.data),
-          parentViews: [],
+          // Every parent with parental responsibility, as asked on the form (resolved by createEntry).
+          parentViews: storedParentViews(row.data),
           relatesTo: { section, entryId: row.entryId, version: row.version },
         });
         auditDetail({ decisionEntryId: decision.entryId });
@@ -78,7 +84,7 @@ const amenders = familyOf(FORM_SECTIONS, (section) =>
           reasons: input.amendReason,
           childViews: views,
           // Every parent with parental responsibility, as asked on the form (resolved by amendEntry).
-          parentViews: Array.isArray(row.data.parentViews) ? (row.data.parentViews as StoredParentView[]) : [],
+          parentViews: storedParentViews(row.data),
           relatesTo: { section, entryId: row.entryId, version: row.version },
         });
         auditDetail({ decisionEntryId: decision.entryId });

@@ -61,14 +61,14 @@ async function refuseBeforeBirth(tx: Tx, childId: string, section: FormSection, 
 
 /**
  * Parents' views in an entry's fields, chosen from the people linked to the child. A decision,
- * and a change that records one (contact), asks for every parent with parental responsibility.
+ * and an entry that records one (a contact arrangement, when made and at each change), asks for
+ * every parent with parental responsibility.
  */
 async function withParentViews(
   tx: Tx,
   childId: string,
   section: FormSection,
   data: Record<string, unknown>,
-  amending: boolean,
 ): Promise<Record<string, unknown>> {
   const spec = formSpec(section);
   const out = { ...data };
@@ -78,7 +78,7 @@ async function withParentViews(
       ? (data[field.name] as Array<{ personId?: string; status: string; text: string }>)
       : [];
     out[field.name] = await resolveParentViews(tx, childId, items, {
-      everyWithPr: section === "decisions" || (amending && Boolean(spec.recordsDecision)),
+      everyWithPr: section === "decisions" || Boolean(spec.recordsDecision),
       field: `data.${field.name}`,
     });
   }
@@ -93,7 +93,7 @@ export async function createEntry(
   input: CreateEntryInput,
 ): Promise<RecordEntry> {
   await refuseBeforeBirth(tx, access.childId, section, input.occurredOn);
-  input = { ...input, data: await withParentViews(tx, access.childId, section, input.data, false) };
+  input = { ...input, data: await withParentViews(tx, access.childId, section, input.data) };
   const id = crypto.randomUUID();
   const [row] = await tx
     .insert(recordEntries)
@@ -135,7 +135,7 @@ export async function amendEntry(
   input: AmendEntryInput,
 ): Promise<RecordEntry> {
   await refuseBeforeBirth(tx, access.childId, section, input.occurredOn);
-  input = { ...input, data: await withParentViews(tx, access.childId, section, input.data, true) };
+  input = { ...input, data: await withParentViews(tx, access.childId, section, input.data) };
   const chain = await lockEntry(tx, access.childId, section, input.entryId);
   const { latest } = chain;
   // Only what the person may read may be amended (a provider never sees a restricted version).

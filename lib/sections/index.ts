@@ -484,7 +484,7 @@ const FORM_SECTION_DEFINITIONS = {
         name: "parentViews",
         label: "Parents' views",
         kind: "parentViews",
-        hint: "A change of arrangements is a decision: record the views of every parent with parental responsibility.",
+        hint: "A new arrangement, and each change to it, is a decision: record the views of every parent with parental responsibility.",
       },
     ],
   },

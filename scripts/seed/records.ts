@@ -99,6 +99,10 @@ export async function seedDemoRecords(
       venue: "Family centre",
       restrictions: "No unplanned contact.",
       childViews: { status: "given", text: "I want longer visits." },
+      // A new arrangement is a decision: every parent with parental responsibility is asked.
+      parentViews: demoParentViews(n)
+        .filter((p) => p.parentalResponsibility)
+        .map(({ personId, status, text }) => ({ personId, status, text })),
     },
   });
   await add("contributions", {

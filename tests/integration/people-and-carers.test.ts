@@ -299,12 +299,60 @@ describe("parents' views chosen from the linked people", () => {
     expect(d?.data.parentViews).toEqual([expect.objectContaining({ personId: mother, status: "sought_not_given" })]);
   });
 
-  it("asks a change of contact arrangements (a decision) for every parent with parental responsibility", async () => {
+  it("asks a new contact arrangement (a decision) for every parent with parental responsibility, and puts them on the decision", async () => {
     demo.as("sw1");
     const input = entryInput(A, "contact");
+    const refused = await createEntryAction("contact", { ...input, data: { ...input.data, parentViews: [] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: "invalid:input" },
+      fieldErrors: {
+        "data.parentViews": ["Record the views of every parent with parental responsibility: Dana Example (fictional)"],
+      },
+    });
+    // A father without parental responsibility may be left out; the mother's views are recorded.
     const created = expectOk(
-      await createEntryAction("contact", { ...input, data: { ...input.data, parentViews: [] } }),
+      await createEntryAction("contact", {
+        ...input,
+        data: {
+          ...input.data,
+          parentViews: [
+            { personId: mother, status: "given", text: "Wants contact every fortnight (fictional)." },
+            { personId: father, status: "", text: "" },
+          ],
+        },
+      }),
     );
+    const [entry] = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(and(eq(recordEntries.entryId, created.entryId), eq(recordEntries.version, 1)));
+    expect(entry?.data.parentViews).toEqual([
+      expect.objectContaining({ personId: mother, name: "Dana Example (fictional)", status: "given" }),
+    ]);
+    const decisions = await demo.handle.db
+      .select()
+      .from(recordEntries)
+      .where(and(eq(recordEntries.childId, A), eq(recordEntries.section, "decisions")));
+    const decision = decisions.find(
+      (d) => (d.data.relatesTo as { entryId?: string } | null)?.entryId === created.entryId,
+    );
+    expect(decision?.title).toMatch(/^Contact arrangement made/);
+    expect(decision?.data.parentViews).toEqual([
+      expect.objectContaining({
+        personId: mother,
+        relationship: "Mother",
+        parentalResponsibility: true,
+        status: "given",
+        text: "Wants contact every fortnight (fictional).",
+      }),
+    ]);
+  });
+
+  it("asks a change of contact arrangements (a decision) for every parent with parental responsibility", async () => {
+    demo.as("sw1");
+    const input = entryInput(A, "contact", 1, [{ personId: mother, status: "sought_not_given", text: "" }]);
+    const created = expectOk(await createEntryAction("contact", input));
     const amend = (parentViews: unknown[]) =>
       amendEntryAction("contact", {
         ...input,
@@ -328,8 +376,10 @@ describe("parents' views chosen from the linked people", () => {
 describe("sibling contact arrangements", () => {
   it("links a contact arrangement of each sibling across the two records", async () => {
     demo.as("tm1");
-    const mine = expectOk(await createEntryAction("contact", entryInput(A, "contact", 2)));
-    const theirs = expectOk(await createEntryAction("contact", entryInput(B, "contact", 3)));
+    // The siblings' mother holds parental responsibility for both: each new arrangement asks for her views.
+    const asked = [{ personId: mother, status: "sought_not_given", text: "" }];
+    const mine = expectOk(await createEntryAction("contact", entryInput(A, "contact", 2, asked)));
+    const theirs = expectOk(await createEntryAction("contact", entryInput(B, "contact", 3, asked)));
     expectOk(
       await linkSiblingContactAction({
         childId: A,
