@@ -15,7 +15,15 @@ import {
   teams,
   users,
 } from "@/db/schema";
-import { allows, caseloadRedactions, caseloadScope, childIdColumn, type Actor, type ChildAccess } from "@/lib/access";
+import {
+  allows,
+  carerAccess,
+  caseloadRedactions,
+  caseloadScope,
+  childIdColumn,
+  type Actor,
+  type ChildAccess,
+} from "@/lib/access";
 import { parseUkDate, todayIso } from "@/lib/dates";
 
 export const CASELOAD_PAGE_SIZE = 25;
@@ -169,6 +177,7 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
         endDate: episodes.endDate,
         reasonCeased: episodes.reasonCeased,
         carerName: carerRecords.name,
+        carerRecordId: episodes.carerRecordId,
       })
       .from(episodes)
       .leftJoin(carerRecords, eq(carerRecords.id, episodes.carerRecordId))
@@ -215,6 +224,10 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
   ]);
   const [child] = childRows;
   if (!child) return null;
+  const open = episodeRows[0] && !episodeRows[0].endDate ? episodeRows[0] : null;
+  // The carer's or home's record is linked only for someone the policy lets open it.
+  const carer = open?.carerRecordId ? await carerAccess(db, actor, open.carerRecordId) : null;
+  const carerHref = open && carer && allows(actor, carer, "carerRecord.view") ? `/carers/${carer.carerRecordId}` : null;
 
   return {
     child: {
@@ -222,7 +235,7 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
       familyAddress: hidesBirthFamilyAddresses ? null : child.familyAddress,
       workerEmail: hidesStaffContacts ? null : child.workerEmail,
     },
-    currentEpisode: episodeRows[0] && !episodeRows[0].endDate ? episodeRows[0] : null,
+    currentEpisode: open ? { ...open, carerHref } : null,
     episodes: episodeRows,
     siblings,
     arrangements,

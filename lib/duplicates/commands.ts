@@ -196,10 +196,14 @@ function sharedEntryChain(entryId: string): VersionChain<SharedEntry, NewSharedV
   };
 }
 
-/** Amends the shared entry from one child's copy: a new version; no copy changes until it is brought up to date. */
+/**
+ * Amends the shared entry from one child's copy: a new version; no copy changes until it is
+ * brought up to date. Only from a copy the person may read: a copy sealed on this record (misfiled
+ * here) gives no way to change what the siblings' copies come from.
+ */
 export async function amendSharedEntry(tx: Tx, actor: Actor, access: ChildAccess, input: AmendSharedEntryInput) {
   const [copy] = await tx
-    .select({ id: recordEntries.id })
+    .select({ id: recordEntries.id, confidentiality: recordEntries.confidentiality })
     .from(recordEntries)
     .where(
       and(
@@ -210,7 +214,8 @@ export async function amendSharedEntry(tx: Tx, actor: Actor, access: ChildAccess
       ),
     )
     .limit(1);
-  if (!copy) throw new AppError("not-found", "This child's record has no copy of that entry.");
+  if (!copy || copy.confidentiality === "sealed" || !access.redactions.confidentiality.includes(copy.confidentiality))
+    throw new AppError("not-found", "This child's record has no copy of that entry.");
   const chain = await lockChain(tx, sharedEntryChain(input.sharedEntryId));
   return chain.append(
     {

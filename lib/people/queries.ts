@@ -1,7 +1,7 @@
 // Reads of the people around a child and of sibling links, narrowed by what the person's
 // relationship hides: providers never see a person's address or contact details, nor links to
 // siblings' records.
-import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { childPeople, children, persons, recordEntries, siblingContactLinks, siblingLinks } from "@/db/schema";
 import { allows, childAccess, type Actor, type ChildAccess } from "@/lib/access";
@@ -92,47 +92,73 @@ export async function peopleOfSiblings(db: Queryable, access: ChildAccess) {
   return rows.map((r) => ({ personId: r.personId, name: `${r.firstName} ${r.lastName}` }));
 }
 
-/** Contact arrangements linked across siblings' records, seen from this child's side. */
-export async function listSiblingContactLinks(db: Queryable, access: ChildAccess) {
+/**
+ * Contact arrangements linked across siblings' records, seen from this child's side. Each title
+ * is shown only where the person may read it: this child's under their access here, the
+ * sibling's only when the policy lets them open the sibling's contact arrangements too (asked of
+ * the sibling's record); otherwise the title is null and the page says so without a link.
+ */
+export async function listSiblingContactLinks(db: Queryable, actor: Actor, access: ChildAccess) {
   if (access.redactions.hidesSiblingRecords) return [];
   const mine = or(eq(siblingContactLinks.childId, access.childId), eq(siblingContactLinks.siblingId, access.childId));
   const rows = await db
     .select()
     .from(siblingContactLinks)
     .where(and(mine, isNull(siblingContactLinks.deletedAt)));
-  const entryIds = rows.flatMap((r) => [r.contactEntryId, r.siblingContactEntryId]);
-  const titles = entryIds.length
-    ? await db
-        .select({ entryId: recordEntries.entryId, title: recordEntries.title })
-        .from(recordEntries)
-        .where(
-          and(
-            inArray(recordEntries.entryId, entryIds),
-            eq(recordEntries.isLatest, true),
-            ne(recordEntries.confidentiality, "sealed"),
-          ),
-        )
-    : [];
-  const otherIds = rows.map((r) => (r.childId === access.childId ? r.siblingId : r.childId));
-  const names = otherIds.length
-    ? await db
-        .select({ id: children.id, firstName: children.firstName, lastName: children.lastName })
-        .from(children)
-        .where(inArray(children.id, otherIds))
-    : [];
-  const title = (id: string) => titles.find((t) => t.entryId === id)?.title ?? "An arrangement you cannot see";
-  return rows.map((r) => {
+  if (rows.length === 0) return [];
+  const visibleTitles = async (a: ChildAccess, entryIds: string[]) =>
+    new Map(
+      (
+        await db
+          .select({ entryId: recordEntries.entryId, title: recordEntries.title })
+          .from(recordEntries)
+          .where(
+            and(
+              entryVisibility(actor, a, "contact"),
+              eq(recordEntries.section, "contact"),
+              inArray(recordEntries.entryId, entryIds),
+              eq(recordEntries.isLatest, true),
+            ),
+          )
+      ).map((t) => [t.entryId, t.title]),
+    );
+  const sides = rows.map((r) => {
     const here = r.childId === access.childId;
-    const otherChild = here ? r.siblingId : r.childId;
-    const other = names.find((n) => n.id === otherChild);
     return {
       id: r.id,
       ownEntryId: here ? r.contactEntryId : r.siblingContactEntryId,
-      ownTitle: title(here ? r.contactEntryId : r.siblingContactEntryId),
-      siblingId: otherChild,
-      siblingName: other ? `${other.firstName} ${other.lastName}` : "",
+      siblingId: here ? r.siblingId : r.childId,
       siblingEntryId: here ? r.siblingContactEntryId : r.contactEntryId,
-      siblingTitle: title(here ? r.siblingContactEntryId : r.contactEntryId),
+    };
+  });
+  const own = await visibleTitles(
+    access,
+    sides.map((s) => s.ownEntryId),
+  );
+  // The sibling's titles through the person's own access to that record, asked of the policy.
+  const theirs = new Map<string, Map<string, string>>();
+  for (const siblingId of new Set(sides.map((s) => s.siblingId))) {
+    const other = await childAccess(db, actor, siblingId);
+    if (!other || !allows(actor, other, "contact.view")) continue;
+    theirs.set(
+      siblingId,
+      await visibleTitles(
+        other,
+        sides.filter((s) => s.siblingId === siblingId).map((s) => s.siblingEntryId),
+      ),
+    );
+  }
+  const names = await db
+    .select({ id: children.id, firstName: children.firstName, lastName: children.lastName })
+    .from(children)
+    .where(inArray(children.id, [...new Set(sides.map((s) => s.siblingId))]));
+  return sides.map((s) => {
+    const other = names.find((n) => n.id === s.siblingId);
+    return {
+      ...s,
+      ownTitle: own.get(s.ownEntryId) ?? null,
+      siblingName: other ? `${other.firstName} ${other.lastName}` : "",
+      siblingTitle: theirs.get(s.siblingId)?.get(s.siblingEntryId) ?? null,
     };
   });
 }

@@ -22,6 +22,7 @@ import {
   createCarerRecordAction,
   duplicateCarerEntryAction,
 } from "@/lib/carers/actions";
+import { getChildOverview } from "@/lib/children/queries";
 import { formatUkDateTime } from "@/lib/dates";
 import { amendSharedEntryAction, recordSharedEntryAction, refreshDuplicateAction } from "@/lib/duplicates/actions";
 import { getDuplicate, listDuplicates } from "@/lib/duplicates/queries";
@@ -110,6 +111,19 @@ describe("a carer's record beside the child's", () => {
       .where(and(eq(episodes.childId, FIRST), eq(episodes.carerRecordId, carer), sql`${episodes.endDate} is null`));
     expect(open?.placementPostcode).toBe("BS1 5TL");
     expect(open?.urn).toBeNull();
+  });
+
+  it("links the child's current placement to the carer's record only for those who may open it", async () => {
+    const hrefFor = async (key: DemoUserKey) => {
+      const access = await childAccess(demo.handle.db, demo.actor(key), FIRST);
+      if (!access) throw new Error(`${key} reaches the first child`);
+      const overview = await getChildOverview(demo.handle.db, demo.actor(key), access);
+      return { name: overview?.currentEpisode?.carerName, href: overview?.currentEpisode?.carerHref };
+    };
+    // The child's worker (summary) and manager open it; the IRO and the provider have no door to carers' records.
+    for (const key of ["sw1", "tm1"] as const)
+      expect(await hrefFor(key), key).toEqual({ name: "The Testwood household (fictional)", href: `/carers/${carer}` });
+    for (const key of ["iro1", "prov1"] as const) expect((await hrefFor(key)).href, key).toBeNull();
   });
 
   type Outcome = "allowed" | "permission" | "refused";
@@ -464,6 +478,19 @@ describe("an entry concerning several siblings", () => {
     if (!access) throw new Error("tm1 reaches the second child");
     const copy = await getDuplicate(demo.handle.db, demo.actor("tm1"), access, second);
     if (!copy?.shared) throw new Error("the copy knows its shared entry");
+    // Not from the first child's record, where the copy is sealed as misfiled.
+    expect(
+      await amendSharedEntryAction({
+        childId: FIRST,
+        sharedEntryId: copy.latest.entry.sourceEntryId ?? "",
+        baseVersion: copy.shared.version,
+        kind: "joint_contact",
+        occurredOn: formatUkDateTime(new Date()).split(" ")[0] ?? "",
+        title: "Joint contact with their mother (fictional)",
+        details: "An amendment through the sealed copy (fictional).",
+        amendReason: "Through a copy that was sealed (fictional)",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "not-found" } });
     expectOk(
       await amendSharedEntryAction({
         childId: SECOND,

@@ -17,7 +17,7 @@ import {
   linkSiblingAction,
   linkSiblingContactAction,
 } from "@/lib/people/actions";
-import { listChildPeople, listSiblingLinks } from "@/lib/people/queries";
+import { listChildPeople, listSiblingContactLinks, listSiblingLinks } from "@/lib/people/queries";
 import { amendEntryAction, createEntryAction } from "@/lib/records/actions";
 import { formatValue } from "@/lib/records/format";
 import { formatUkDate, todayIso } from "@/lib/dates";
@@ -388,6 +388,18 @@ describe("sibling contact arrangements", () => {
         siblingContactEntryId: theirs.entryId,
       }),
     );
+    // The titles show only where the reader may read them: a worker who reads only the sibling's
+    // summary is told there is a linked arrangement, not what it is called.
+    const titlesFor = async (key: "tm1" | "sw1") => {
+      const access = await childAccess(demo.handle.db, demo.actor(key), A);
+      if (!access) throw new Error(`${key} reaches child 2`);
+      return (await listSiblingContactLinks(demo.handle.db, demo.actor(key), access)).map((l) => [
+        l.ownTitle,
+        l.siblingTitle,
+      ]);
+    };
+    expect(await titlesFor("tm1")).toEqual([["Fictional contact arrangement 2", "Fictional contact arrangement 3"]]);
+    expect(await titlesFor("sw1")).toEqual([["Fictional contact arrangement 2", null]]);
     // Only a sibling's arrangement: child 10 is not linked to A.
     const other = expectOk(await createEntryAction("contact", entryInput(demoChildId(10), "contact", 4)));
     expect(

@@ -130,7 +130,19 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
                 { term: "Placement", value: label(PLACEMENT, currentEpisode.placement) },
                 { term: "Placement provider", value: label(PLACEMENT_PROVIDER, currentEpisode.placementProvider) },
                 { term: "Category of need", value: label(CATEGORY_OF_NEED, currentEpisode.categoryOfNeed) },
-                ...(isProvider ? [] : [{ term: "Carer or home", value: currentEpisode.carerName ?? "" }]),
+                ...(isProvider
+                  ? []
+                  : [
+                      {
+                        term: "Carer or home",
+                        value:
+                          currentEpisode.carerName && currentEpisode.carerHref ? (
+                            <Link href={currentEpisode.carerHref}>{currentEpisode.carerName}</Link>
+                          ) : (
+                            (currentEpisode.carerName ?? "")
+                          ),
+                      },
+                    ]),
               ]}
             />
           ) : (

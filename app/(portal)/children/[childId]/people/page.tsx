@@ -37,7 +37,7 @@ export default async function PeoplePage({ params }: { params: Promise<{ childId
   const [people, siblings, contactLinks] = await Promise.all([
     listChildPeople(db, access),
     listSiblingLinks(db, access),
-    listSiblingContactLinks(db, access),
+    listSiblingContactLinks(db, actor, access),
   ]);
   const [siblingsPeople, choices, contactChoices] = await Promise.all([
     mayAdd ? peopleOfSiblings(db, access) : [],
@@ -181,9 +181,20 @@ export default async function PeoplePage({ params }: { params: Promise<{ childId
               <ul className="list-disc pl-5 text-sm">
                 {contactLinks.map((l) => (
                   <li key={l.id}>
-                    <Link href={`/children/${childId}/contact/${l.ownEntryId}`}>{l.ownTitle}</Link> is linked with{" "}
-                    {l.siblingName}&apos;s{" "}
-                    <Link href={`/children/${l.siblingId}/contact/${l.siblingEntryId}`}>{l.siblingTitle}</Link>
+                    {l.ownTitle ? (
+                      <Link href={`/children/${childId}/contact/${l.ownEntryId}`}>{l.ownTitle}</Link>
+                    ) : (
+                      "An arrangement on this record you cannot see"
+                    )}{" "}
+                    is linked with{" "}
+                    {l.siblingTitle ? (
+                      <>
+                        {l.siblingName}&apos;s{" "}
+                        <Link href={`/children/${l.siblingId}/contact/${l.siblingEntryId}`}>{l.siblingTitle}</Link>
+                      </>
+                    ) : (
+                      "a linked arrangement on a sibling's record you cannot open"
+                    )}
                   </li>
                 ))}
               </ul>
