@@ -43,6 +43,7 @@ export interface CarerDetailsValues {
   ageFrom: string;
   ageTo: string;
   approvedOn: string;
+  approvalEndedOn: string;
 }
 
 function DetailsFields({
@@ -50,11 +51,14 @@ function DetailsFields({
   errors,
   kind,
   prefix,
+  amending = false,
 }: {
   register: (name: keyof CarerDetailsValues) => object;
   errors: Partial<Record<keyof CarerDetailsValues, { message?: string }>>;
   kind: string;
   prefix: string;
+  /** A record already open: its approval may have ended. */
+  amending?: boolean;
 }) {
   const home = kind === "childrens_home";
   return (
@@ -112,6 +116,15 @@ function DetailsFields({
             error={errors.approvedOn}
             {...register("approvedOn")}
           />
+          {amending ? (
+            <DateInput
+              id={`${prefix}-approvalEndedOn`}
+              label="Approval ended on"
+              hint="Leave blank while the carers are approved. The record is kept for at least 10 years from this date."
+              error={errors.approvalEndedOn}
+              {...register("approvalEndedOn")}
+            />
+          ) : null}
         </>
       )}
       <TextArea
@@ -162,6 +175,7 @@ const emptyDetails: CarerDetailsValues = {
   ageFrom: "",
   ageTo: "",
   approvedOn: "",
+  approvalEndedOn: "",
 };
 
 export function CreateCarerRecordForm() {
@@ -207,23 +221,57 @@ export function AmendCarerRecordForm({
   carerRecordId,
   version,
   details,
+  supervisingWorkerId,
+  supervisors,
 }: {
   carerRecordId: string;
   version: number;
   details: CarerDetailsValues;
+  /** The supervising social worker now (a home's link worker). */
+  supervisingWorkerId: string;
+  /** Every active supervising social worker, who may take the record on. */
+  supervisors: ReadonlyArray<{ id: string; name: string }>;
 }) {
   const router = useRouter();
+  // Someone no longer active is not offered: blank keeps them until another is chosen.
+  const current = supervisors.some((s) => s.id === supervisingWorkerId) ? supervisingWorkerId : "";
+  const options = [
+    ...(current ? [] : [{ value: "", label: "Keep the current one (not an active supervising social worker)" }]),
+    ...supervisors.map((s) => ({ value: s.id, label: s.name })),
+  ];
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: amendCarerRecordSchema,
     action: amendCarerRecordAction,
-    defaultValues: { carerRecordId, baseVersion: version, amendReason: "", ...details } as never,
-    onSuccess: () => router.refresh(),
+    defaultValues: {
+      carerRecordId,
+      baseVersion: version,
+      amendReason: "",
+      supervisingWorkerId: current,
+      ...details,
+    } as never,
+    // Handed to someone else, the record is theirs to open now: back to the list.
+    onSuccess: (data) => (data.reassigned ? router.push("/carers") : router.refresh()),
   });
   const e = form.formState.errors as Partial<Record<string, { message?: string }>>;
+  const home = details.kind === "childrens_home";
   return (
     <form onSubmit={onSubmit} noValidate className="mt-2">
       <FormError message={formError} />
-      <DetailsFields register={(n) => form.register(n as never)} errors={e} kind={details.kind} prefix="amend" />
+      <DetailsFields
+        register={(n) => form.register(n as never)}
+        errors={e}
+        kind={details.kind}
+        prefix="amend"
+        amending
+      />
+      <Select
+        id="amend-supervisingWorkerId"
+        label={home ? "Link worker" : "Supervising social worker"}
+        hint="The supervising social worker maintains this record. If you choose someone else, only they will be able to change it or open its entries from then on."
+        options={options}
+        error={e.supervisingWorkerId}
+        {...form.register("supervisingWorkerId" as never)}
+      />
       <TextArea
         id="amend-reason"
         label="Why are the details changing?"

@@ -32,14 +32,18 @@ export const createCarerRecordAction = authorizedAction(
   { revalidate: () => ["/carers"] },
 );
 
-// Change a record's details (household, approval, address): a new version with a reason
+// Change a record's details (household, approval, address) or its supervising social worker: a new version with a reason
 export const amendCarerRecordAction = authorizedAction(
   "carerRecord.amend",
   amendCarerRecordSchema,
   async ({ tx, actor, access, input, auditDetail }) => {
-    const row = await amendCarerRecord(tx, actor, access, input);
-    auditDetail({ version: row.version, reason: input.amendReason });
-    return { version: row.version };
+    const { row, reassigned } = await amendCarerRecord(tx, actor, access, input);
+    auditDetail({
+      version: row.version,
+      reason: input.amendReason,
+      ...(reassigned ? { supervisingWorkerFrom: reassigned.from, supervisingWorkerTo: reassigned.to } : {}),
+    });
+    return { version: row.version, reassigned: Boolean(reassigned) };
   },
   { revalidate: (i) => carerPaths(i.carerRecordId) },
 );

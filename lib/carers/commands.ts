@@ -12,6 +12,7 @@ import {
   episodes,
   recordEntries,
   sameChildLinks,
+  users,
   type CarerEntry,
   type CarerRecordVersion,
 } from "@/db/schema";
@@ -28,7 +29,7 @@ import {
   type DuplicateCarerEntryInput,
 } from "./schemas";
 
-const detailsOf = (input: Omit<CreateCarerRecordInput, "name" | "kind">) => ({
+const detailsOf = (input: Omit<CreateCarerRecordInput, "name">) => ({
   carers: input.carers,
   household: input.household || null,
   address: input.address,
@@ -41,6 +42,7 @@ const detailsOf = (input: Omit<CreateCarerRecordInput, "name" | "kind">) => ({
   ageFrom: input.ageFrom,
   ageTo: input.ageTo,
   approvedOn: input.approvedOn,
+  approvalEndedOn: input.kind === "foster_carer" ? input.approvalEndedOn : null,
 });
 
 /** A new carer's or home's record, supervised by the person who opens it. */
@@ -97,15 +99,36 @@ function carerRecordChain(carerRecordId: string): VersionChain<CarerRecordVersio
   };
 }
 
-/** A change of the record's details (household, approval, address): a new version with a reason. */
+/** Whether this person may supervise carers' and homes' records: an active supervising social worker. */
+async function isActiveSupervisor(tx: Pick<Tx, "select">, userId: string) {
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.role, "supervising_social_worker"), eq(users.active, true)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * A change of the record's details (household, approval, address) or of who supervises it: a new
+ * version with a reason. The supervising social worker is chosen from the active supervising
+ * social workers; whoever it is, they reach the record from this version on, and the one before
+ * no longer does.
+ */
 export async function amendCarerRecord(tx: Tx, actor: Actor, access: CarerAccess, input: AmendCarerRecordInput) {
   if (input.kind !== access.kind)
     throw new AppError("invalid:input", undefined, { kind: ["A record's kind does not change"] });
   const chain = await lockChain(tx, carerRecordChain(access.carerRecordId));
-  return chain.append(
+  const before = chain.latest.supervisingWorkerId;
+  const supervisingWorkerId = input.supervisingWorkerId || before;
+  if (supervisingWorkerId !== before && !(supervisingWorkerId && (await isActiveSupervisor(tx, supervisingWorkerId))))
+    throw new AppError("invalid:input", undefined, {
+      supervisingWorkerId: ["Choose a supervising social worker from the list"],
+    });
+  const row = await chain.append(
     {
       ...detailsOf(input),
-      supervisingWorkerId: chain.latest.supervisingWorkerId,
+      supervisingWorkerId,
       amendReason: input.amendReason,
       createdBy: actor.id,
     },
@@ -118,6 +141,7 @@ export async function amendCarerRecord(tx: Tx, actor: Actor, access: CarerAccess
         ),
     },
   );
+  return { row, reassigned: supervisingWorkerId !== before ? { from: before, to: supervisingWorkerId } : null };
 }
 
 type NewCarerEntryVersion = Omit<typeof carerEntries.$inferInsert, "id" | "entryId" | "version" | "carerRecordId">;

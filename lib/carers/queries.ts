@@ -53,11 +53,33 @@ export async function getCarerSummary(db: Queryable, access: CarerAccess) {
 export async function getCarerVersions(db: Queryable, actor: Actor, access: CarerAccess) {
   if (!allows(actor, access, "carerEntries.view")) return [];
   return db
-    .select({ version: carerRecordVersions, authorName: author.name })
+    .select({ version: carerRecordVersions, authorName: author.name, supervisorName: supervisor.name })
     .from(carerRecordVersions)
     .leftJoin(author, eq(author.id, carerRecordVersions.createdBy))
+    .leftJoin(supervisor, eq(supervisor.id, carerRecordVersions.supervisingWorkerId))
     .where(eq(carerRecordVersions.carerRecordId, access.carerRecordId))
     .orderBy(asc(carerRecordVersions.version));
+}
+
+/**
+ * The latest approval review recorded on the record (by the date it happened; the entry's latest
+ * version): its date belongs with the approval, which everyone who opens the record reads.
+ */
+export async function latestApprovalReview(db: Queryable, access: CarerAccess) {
+  const [row] = await db
+    .select({ entryId: carerEntries.entryId, occurredOn: carerEntries.occurredOn })
+    .from(carerEntries)
+    .where(
+      and(
+        eq(carerEntries.carerRecordId, access.carerRecordId),
+        eq(carerEntries.kind, "approval_review"),
+        isNull(carerEntries.supersededAt),
+        isNull(carerEntries.deletedAt),
+      ),
+    )
+    .orderBy(desc(carerEntries.occurredOn), desc(carerEntries.createdAt))
+    .limit(1);
+  return row ?? null;
 }
 
 /** The record's entries (latest versions), newest first. */
@@ -141,4 +163,13 @@ export async function copiesOfCarerEntry(db: Queryable, actor: Actor, access: Ca
       ),
     )
     .orderBy(asc(children.firstName));
+}
+
+/** The people a record may be handed to: every active supervising social worker, by name. */
+export async function supervisingWorkerChoices(db: Queryable) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.role, "supervising_social_worker"), eq(users.active, true)))
+    .orderBy(asc(users.name));
 }

@@ -56,16 +56,31 @@ const detailsShape = {
   ageFrom: optionalNumber(0, 18, "Youngest age"),
   ageTo: optionalNumber(0, 18, "Oldest age"),
   approvedOn: optionalUkDate("the date of approval"),
+  /** Foster carers: when their approval ended (the record is then kept at least 10 years). */
+  approvalEndedOn: optionalUkDate("the date approval ended"),
 };
 
 function homesHaveUrn(
-  v: { kind: string; urn: string | null; ageFrom: number | null; ageTo: number | null },
+  v: {
+    kind: string;
+    urn: string | null;
+    ageFrom: number | null;
+    ageTo: number | null;
+    approvedOn: string | null;
+    approvalEndedOn: string | null;
+  },
   ctx: z.RefinementCtx,
 ) {
   if (v.kind === "childrens_home" && !v.urn)
     ctx.addIssue({ code: "custom", path: ["urn"], message: "Enter the home's Ofsted URN" });
   if (v.ageFrom !== null && v.ageTo !== null && v.ageTo < v.ageFrom)
     ctx.addIssue({ code: "custom", path: ["ageTo"], message: "The oldest age cannot be below the youngest" });
+  if (v.approvedOn && v.approvalEndedOn && v.approvalEndedOn < v.approvedOn)
+    ctx.addIssue({
+      code: "custom",
+      path: ["approvalEndedOn"],
+      message: "The date approval ended cannot be before the date of approval",
+    });
 }
 
 export const createCarerRecordSchema = z
@@ -78,6 +93,11 @@ export const amendCarerRecordSchema = z
     carerRecordId: id,
     baseVersion: z.coerce.number().int().min(1),
     ...detailsShape,
+    /**
+     * The supervising social worker (a home's link worker), chosen from the active supervising
+     * social workers; blank keeps the current one.
+     */
+    supervisingWorkerId: z.union([id, z.literal("")]).default(""),
     amendReason: z.string().trim().min(5, "Say why the details are changing (at least 5 characters)").max(2000),
   })
   .superRefine(homesHaveUrn);

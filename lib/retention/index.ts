@@ -15,6 +15,30 @@ export function earliestDestructionDate(dateOfBirth: string, dateOfDeath?: strin
   return format(addYears(dob, 75), "yyyy-MM-dd");
 }
 
+/**
+ * The normal retention of a foster carer's or children's home's own record. A foster carer's
+ * record is kept for at least 10 years from the date their approval ends (the Fostering Services
+ * (England) Regulations 2011, regulation 32(1)): a date only once approval has ended. The
+ * Children's Homes (England) Regulations 2015 bind the home's provider (each child's case record:
+ * regulation 36), not the authority's own record of a home, for which we found no set period: the
+ * authority's retention schedule decides, so no date is given here.
+ */
+export function carerRecordRetention(
+  kind: "foster_carer" | "childrens_home",
+  approvalEndedOn: string | null,
+): { earliest: string | null; rule: string } {
+  if (kind === "childrens_home")
+    return {
+      earliest: null,
+      rule: "No period is set here for the authority's own record of a children's home: the authority's retention schedule applies. (The home keeps each child's case record until the child's 75th birthday, or for 15 years after the death of a child who died before 18: Children's Homes (England) Regulations 2015, regulation 36.)",
+    };
+  const rule =
+    "at least 10 years from the date approval ends (Fostering Services (England) Regulations 2011, regulation 32)";
+  return approvalEndedOn
+    ? { earliest: format(addYears(parseISO(approvalEndedOn), 10), "yyyy-MM-dd"), rule }
+    : { earliest: null, rule };
+}
+
 export async function getRetentionHold(db: Queryable) {
   const [row] = await db.select().from(retentionHold).where(eq(retentionHold.id, 1)).limit(1);
   // No row means the hold applies (the database says the same).

@@ -68,6 +68,14 @@ export const DEMO_USERS = [
     role: "supervising_social_worker",
     team: null,
   },
+  // A second supervising social worker, who supervises no record until one is handed to them.
+  {
+    key: "ssw2",
+    email: "supervising.worker2@demo.invalid",
+    name: "Noor Pike (demo)",
+    role: "supervising_social_worker",
+    team: null,
+  },
   {
     key: "gone",
     email: "deactivated@demo.invalid",

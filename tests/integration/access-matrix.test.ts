@@ -22,6 +22,7 @@ const expectedRelation: Record<Exclude<DemoUserKey, "gone">, (n: number) => stri
   ro: () => null,
   // A supervising social worker reaches carers' and homes' records, never a child's.
   ssw: () => null,
+  ssw2: () => null,
 };
 
 const demo = useDemoAuthority();

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, carerEntries, episodes, recordEntries } from "@/db/schema";
 import { APP_UPDATABLE_COLUMNS } from "@/db/roles";
-import { childAccess, POLICIES, POLICY_NAMES, type PolicyName } from "@/lib/access";
+import { carerAccess, childAccess, POLICIES, POLICY_NAMES, type PolicyName } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
 import { authorizedAction, type TransactionalPolicyName } from "@/lib/actions";
 import {
@@ -22,6 +22,7 @@ import {
   createCarerRecordAction,
   duplicateCarerEntryAction,
 } from "@/lib/carers/actions";
+import { getCarerVersions, latestApprovalReview } from "@/lib/carers/queries";
 import { getChildOverview } from "@/lib/children/queries";
 import { formatUkDateTime } from "@/lib/dates";
 import { amendSharedEntryAction, recordSharedEntryAction, refreshDuplicateAction } from "@/lib/duplicates/actions";
@@ -133,6 +134,11 @@ describe("a carer's record beside the child's", () => {
       who: "ssw",
       as: "the supervising social worker",
       want: { view: "allowed", entries: "allowed", amend: "allowed", create: "allowed", duplicate: "allowed" },
+    },
+    {
+      who: "ssw2",
+      as: "a supervising social worker who does not supervise the record",
+      want: { view: "refused", entries: "refused", amend: "refused", create: "refused", duplicate: "refused" },
     },
     {
       who: "tm1",
@@ -261,6 +267,42 @@ describe("a carer's record beside the child's", () => {
     expect(amended[0]?.detail).toMatchObject({
       carerRecordId: carer,
       reason: "Panel approved a third place (fictional)",
+    });
+  });
+
+  it("keeps every version of the details readable, with who supervised the record then", async () => {
+    const access = await carerAccess(demo.handle.db, demo.actor("tm1"), carer);
+    if (!access) throw new Error("tm1 reaches the record");
+    const versions = await getCarerVersions(demo.handle.db, demo.actor("tm1"), access);
+    expect(versions.map((v) => [v.version.version, v.version.approvedPlaces, v.supervisorName])).toEqual([
+      [1, 2, demo.actor("ssw").name],
+      [2, 3, demo.actor("ssw").name],
+    ]);
+    expect(versions[0]?.version.supersededAt).toBeInstanceOf(Date);
+    // The placed child's worker reads the summary only: no earlier versions.
+    const summaryOnly = await carerAccess(demo.handle.db, demo.actor("sw1"), carer);
+    if (!summaryOnly) throw new Error("sw1 reaches the summary");
+    expect(await getCarerVersions(demo.handle.db, demo.actor("sw1"), summaryOnly)).toEqual([]);
+  });
+
+  it("gives the approval its latest review, by the date it happened", async () => {
+    demo.as("ssw");
+    const review = (occurredOn: string, title: string) =>
+      createCarerEntryAction({
+        carerRecordId: carer,
+        kind: "approval_review",
+        occurredOn,
+        title,
+        details: "The panel recommended the approval continue (fictional).",
+      });
+    const access = await carerAccess(demo.handle.db, demo.actor("ssw"), carer);
+    if (!access) throw new Error("ssw reaches the record");
+    expect(await latestApprovalReview(demo.handle.db, access)).toBeNull();
+    const recent = expectOk(await review("01/02/2026", "Annual review 2026 (fictional)"));
+    expectOk(await review("01/02/2025", "Annual review 2025, recorded late (fictional)"));
+    expect(await latestApprovalReview(demo.handle.db, access)).toEqual({
+      entryId: recent.entryId,
+      occurredOn: "2026-02-01",
     });
   });
 
@@ -573,6 +615,70 @@ describe("records are never merged", () => {
       for (const m of text.matchAll(/\.update\((recordEntries|documents|episodes)\)\s*\.set\(\{([^}]*)\}/g))
         expect(/\bchildId\b/.test(m[2] ?? ""), `${rel} moves a row of ${m[1]} to another child`).toBe(false);
     }
+  });
+});
+
+describe("handing a record to another supervising social worker", () => {
+  const handTo = (key: DemoUserKey, reason: string) =>
+    amendCarerRecordAction({
+      carerRecordId: carer,
+      baseVersion: 2,
+      ...details,
+      approvedPlaces: "3",
+      supervisingWorkerId: demo.actor(key).id,
+      amendReason: reason,
+    });
+
+  it("refuses anyone but an active supervising social worker", async () => {
+    demo.as("ssw");
+    for (const key of ["sw1", "tm1", "gone"] as const)
+      expect(await handTo(key, "Handed to someone who cannot supervise (fictional)"), key).toMatchObject({
+        ok: false,
+        fieldErrors: { supervisingWorkerId: ["Choose a supervising social worker from the list"] },
+      });
+  });
+
+  it("moves the record to the new supervising social worker as a new version, audited with both names", async () => {
+    demo.as("ssw");
+    expect(expectOk(await handTo("ssw2", "Caseloads rebalanced in the fostering team (fictional)"))).toEqual({
+      version: 3,
+      reassigned: true,
+    });
+    const [event] = await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.chainKey, `carer:${carer}`), eq(auditEvents.action, "carerRecord.amend")))
+      .orderBy(sql`${auditEvents.id} desc`)
+      .limit(1);
+    expect(event?.detail).toMatchObject({
+      version: 3,
+      supervisingWorkerFrom: demo.actor("ssw").id,
+      supervisingWorkerTo: demo.actor("ssw2").id,
+      reason: "Caseloads rebalanced in the fostering team (fictional)",
+    });
+    // The new supervisor maintains it from now on; the one before no longer reaches it.
+    demo.as("ssw2");
+    expect((await authorizedView("carerEntries.view", carer)).ok).toBe(true);
+    demo.as("ssw");
+    expect((await authorizedView("carerRecord.view", carer)).ok).toBe(false);
+    expect(await handTo("ssw", "Trying to take it back (fictional)")).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:child" },
+    });
+    // Handed back, as the new supervisor may.
+    demo.as("ssw2");
+    expectOk(
+      await amendCarerRecordAction({
+        carerRecordId: carer,
+        baseVersion: 3,
+        ...details,
+        approvedPlaces: "3",
+        supervisingWorkerId: demo.actor("ssw").id,
+        amendReason: "Back to the first supervisor after cover (fictional)",
+      }),
+    );
+    demo.as("ssw");
+    expect((await authorizedView("carerEntries.view", carer)).ok).toBe(true);
   });
 });
 

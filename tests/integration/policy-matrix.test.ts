@@ -54,6 +54,7 @@ const CASES: Case[] = [
   { name: "the records officer through break-glass", user: "ro", child: demoChildId(0), relation: "break_glass" },
   // A supervising social worker reaches carers' records, never a child's (carer-records.test.ts has their matrix).
   { name: "a supervising social worker", user: "ssw", child: demoChildId(0), relation: null },
+  { name: "a supervising social worker who supervises no record", user: "ssw2", child: demoChildId(0), relation: null },
   { name: "a deactivated user", user: "gone", child: demoChildId(0), relation: null },
   { name: "someone signed out", user: null, child: demoChildId(0), relation: null },
 ];
@@ -102,6 +103,7 @@ const ROLE_OF: Record<DemoUserKey, Role> = {
   prov2: "provider",
   ro: "records_officer",
   ssw: "supervising_social_worker",
+  ssw2: "supervising_social_worker",
 };
 
 type Outcome = "allowed" | "permission" | "refused";
