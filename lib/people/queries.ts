@@ -3,7 +3,8 @@
 // siblings' records.
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { childPeople, children, persons, recordEntries, siblingContactLinks, siblingLinks } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { childPeople, children, persons, recordEntries, siblingContactLinks, siblingLinks, users } from "@/db/schema";
 import { allows, childAccess, type Actor, type ChildAccess } from "@/lib/access";
 import { listCaseload } from "@/lib/children/queries";
 import { entryVisibility } from "@/lib/records/queries";
@@ -13,6 +14,8 @@ import { linkedPeople } from "./commands";
 import type { ParentChoice } from "./views";
 
 export { linkedPeople };
+
+const author = alias(users, "author");
 
 /** Everyone linked to the child, now and before, with their current details (contact details only where allowed). */
 export async function listChildPeople(db: Queryable, access: ChildAccess) {
@@ -48,6 +51,42 @@ export async function listChildPeople(db: Queryable, access: ChildAccess) {
   }));
 }
 export type ChildPersonRow = Awaited<ReturnType<typeof listChildPeople>>[number];
+
+/**
+ * Every version of the details of each person linked to the child (now or before), oldest first,
+ * by person: who changed them, when and why. Contact details are never selected for someone who
+ * may not see them, in any version.
+ */
+export async function listPersonVersions(db: Queryable, access: ChildAccess) {
+  const hide = access.redactions.hidesBirthFamilyAddresses;
+  const linked = db
+    .select({ id: childPeople.personId })
+    .from(childPeople)
+    .where(and(eq(childPeople.childId, access.childId), isNull(childPeople.deletedAt)));
+  const rows = await db
+    .select({
+      id: persons.id,
+      personId: persons.personId,
+      version: persons.version,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      address: hide ? sql<string | null>`null` : persons.address,
+      phone: hide ? sql<string | null>`null` : persons.phone,
+      email: hide ? sql<string | null>`null` : persons.email,
+      amendReason: persons.amendReason,
+      createdAt: persons.createdAt,
+      current: sql<boolean>`${persons.supersededAt} is null`.mapWith(Boolean),
+      authorName: author.name,
+    })
+    .from(persons)
+    .leftJoin(author, eq(author.id, persons.createdBy))
+    .where(and(inArray(persons.personId, linked), isNull(persons.deletedAt)))
+    .orderBy(asc(persons.personId), asc(persons.version));
+  const byPerson = new Map<string, typeof rows>();
+  for (const r of rows) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
+  return byPerson;
+}
+export type PersonVersionRow = NonNullable<ReturnType<Awaited<ReturnType<typeof listPersonVersions>>["get"]>>[number];
 
 /** The child's sibling links, current and ended; none for someone who may not see siblings' records. */
 export async function listSiblingLinks(db: Queryable, access: ChildAccess) {

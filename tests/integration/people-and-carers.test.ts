@@ -17,7 +17,7 @@ import {
   linkSiblingAction,
   linkSiblingContactAction,
 } from "@/lib/people/actions";
-import { listChildPeople, listSiblingContactLinks, listSiblingLinks } from "@/lib/people/queries";
+import { listChildPeople, listPersonVersions, listSiblingContactLinks, listSiblingLinks } from "@/lib/people/queries";
 import { amendEntryAction, createEntryAction } from "@/lib/records/actions";
 import { formatValue } from "@/lib/records/format";
 import { formatUkDate, todayIso } from "@/lib/dates";
@@ -207,6 +207,45 @@ describe("the people around a child", () => {
     expect((await listChildPeople(demo.handle.db, accessA)).find((p) => p.personId === mother)?.address).toMatch(
       /New Street/,
     );
+    // Every earlier version stays readable, with who changed it and why, on each sibling's record.
+    const history = (await listPersonVersions(demo.handle.db, accessA)).get(mother) ?? [];
+    expect(history.map((v) => [v.version, v.current, v.address, v.amendReason, v.authorName])).toEqual([
+      [1, false, "1 Example Street, Demotown ZZ99 1ZZ (fictional)", null, demo.actor("tm1").name],
+      [2, true, "2 New Street, Demotown ZZ99 2ZZ (fictional)", "Moved house (fictional)", demo.actor("tm1").name],
+    ]);
+  });
+
+  it("never gives a provider an address or contact details from any earlier version either", async () => {
+    demo.as("tm1");
+    const kin = expectOk(
+      await addPerson(PROVIDED, {
+        firstName: "Lou",
+        lastName: "Kinsfolk (fictional)",
+        address: "3 Old Road, Demotown ZZ99 3ZZ (fictional)",
+        phone: "0117 496 0003",
+        relationship: "grandparent",
+      }),
+    ).personId;
+    expectOk(
+      await amendPersonAction({
+        childId: PROVIDED,
+        personId: kin,
+        baseVersion: 1,
+        firstName: "Lou",
+        lastName: "Kinsfolk (fictional)",
+        address: "4 New Road, Demotown ZZ99 4ZZ (fictional)",
+        phone: "0117 496 0004",
+        email: "",
+        amendReason: "Moved house (fictional)",
+      }),
+    );
+    const provider = await childAccess(demo.handle.db, demo.actor("prov1"), PROVIDED);
+    if (!provider) throw new Error("prov1 reaches child 0");
+    const versions = (await listPersonVersions(demo.handle.db, provider)).get(kin) ?? [];
+    expect(versions.map((v) => [v.version, v.firstName, v.address, v.phone, v.email])).toEqual([
+      [1, "Lou", null, null, null],
+      [2, "Lou", null, null, null],
+    ]);
   });
 });
 

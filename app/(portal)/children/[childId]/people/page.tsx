@@ -14,14 +14,16 @@ import {
 } from "@/components/people/people-forms";
 import { Badge, Card, EmptyState } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
-import { formatUkDate } from "@/lib/dates";
+import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import {
   contactLinkChoices,
   listChildPeople,
+  listPersonVersions,
   listSiblingContactLinks,
   listSiblingLinks,
   peopleOfSiblings,
   siblingChoices,
+  type PersonVersionRow,
 } from "@/lib/people/queries";
 import { SIBLING_KINDS, SIBLING_PLACEMENTS } from "@/lib/people/schemas";
 
@@ -34,10 +36,11 @@ export default async function PeoplePage({ params }: { params: Promise<{ childId
   const mayAdd = page.may("people.add");
   const mayLink = page.may("siblings.link");
   const mayLinkContact = page.may("siblings.linkContact");
-  const [people, siblings, contactLinks] = await Promise.all([
+  const [people, siblings, contactLinks, history] = await Promise.all([
     listChildPeople(db, access),
     listSiblingLinks(db, access),
     listSiblingContactLinks(db, actor, access),
+    listPersonVersions(db, access),
   ]);
   const [siblingsPeople, choices, contactChoices] = await Promise.all([
     mayAdd ? peopleOfSiblings(db, access) : [],
@@ -95,6 +98,11 @@ export default async function PeoplePage({ params }: { params: Promise<{ childId
                     </div>
                   </dl>
                 )}
+                <PersonHistory
+                  name={p.firstName}
+                  versions={history.get(p.personId) ?? []}
+                  hidesContact={hidesContact}
+                />
                 {mayAdd ? (
                   <div className="mt-2 flex flex-wrap gap-4">
                     <details>
@@ -225,5 +233,63 @@ export default async function PeoplePage({ params }: { params: Promise<{ childId
         ) : null}
       </div>
     </ChildRecordShell>
+  );
+}
+
+/** Every version of a person's details, newest first, each with who changed it, when and why. */
+function PersonHistory({
+  name,
+  versions,
+  hidesContact,
+}: {
+  name: string;
+  versions: readonly PersonVersionRow[];
+  hidesContact: boolean;
+}) {
+  if (versions.length < 2) return null;
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-brand-700">
+        History of {name}&apos;s details ({versions.length} versions)
+      </summary>
+      <ol className="mt-2 space-y-2">
+        {[...versions].reverse().map((v) => (
+          <li key={v.id} className="rounded border border-slate-200 p-2 text-sm">
+            <p>
+              <span className="font-semibold">
+                Version {v.version}
+                {v.current ? " (current)" : ""}
+              </span>{" "}
+              by {v.authorName ?? "the demo seed"}, {formatUkDateTime(v.createdAt)}.{" "}
+              {v.amendReason ?? "First recorded."}
+            </p>
+            <dl className="mt-1 grid gap-x-4 sm:grid-cols-4">
+              <div>
+                <dt className="font-semibold">Name</dt>
+                <dd>
+                  {v.firstName} {v.lastName}
+                </dd>
+              </div>
+              {hidesContact ? null : (
+                <>
+                  <div>
+                    <dt className="font-semibold">Address</dt>
+                    <dd className="whitespace-pre-wrap">{v.address || "Not recorded"}</dd>
+                  </div>
+                  <div>
+                    <dt className="font-semibold">Phone</dt>
+                    <dd>{v.phone || "Not recorded"}</dd>
+                  </div>
+                  <div>
+                    <dt className="font-semibold">Email</dt>
+                    <dd>{v.email || "Not recorded"}</dd>
+                  </div>
+                </>
+              )}
+            </dl>
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
