@@ -5,8 +5,6 @@
 // entries with provenance onto placed children's records, readable by the child's readers even
 // without the carer's record, the source-changed notice and refresh as a new version; entries for
 // several siblings recorded once and sealed one by one; and no merge of records anywhere.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -34,6 +32,7 @@ import { requestBreakGlassAction } from "@/lib/break-glass/actions";
 import { saveCarePlanDraftAction } from "@/lib/care-plans/actions";
 import { demoChildId, type DemoUserKey } from "@/scripts/seed/demo";
 import { carePlanForm, expectOk } from "../helpers/care-plans";
+import { crossChildWrites, portalSources } from "../helpers/cross-child-writes";
 import { onPostgres } from "../helpers/db";
 import { useDemoAuthority } from "../helpers/demo";
 import { signInAs } from "../helpers/session";
@@ -595,19 +594,8 @@ describe("records are never merged", () => {
   it("has no merge path: no policy, action, route or command merges or moves one child's record into another's", () => {
     const MERGE = /merg|amalgamat|combine[A-Z]|absorb|moveEntr|reassignEntr/i;
     expect(POLICY_NAMES.filter((n) => MERGE.test(n))).toEqual([]);
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir)) {
-        const full = path.join(dir, entry);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (/\.(ts|tsx)$/.test(entry) && !entry.endsWith(".test.ts")) files.push(full);
-      }
-    };
-    for (const dir of ["app", "lib", "components"]) walk(path.resolve(dir));
-    for (const file of files) {
-      const rel = path.relative(process.cwd(), file);
+    for (const { path: rel, text } of portalSources()) {
       expect(MERGE.test(rel), `${rel} is named for a merge`).toBe(false);
-      const text = readFileSync(file, "utf8");
       // No exported function or action is named for merging records.
       for (const m of text.matchAll(/export (?:async )?(?:function|const) (\w+)/g))
         expect(MERGE.test(m[1] ?? ""), `${rel} exports ${m[1]}`).toBe(false);
@@ -615,6 +603,79 @@ describe("records are never merged", () => {
       for (const m of text.matchAll(/\.update\((recordEntries|documents|episodes)\)\s*\.set\(\{([^}]*)\}/g))
         expect(/\bchildId\b/.test(m[2] ?? ""), `${rel} moves a row of ${m[1]} to another child`).toBe(false);
     }
+  });
+
+  // Only these write to more than one child's record, and none merges: each child's record keeps
+  // its own row (a copy, a link), asked of the policy and audited on that child's own chain.
+  const WRITES_TO_SEVERAL_CHILDREN: Record<string, string> = {
+    "carerEntry.duplicate": "a copy of a carer's entry on the record of each chosen child placed there",
+    "sharedEntry.record": "an entry for several siblings recorded once, with a copy on each sibling's record",
+    "siblings.link": "a sibling link, one row on each record",
+    "siblings.end": "ending a sibling link on both records",
+    "siblings.linkContact": "two siblings' contact arrangements linked across their records",
+    "child.markSameChild": "a record closed as the same child as the record in use, cross-referenced on both",
+  };
+
+  it("lets only the listed policies write to more than one child, found from what the code does, not what it is called", () => {
+    const { writers, policies } = crossChildWrites(portalSources());
+    const found = Object.fromEntries([...policies].map(([name, calls]) => [name, [...new Set(calls)].sort()]));
+    expect(Object.keys(found).sort(), JSON.stringify(found)).toEqual(Object.keys(WRITES_TO_SEVERAL_CHILDREN).sort());
+    for (const name of Object.keys(WRITES_TO_SEVERAL_CHILDREN)) expect(POLICY_NAMES).toContain(name);
+    // The commands behind them, and nothing else that reaches a second child (even if no action calls it yet).
+    expect(Object.fromEntries([...writers].map(([name, w]) => [name, w.file])), JSON.stringify([...writers])).toEqual({
+      duplicateCarerEntry: "lib/carers/commands.ts",
+      markSameChild: "lib/children/same-child.ts",
+      recordSharedEntry: "lib/duplicates/commands.ts",
+      otherChildAccess: "lib/people/commands.ts",
+      linkSibling: "lib/people/commands.ts",
+      endSiblingLink: "lib/people/commands.ts",
+      linkSiblingContact: "lib/people/commands.ts",
+    });
+  });
+
+  it("would notice a new command that reaches a second child, however it is named", () => {
+    const source = (text: string) => [
+      { path: "lib/records/commands.ts", text },
+      {
+        path: "lib/records/actions.ts",
+        text: [
+          "export const tidyAction = authorizedAction(",
+          '  "visits.amend",',
+          "  schema,",
+          "  async ({ tx, actor, access, input }) => {",
+          "    await tidyUp(tx, actor, access, input);",
+          "  },",
+          ");",
+          "",
+        ].join("\n"),
+      },
+    ];
+    const variants = [
+      // Two children's access in one command.
+      "export async function tidyUp(tx: Tx, actor: Actor, access: ChildAccess, other: ChildAccess) {\n  return 1;\n}\n",
+      // A second child's access obtained inside it.
+      "export async function tidyUp(tx: Tx, actor: Actor, access: ChildAccess, input: X) {\n  const other = await childAccess(tx, actor, input.otherId);\n}\n",
+      // A helper that audits on another child's chain, called by the command.
+      [
+        "async function note(tx: Tx, actor: Actor, id: string) {",
+        '  await recordAudit(tx, { actorId: actor.id, action: "visits.amend", childId: id });',
+        "}",
+        "export async function tidyUp(tx: Tx, actor: Actor, access: ChildAccess, input: X) {",
+        "  await note(tx, actor, input.otherId);",
+        "}",
+        "",
+      ].join("\n"),
+    ];
+    for (const text of variants)
+      expect([...crossChildWrites(source(text)).policies.keys()], text).toEqual(["visits.amend"]);
+    // Writing to the action's own child only is not flagged.
+    const own = [
+      "export async function tidyUp(tx: Tx, actor: Actor, access: ChildAccess, input: X) {",
+      '  await recordAudit(tx, { actorId: actor.id, action: "visits.amend", childId: access.childId });',
+      "}",
+      "",
+    ].join("\n");
+    expect([...crossChildWrites(source(own)).policies.keys()]).toEqual([]);
   });
 });
 
