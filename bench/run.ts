@@ -349,11 +349,19 @@ async function main(): Promise<number> {
       budget: false,
     },
   ];
+  // BENCH_PAGES=child,chronology measures only those (and the baseline): for iterating on one page.
+  const only = (process.env.BENCH_PAGES ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const unknown = only.filter((k) => !targets.some((t) => t.key === k));
+  if (unknown.length) throw new Error(`BENCH_PAGES names no page: ${unknown.join(", ")}`);
+  const measured = only.length ? targets.filter((t) => t.key === "baseline" || only.includes(t.key)) : targets;
   let levels: Level[];
   try {
     const worker = await signIn(server.base, BENCH.email, BENCH.password);
     const manager = await signIn(server.base, BENCH.managerEmail, BENCH.password);
-    levels = await measure(server.base, { worker, manager }, targets);
+    levels = await measure(server.base, { worker, manager }, measured);
   } finally {
     await server.stop();
     server = null;

@@ -27,7 +27,8 @@ export function RefreshDuplicateButton(props: { childId: string; entryId: string
       label="Bring this copy up to date"
       pendingLabel="Updating…"
       successMessage="The copy now holds the source's latest version."
-      action={() => refreshDuplicateAction(props)}
+      action={refreshDuplicateAction}
+      input={props}
     />
   );
 }

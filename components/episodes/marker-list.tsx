@@ -55,7 +55,8 @@ export function MarkerList({
                 <Badge tone={TONE[state]}>{state[0]?.toUpperCase() + state.slice(1)}</Badge>
                 {mayAction && !task.actionedAt ? (
                   <ActionButton
-                    action={actionMarkerAction.bind(null, { childId, taskId: task.id })}
+                    action={actionMarkerAction}
+                    input={{ childId, taskId: task.id }}
                     label="Mark as actioned"
                     context={what}
                     compact

@@ -90,6 +90,27 @@ export const recordEntries = pgTable(
     index("record_entries_section_idx")
       .on(t.childId, t.section, t.occurredOn.desc())
       .where(sql`${t.isLatest}`),
+    // Care plan approvals of one child (every version approved, not only the latest): the
+    // statutory clock's review dates count from them.
+    index("record_entries_approvals_idx")
+      .on(t.childId, t.approvedAt)
+      .where(sql`${t.approvedAt} is not null`),
+    // The statutory clock's other facts, one child's matching rows only (lib/timescales/facts.ts).
+    index("record_entries_statutory_visits_idx")
+      .on(t.childId, t.occurredOn)
+      .where(
+        sql`${t.section} = 'visits' and ${t.isLatest} and ${t.confidentiality} <> 'sealed' and ${t.deletedAt} is null and (${t.data} ->> 'visitType') = 'Statutory visit'`,
+      ),
+    index("record_entries_health_assessments_idx")
+      .on(t.childId, t.occurredOn)
+      .where(
+        sql`${t.section} = 'health' and ${t.isLatest} and ${t.confidentiality} <> 'sealed' and ${t.deletedAt} is null and (${t.data} ->> 'assessmentType') in ('Initial health assessment', 'Review health assessment')`,
+      ),
+    index("record_entries_pep_dates_idx")
+      .on(t.childId, sql`(${t.data} ->> 'pepDate')`)
+      .where(
+        sql`${t.section} = 'education' and ${t.isLatest} and ${t.confidentiality} <> 'sealed' and ${t.deletedAt} is null and (${t.data} ->> 'pepDate') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`,
+      ),
     check("record_entries_confidentiality", sql`${t.confidentiality} in ('standard','restricted','sealed')`),
     check(
       "record_entries_status",

@@ -16,31 +16,36 @@ export async function loadChildPage(
   section: RecordSection,
   policy: ChildPolicyName = `${section}.view`,
 ) {
-  const view = await authorizedView(policy, childId);
+  // The view is logged before anything is shown, but alongside the header's reads rather than before
+  // them: a page is never rendered unless its audit event committed (Promise.all rejects).
+  const view = await authorizedView(policy, childId, { deferAudit: true });
   if (!view.ok) {
     if (view.refusal === "signed-out") redirect("/sign-in");
     if (view.access && section !== "summary") redirect(`/children/${childId}/not-shared?section=${section}`);
     notFound();
   }
   const { actor, db, access } = view;
-  const [header] = await db
-    .select({
-      id: children.id,
-      reference: children.reference,
-      firstName: children.firstName,
-      lastName: children.lastName,
-      preferredName: children.preferredName,
-      dateOfBirth: children.dateOfBirth,
-      // Whether a Child Protection Plan is in force: restricted, so never worked out for a provider.
-      cpInForce: access.redactions.hidesChildProtection
-        ? sql<boolean>`false`
-        : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${children.id} and p.end_date is null and p.deleted_at is null)`,
-    })
-    .from(children)
-    .where(eq(children.id, childId))
-    .limit(1);
+  const [, [header], sameChild] = await Promise.all([
+    view.audit(),
+    db
+      .select({
+        id: children.id,
+        reference: children.reference,
+        firstName: children.firstName,
+        lastName: children.lastName,
+        preferredName: children.preferredName,
+        dateOfBirth: children.dateOfBirth,
+        // Whether a Child Protection Plan is in force: restricted, so never worked out for a provider.
+        cpInForce: access.redactions.hidesChildProtection
+          ? sql<boolean>`false`
+          : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${children.id} and p.end_date is null and p.deleted_at is null)`,
+      })
+      .from(children)
+      .where(eq(children.id, childId))
+      .limit(1),
+    sameChildReferences(db, childId),
+  ]);
   if (!header) notFound();
-  const sameChild = await sameChildReferences(db, childId);
   return {
     actor,
     access,

@@ -23,6 +23,13 @@ export function todayIso(now: Date = new Date()): string {
 
 export function formatUkDate(iso: string | null | undefined): string {
   if (!iso) return "";
+  // The usual case, an ISO date, by rearranging it (a page or a work tray formats thousands).
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (plain) {
+    const [, y, m, d] = plain.map(Number) as [number, number, number, number];
+    const real = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return real ? `${plain[3]}/${plain[2]}/${plain[1]}` : "";
+  }
   const d = parseISO(iso);
   return isValid(d) ? format(d, "dd/MM/yyyy") : "";
 }

@@ -156,7 +156,8 @@ export function healthDue(f: ChildClockFacts): { dueDate: string; explanation: s
 export function carePlanDue(f: ChildClockFacts): { dueDate: string; metOn: string | null; explanation: string } | null {
   if (!f.periodStart) return null;
   const dueDate = addWorkingDays(f.periodStart, 10);
-  const metOn = f.carePlanApprovals.find((d) => d >= addCalendarMonths(f.periodStart ?? d, -1)) ?? null;
+  const from = addCalendarMonths(f.periodStart, -1);
+  const metOn = f.carePlanApprovals.find((d) => d >= from) ?? null;
   return {
     dueDate,
     metOn,
@@ -184,7 +185,8 @@ export function pepDue(f: ChildClockFacts, today: string): { dueDate: string; ex
   if (!f.periodStart) return null;
   const age = differenceInYears(parseISO(today), parseISO(f.dateOfBirth));
   if (age < 3 || age >= 18) return null;
-  const last = f.peps.filter((p) => p >= addCalendarMonths(f.periodStart ?? p, -1)).at(-1);
+  const from = addCalendarMonths(f.periodStart, -1);
+  const last = f.peps.filter((p) => p >= from).at(-1);
   if (!last) {
     const dueDate = addWorkingDays(f.periodStart, 10);
     return {

@@ -62,7 +62,8 @@ export default async function AuditPage({
                   </p>
                   <p className="text-sm text-slate-700">Reason: {r.reason}</p>
                   <ActionButton
-                    action={reviewBreakGlassAction.bind(null, { grantId: r.id })}
+                    action={reviewBreakGlassAction}
+                    input={{ grantId: r.id }}
                     label="Mark as reviewed"
                     context={`${r.userName}, ${r.childReference}`}
                     successMessage="Reviewed"

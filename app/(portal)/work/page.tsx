@@ -5,7 +5,7 @@
 // about a care plan.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, EmptyState, PageHeader } from "@/components/ui";
+import { Badge, EmptyState, PageHeader, Pagination } from "@/components/ui";
 import { requireView } from "@/lib/access/view";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import { sectionHref } from "@/lib/sections";
@@ -42,10 +42,21 @@ function Items({ items, caption }: { items: TrayItem[]; caption: string }) {
   );
 }
 
-export default async function WorkTrayPage() {
+/** Statutory items a page: a large caseload's clock is worked through most urgent first. */
+const STATUTORY_PAGE_SIZE = 50;
+
+export default async function WorkTrayPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   // Access and the audit on the primary; the statutory clock's facts from the report replica, if any.
   const { actor, db, reports } = await requireView("workTray.view");
   const tray = await workTray(db, actor, { reports });
+  const pages = Math.max(1, Math.ceil(tray.statutory.length / STATUTORY_PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Math.floor(Number((await searchParams).page)) || 1));
+  const statutory = tray.statutory.slice((page - 1) * STATUTORY_PAGE_SIZE, page * STATUTORY_PAGE_SIZE);
+  const overdue = tray.statutory.filter((i) => i.urgency === "overdue").length;
   const nothing =
     tray.statutory.length + tray.owned.length + tray.approvals.length + tray.markers.length + tray.disputes.length ===
     0;
@@ -107,8 +118,23 @@ export default async function WorkTrayPage() {
       ) : null}
       {tray.statutory.length > 0 ? (
         <>
-          <h2 className="mb-2 text-lg font-bold">Statutory timescales</h2>
-          <Items items={tray.statutory} caption="Statutory timescales" />
+          <h2 id="statutory" className="mb-2 text-lg font-bold">
+            Statutory timescales
+          </h2>
+          <p className="mb-2 text-sm text-slate-700">
+            {overdue} overdue and {tray.statutory.length - overdue} due soon
+            {pages > 1
+              ? `; showing ${(page - 1) * STATUTORY_PAGE_SIZE + 1} to ${(page - 1) * STATUTORY_PAGE_SIZE + statutory.length}, most urgent first`
+              : ""}
+            .
+          </p>
+          <Items items={statutory} caption="Statutory timescales" />
+          <Pagination
+            page={page}
+            pages={pages}
+            hrefFor={(p) => `/work?page=${p}#statutory`}
+            label="Statutory timescales pages"
+          />
         </>
       ) : null}
     </>

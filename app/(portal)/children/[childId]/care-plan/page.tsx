@@ -112,12 +112,13 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
                     label="Submit for approval"
                     pendingLabel="Submitting…"
                     successMessage="Submitted for approval."
-                    action={submitCarePlanAction.bind(null, {
+                    action={submitCarePlanAction}
+                    input={{
                       childId,
                       entryId: inProgress.entryId,
                       version: inProgress.version,
                       lockVersion: inProgress.lockVersion,
-                    })}
+                    }}
                   />
                 ) : null}
               </div>

@@ -176,11 +176,8 @@ export default async function ChronologyPage({
                   <span>{item.authorName ? `Recorded by ${item.authorName}` : ""}</span>
                   {mayMark && item.kind === "entry" ? (
                     <ActionButton
-                      action={markSignificantAction.bind(null, {
-                        childId,
-                        rowId: item.id,
-                        significant: !item.significant,
-                      })}
+                      action={markSignificantAction}
+                      input={{ childId, rowId: item.id, significant: !item.significant }}
                       label={item.significant ? "Unmark significant" : "Mark significant"}
                       context={item.title}
                       compact
