@@ -14,6 +14,9 @@ import { getChronology } from "../lib/records/chronology";
 import { listSectionEntries } from "../lib/records/queries";
 import { sameChildReferences } from "../lib/children/same-child";
 import { listChildMarkers, listEpisodes, teamAllocationSummary, teamMarkerTasks } from "../lib/episodes/queries";
+import { childClock } from "../lib/reviews/queries";
+import { teamCompliance } from "../lib/timescales/compliance";
+import { statutoryTray } from "../lib/work/queries";
 
 /** Tables that grow with the authority: never read whole for one page. */
 export const LARGE_TABLES = [
@@ -187,6 +190,10 @@ export async function explainPages(databaseUrl: string, actorId: string, childId
       ...(await capture(client, "same-child references", (db) => sameChildReferences(db, childId))),
       ...(await capture(client, "team dashboard: markers", (db) => teamMarkerTasks(db, manager ?? actor))),
       ...(await capture(client, "team dashboard: allocations", (db) => teamAllocationSummary(db, manager ?? actor))),
+      // The statutory clock: one child (the reviews page), a caseload (the work tray), a team (compliance).
+      ...(await capture(client, "statutory clock: child", (db) => childClock(db, access))),
+      ...(await capture(client, "statutory clock: tray", (db) => statutoryTray(db, actor))),
+      ...(await capture(client, "team dashboard: compliance", (db) => teamCompliance(db, manager ?? actor))),
     ];
     const plans: QueryPlan[] = [];
     for (const c of captured) plans.push(await explain(client, c));

@@ -75,13 +75,7 @@ export async function listCaseload(
   const conditions = [caseloadScope(actor)];
   if (search) conditions.push(childSearchCondition(search));
   const where = and(...conditions);
-  const [countRow] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(children)
-    .where(where);
-  const total = countRow?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, opts.page ?? 1), pages);
+  const requested = Math.max(1, opts.page ?? 1);
 
   const redactions = caseloadRedactions(actor);
   const hideStaff = redactions.hidesStaffContacts;
@@ -90,31 +84,45 @@ export async function listCaseload(
   const current = sql`(select e.legal_status || '|' || (e.end_date is null)::text || '|' || e.placement from ${episodes} e
       where e.child_id = ${childIdColumn} and e.deleted_at is null and e.superseded_at is null
       order by e.start_date desc, e.started_at desc limit 1)`;
-  const rows = await db
-    .select({
-      id: children.id,
-      reference: children.reference,
-      firstName: children.firstName,
-      lastName: children.lastName,
-      preferredName: children.preferredName,
-      dateOfBirth: children.dateOfBirth,
-      current: sql<string | null>`${current}`,
-      // Per row of the page, by each table's child index: never a scan of the whole table.
-      openMarkers: sql<number>`(select count(*)::int from ${markerTasks} m where m.child_id = ${childIdColumn} and m.actioned_at is null)`,
-      cpInForce: hidesCp
-        ? sql<boolean>`false`
-        : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${childIdColumn} and p.end_date is null and p.deleted_at is null)`,
-      allocatedWorkerId: children.allocatedWorkerId,
-      workerName: worker.name,
-      iroName: iro.name,
-    })
-    .from(children)
-    .leftJoin(worker, eq(worker.id, children.allocatedWorkerId))
-    .leftJoin(iro, eq(iro.id, children.iroId))
-    .where(where)
-    .orderBy(asc(children.lastName), asc(children.firstName), asc(children.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+  const pageRows = (page: number) =>
+    db
+      .select({
+        id: children.id,
+        reference: children.reference,
+        firstName: children.firstName,
+        lastName: children.lastName,
+        preferredName: children.preferredName,
+        dateOfBirth: children.dateOfBirth,
+        current: sql<string | null>`${current}`,
+        // Per row of the page, by each table's child index: never a scan of the whole table.
+        openMarkers: sql<number>`(select count(*)::int from ${markerTasks} m where m.child_id = ${childIdColumn} and m.actioned_at is null)`,
+        cpInForce: hidesCp
+          ? sql<boolean>`false`
+          : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${childIdColumn} and p.end_date is null and p.deleted_at is null)`,
+        allocatedWorkerId: children.allocatedWorkerId,
+        workerName: worker.name,
+        iroName: iro.name,
+      })
+      .from(children)
+      .leftJoin(worker, eq(worker.id, children.allocatedWorkerId))
+      .leftJoin(iro, eq(iro.id, children.iroId))
+      .where(where)
+      .orderBy(asc(children.lastName), asc(children.firstName), asc(children.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+  // The count and the page at once; a page past the end (a bookmark, a caseload that shrank) is
+  // read again as the last page.
+  const [countRows, firstTry] = await Promise.all([
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(children)
+      .where(where),
+    pageRows(requested),
+  ]);
+  const total = countRows[0]?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(requested, pages);
+  const rows = page === requested ? firstTry : await pageRows(page);
 
   const items: CaseloadRow[] = rows.map((r) => {
     const [legalStatus, open, placement] = (r.current ?? "").split("|");

@@ -1,0 +1,1 @@
+CREATE INDEX "episodes_carer_record_idx" ON "episodes" USING btree ("carer_record_id","start_date") WHERE "episodes"."carer_record_id" is not null;
