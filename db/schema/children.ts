@@ -129,7 +129,9 @@ export const episodes = pgTable(
     uniqueIndex().on(t.episodeId, t.version),
     index().on(t.childId, t.startDate),
     // The children placed with a carer or home, past and present, and whether a worker's child is there now.
-    index("episodes_carer_record_idx").on(t.carerRecordId, t.startDate).where(sql`${t.carerRecordId} is not null`),
+    index("episodes_carer_record_idx")
+      .on(t.carerRecordId, t.startDate)
+      .where(sql`${t.carerRecordId} is not null`),
     check("episodes_end_pair_check", sql`(${t.endDate} is null) = (${t.reasonCeased} is null)`),
     check("episodes_dates_check", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
     check("episodes_version_positive", sql`${t.version} >= 1`),
