@@ -7,7 +7,7 @@ import type { ChildPage } from "@/lib/children/page";
 import { ageInYears, formatUkDate } from "@/lib/dates";
 import { SECTION_DEFINITIONS, sectionHref, type RecordSection } from "@/lib/sections";
 
-export function ChildRecordShell({
+export async function ChildRecordShell({
   page,
   current,
   children,
@@ -16,6 +16,8 @@ export function ChildRecordShell({
   current: RecordSection;
   children: ReactNode;
 }) {
+  // Nothing of the record is shown until the view is in the audit log (a failure shows the error page).
+  await page.audited;
   const { header, access, sections } = page;
   // The way back: the caseload, or for someone without one (the records officer) their search.
   const back = allows(page.actor, null, "caseload.view")

@@ -16,8 +16,9 @@ export async function loadChildPage(
   section: RecordSection,
   policy: ChildPolicyName = `${section}.view`,
 ) {
-  // The view is logged before anything is shown, but alongside the header's reads rather than before
-  // them: a page is never rendered unless its audit event committed (Promise.all rejects).
+  // The view is logged before anything is shown, but alongside the page's reads rather than before
+  // them: the record's frame (ChildRecordShell) awaits `audited` before it renders anything of the
+  // record, so a page is never shown unless its audit event committed.
   const view = await authorizedView(policy, childId, { deferAudit: true });
   if (!view.ok) {
     if (view.refusal === "signed-out") redirect("/sign-in");
@@ -25,8 +26,10 @@ export async function loadChildPage(
     notFound();
   }
   const { actor, db, access } = view;
-  const [, [header], sameChild] = await Promise.all([
-    view.audit(),
+  const audited = view.audit();
+  // Awaited by the frame; a page that leaves early (not found, a redirect) must not crash the process.
+  audited.catch(() => undefined);
+  const [[header], sameChild] = await Promise.all([
     db
       .select({
         id: children.id,
@@ -50,6 +53,8 @@ export async function loadChildPage(
     actor,
     access,
     db,
+    /** The view's audit event: settled before anything of the record is rendered. */
+    audited,
     header,
     /** Other records of the same child: the one in use, or those closed in favour of this one. */
     sameChild,
