@@ -229,10 +229,12 @@ export async function carerAccess(db: Queryable, actor: Actor, carerRecordId: st
         and v.superseded_at is null and v.deleted_at is null and v.supervising_worker_id = ${actor.id})`.mapWith(
           Boolean,
         ),
-      // A child placed there now (an open episode, latest version) who is allocated to the actor.
-      placedChildWorker: sql<boolean>`exists (select 1 from ${episodes} e join ${children} c on c.id = e.child_id
-        where e.carer_record_id = ${carerIdColumn} and e.superseded_at is null and e.deleted_at is null
-          and e.end_date is null and c.deleted_at is null and c.allocated_worker_id = ${actor.id})`.mapWith(Boolean),
+      // A child placed there now (an open episode, latest version) who is allocated to the actor:
+      // looked for among the actor's own children (a caseload), never among all of a home's placements.
+      placedChildWorker: sql<boolean>`exists (select 1 from ${children} c
+        cross join lateral (select 1 from ${episodes} e where e.child_id = c.id and e.carer_record_id = ${carerIdColumn}
+          and e.superseded_at is null and e.deleted_at is null and e.end_date is null limit 1) placed
+        where c.allocated_worker_id = ${actor.id} and c.deleted_at is null)`.mapWith(Boolean),
     })
     .from(carerRecords)
     .where(and(eq(carerRecords.id, carerRecordId), isNull(carerRecords.deletedAt)))
