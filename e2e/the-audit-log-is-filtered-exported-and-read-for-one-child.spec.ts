@@ -117,6 +117,23 @@ test("the subject access view shows what is held on a child and who has looked a
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Subject access:");
   await expect(page.getByRole("heading", { name: /^Entries held \(\d+\)$/ })).toBeVisible();
+  // Everything else held, each with its count: reviews, the IRO's work, people, siblings, care events.
+  for (const kind of [
+    "Reviews",
+    "Review decisions and recommendations",
+    "The IRO's monitoring notes",
+    "The IRO's disputes about the care plan",
+    "People linked to the child",
+    "Sibling links",
+    "Missing and away from placement",
+    "CP and CLA marker tasks",
+    "Allocations",
+    "Unaccompanied asylum-seeking child status",
+    "Contact with the care leaver",
+    "Adoption milestones",
+    "Duplicate entries from other records",
+  ])
+    await expect(page.getByRole("heading", { level: 3, name: new RegExp(`^${kind} \\(\\d+\\)$`) })).toBeVisible();
   const lookers = page.getByRole("table", { name: "People who have looked at or changed the record" });
   await expect(lookers.getByRole("row").filter({ hasText: account("sw1").name })).toBeVisible();
   await expectNoAxeViolations(page);
