@@ -36,6 +36,12 @@ export function auditConditions(f: AuditFilters): SQL[] {
   return out;
 }
 
+/** The person an event about a user account names (`detail.userId`): its name is read with the page. */
+const subject = alias(users, "subject");
+const UUID_TEXT = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+const subjectJoin = sql`${subject.id} = case when ${auditEvents.detail}->>'userId' ~ ${UUID_TEXT}
+  then (${auditEvents.detail}->>'userId')::uuid end`;
+
 const eventColumns = {
   id: auditEvents.id,
   occurredAt: auditEvents.occurredAt,
@@ -46,6 +52,7 @@ const eventColumns = {
   childReference: children.reference,
   actorName: users.name,
   actorEmail: users.email,
+  subjectName: subject.name,
   detail: auditEvents.detail,
 };
 
@@ -59,6 +66,8 @@ export type AuditRow = {
   childReference: string | null;
   actorName: string | null;
   actorEmail: string | null;
+  /** The name of the user the event is about (user administration), when it is about one. */
+  subjectName: string | null;
   detail: Record<string, unknown>;
 };
 
@@ -85,6 +94,7 @@ export async function listAuditEvents(
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(children, eq(children.id, auditEvents.childId))
+    .leftJoin(subject, subjectJoin)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(newer ? asc(auditEvents.id) : desc(auditEvents.id))
     .limit(pageSize + 1);

@@ -173,6 +173,7 @@ export async function getSubjectAccess(db: Queryable, childId: string) {
         action: auditEvents.action,
         outcome: auditEvents.outcome,
         flagged: auditEvents.flagged,
+        detail: auditEvents.detail,
         actorName: users.name,
       })
       .from(auditEvents)

@@ -324,6 +324,7 @@ describe("the audit log", () => {
           childReference: null,
           actorName: "=cmd|' /C calc'!A0",
           actorEmail: "ro@demo.invalid",
+          subjectName: null,
           detail: { search: '-2+3, "quoted"' },
         },
       ],

@@ -9,19 +9,12 @@ import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/access";
 import { requireView } from "@/lib/access/view";
 import { listAuditEvents, listBreakGlassForReview } from "@/lib/audit/queries";
 import { AUDIT_OUTCOMES, auditFilterParams, hasFilters, parseAuditFilters } from "@/lib/audit/schemas";
+import { auditDetails, auditWhy } from "@/lib/audit/words";
 import { formatUkDateTime } from "@/lib/dates";
 import { reviewBreakGlassAction } from "@/lib/break-glass/actions";
 import { VerifyPanel } from "./verify-panel";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const REASONS: Record<string, string> = {
-  permission: "the role does not allow it",
-  relationship: "no relationship to the child",
-  section: "the section is not shared with them",
-  "break-glass": "break-glass access is read-only",
-  "no-child": "no such child",
-};
 
 const field = "mt-1 block rounded border border-slate-600 px-3 py-2";
 
@@ -262,11 +255,15 @@ export default async function AuditPage({
                 <th scope="col" className="px-3 py-2">
                   Child
                 </th>
+                <th scope="col" className="px-3 py-2">
+                  Details
+                </th>
               </tr>
             </thead>
             <tbody>
               {events.items.map((e) => {
-                const why = e.detail.reason ?? e.detail.code;
+                const why = auditWhy(e);
+                const details = auditDetails(e);
                 return (
                   <tr key={e.id} className="border-t border-slate-200">
                     <td className="px-3 py-2 whitespace-nowrap">{formatUkDateTime(e.occurredAt)}</td>
@@ -278,9 +275,7 @@ export default async function AuditPage({
                       <Badge tone={e.outcome === "allowed" ? "green" : "red"}>
                         {AUDIT_OUTCOMES.find((o) => o.value === e.outcome)?.label ?? e.outcome}
                       </Badge>
-                      {e.outcome !== "allowed" && typeof why === "string" ? (
-                        <span className="block text-xs text-slate-700">Why: {REASONS[why] ?? why}</span>
-                      ) : null}
+                      {why ? <span className="block text-xs text-slate-700">Why: {why}</span> : null}
                     </td>
                     <td className="px-3 py-2">
                       {e.childReference && e.childId ? (
@@ -293,6 +288,13 @@ export default async function AuditPage({
                       ) : (
                         ""
                       )}
+                    </td>
+                    <td className="px-3 py-2">
+                      {details.map((line) => (
+                        <span key={line} className="block">
+                          {line}
+                        </span>
+                      ))}
                     </td>
                   </tr>
                 );

@@ -8,7 +8,9 @@ import { MARKER_WORDS } from "@/components/episodes/marker-list";
 import { Badge, Card, EmptyState, PageHeader, SummaryList } from "@/components/ui";
 import { auditActionLabel, ROLE_LABELS } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
+import { AUDIT_OUTCOMES } from "@/lib/audit/schemas";
 import { getSubjectAccess, type HeldList } from "@/lib/audit/subject-access";
+import { auditWhy } from "@/lib/audit/words";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import { UASC_CEASED_REASONS } from "@/lib/episodes/schemas";
 import { RELATIONSHIP_LABELS, SIBLING_KINDS, SIBLING_PLACEMENTS } from "@/lib/people/schemas";
@@ -490,7 +492,11 @@ export default async function SubjectAccessPage({ params }: { params: Promise<{ 
             {held.recent.map((e) => (
               <li key={e.id} className="p-2">
                 {formatUkDateTime(e.occurredAt)}: {e.actorName ?? "Nobody signed in"}, {auditActionLabel(e.action)}
-                {e.outcome !== "allowed" ? ` (${e.outcome})` : ""}
+                {e.outcome !== "allowed"
+                  ? ` (${(AUDIT_OUTCOMES.find((o) => o.value === e.outcome)?.label ?? e.outcome).toLowerCase()}${
+                      auditWhy(e) ? `: ${auditWhy(e)}` : ""
+                    })`
+                  : ""}
                 {e.flagged ? " · flagged" : ""}
               </li>
             ))}
