@@ -1,9 +1,10 @@
 // Reading the audit log (records officer): newest first, filtered by child, person, action,
 // outcome and dates, paged by keyset; the same filters feed the CSV export.
-import { and, asc, desc, eq, gt, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { auditEvents, breakGlassGrants, children, users } from "@/db/schema";
+import { auditActionsMatching } from "@/lib/access";
 import { NO_FILTERS, type AuditFilters } from "./schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -19,7 +20,10 @@ const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => 
 export function auditConditions(f: AuditFilters): SQL[] {
   const out: SQL[] = [];
   if (f.flaggedOnly) out.push(eq(auditEvents.flagged, true));
-  if (f.action) out.push(eq(auditEvents.action, f.action));
+  if (f.action) {
+    const names = auditActionsMatching(f.action);
+    out.push(names.length > 1 ? inArray(auditEvents.action, names) : eq(auditEvents.action, f.action));
+  }
   if (f.outcome) out.push(eq(auditEvents.outcome, f.outcome));
   if (f.child) {
     const q = f.child.trim();
