@@ -49,11 +49,18 @@ test("filters by person, action, child and dates show only matching events, in w
   await expect(page.getByText("No events match these filters")).toBeVisible();
   await page.getByLabel("From").fill("31/02/2026");
   await page.getByRole("button", { name: "Apply filters" }).click();
-  const problem = page
-    .getByRole("alert")
-    .getByRole("link", { name: "The date from must be a real date, like 27/03/2026" });
+  const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+  const problem = summary.getByRole("link", { name: "The date from must be a real date, like 27/03/2026" });
   await expect(problem).toBeVisible();
+  // The GOV.UK error summary: it has focus, the title says there is an error, the link leads to the field.
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: Audit log/);
   await expectNoAxeViolations(page);
+  await problem.click();
+  await expect(page.getByLabel("From")).toBeFocused();
+  await page.getByLabel("From").fill("");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveTitle(/^Audit log/);
 });
 
 test("the log pages back and forth through older and newer events", async ({ page, browser }) => {

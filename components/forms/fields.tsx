@@ -235,7 +235,7 @@ export function FormError({ message }: { message: string | FormProblem | null })
           {problem.fields.map((f) => (
             <li key={f.name}>
               <a
-                href={`#${targets[f.name] ?? f.name}`}
+                href={`#${targets[f.name] ?? f.targetId ?? f.name}`}
                 className="font-bold text-red-800 hover:text-red-900"
                 onClick={(e) => goTo(e, f.name)}
               >

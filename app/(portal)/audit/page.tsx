@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/forms/action-button";
+import { FormError } from "@/components/forms/fields";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "@/components/ui";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/access";
 import { requireView } from "@/lib/access/view";
@@ -14,15 +15,17 @@ import { formatUkDateTime } from "@/lib/dates";
 import { reviewBreakGlassAction } from "@/lib/break-glass/actions";
 import { VerifyPanel } from "./verify-panel";
 
-export const metadata: Metadata = { title: "Audit log" };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// A filter with problems puts "Error: " before the title, as the GOV.UK error summary does.
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { problems } = parseAuditFilters(await searchParams);
+  return { title: problems.length > 0 ? "Error: Audit log" : "Audit log" };
+}
 
 const field = "mt-1 block rounded border border-slate-600 px-3 py-2";
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const { db } = await requireView("audit.view");
   const raw = await searchParams;
   const { filters, problems, before, after } = parseAuditFilters(raw);
@@ -67,19 +70,15 @@ export default async function AuditPage({
         </Card>
       </div>
 
+      {/* The error summary takes focus when the page opens with problems, and each link leads to its field. */}
       {problems.length > 0 ? (
-        <div role="alert" className="mb-4 border-4 border-red-700 bg-white p-4">
-          <h2 className="mb-2 text-xl font-bold">There is a problem</h2>
-          <ul>
-            {problems.map((p) => (
-              <li key={p.field}>
-                <a href={`#filter-${p.field}`} className="font-bold text-red-800">
-                  {p.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <FormError
+          message={{
+            message: null,
+            fields: problems.map((p) => ({ name: p.field, message: p.message, targetId: `filter-${p.field}` })),
+            attempt: 1,
+          }}
+        />
       ) : null}
 
       <form
