@@ -89,6 +89,10 @@ test("an IRO runs a review and the recommendation reaches the social worker's wo
   await sign.getByRole("button", { name: "Sign off the review" }).click();
   await expect(page.getByText(/^Signed off /)).toBeVisible();
   await expect(page.getByText("Recommendation: Arrange a swimming club place (fictional)")).toBeVisible();
+  // Each person's views under their name, the role said once.
+  await expect(page.getByText("Views of the child", { exact: true })).toBeVisible();
+  await expect(page.getByText("Views of the carer", { exact: true })).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText(")'s views");
   await expectNoAxeViolations(page);
   await shot(page, "review-signed-off");
 
