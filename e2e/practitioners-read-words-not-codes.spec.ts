@@ -105,4 +105,12 @@ test("every page has a favicon, so no request for one goes unanswered", async ({
   expect((await page.request.get("/favicon.ico")).status()).toBe(200);
   await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon/);
   expect(missing).toEqual([]);
+  // Signed out, every icon the page links to is the icon itself, not a redirect to sign in.
+  for (const href of await page
+    .locator('link[rel="icon"], link[rel="apple-touch-icon"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""))) {
+    const icon = await page.request.get(href, { maxRedirects: 0 });
+    expect(icon.status(), href).toBe(200);
+    expect(icon.headers()["content-type"], href).toMatch(/^image\//);
+  }
 });
