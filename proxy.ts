@@ -106,5 +106,9 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
 export const config = {
   // Not the upload route: Next buffers in memory every request body the proxy sees, and an upload
   // must stream to storage. The route checks the origin, the session and the policy itself, before reading.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|children/[^/]+/documents/upload$).*)"],
+  // Not the icons (app/favicon.ico, app/icon.svg, an apple-icon if one is added): the signed-out
+  // sign-in page asks for them, and they are public files, never a redirect to sign in.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon\\.ico$|icon\\.svg$|apple-icon\\.png$|children/[^/]+/documents/upload$).*)",
+  ],
 };

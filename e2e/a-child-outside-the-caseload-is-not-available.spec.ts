@@ -33,6 +33,8 @@ test.describe("as a South social worker", () => {
     const missing = await notAvailable(page, `/children/${randomUUID()}`);
     expect(missing.status).toBe(refused.status);
     expect(missing.main).toBe(refused.main);
+    // The way back is the worker's caseload.
+    await expect(page.getByRole("link", { name: "Back to children" })).toHaveAttribute("href", "/children");
 
     // The records officer finds the refused view of this child by this person.
     const ro = await browser.newContext({ storageState: authFile("ro") });

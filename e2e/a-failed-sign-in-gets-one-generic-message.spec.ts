@@ -12,6 +12,7 @@ async function expectGenericRefusal(page: Page, email: string) {
   await expect(alert).toContainText("There is a problem");
   await expect(alert).toContainText(GENERIC_SIGN_IN_ERROR);
   await expect(alert).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: Sign in/);
   await expect(page).toHaveURL(/\/sign-in/);
   // The email address is kept so it can be corrected; the password is not.
   await expect(page.getByLabel("Email address")).toHaveValue(email);

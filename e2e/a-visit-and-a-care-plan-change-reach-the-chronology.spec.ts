@@ -57,6 +57,34 @@ test("a social worker drafts a change to the approved care plan and submits it",
   const outcomes = page.getByLabel("Planned outcomes and how they will be met");
   await outcomes.fill(`Move to weekly contact with her sister from January (${stamp}).`);
   await expectNoAxeViolations(page);
+
+  // A draft may be incomplete, a plan submitted for approval may not: without its health plan and
+  // personal education plan it is saved but not submitted, and the summary leads to each missing part.
+  const health = page.getByLabel("Health plan", { exact: true });
+  const education = page.getByLabel("Personal education plan", { exact: true });
+  const [healthText, educationText] = [await health.inputValue(), await education.inputValue()];
+  const title = await page.title();
+  await health.fill("");
+  await education.fill("");
+  await page.getByRole("button", { name: "Save and submit for approval" }).click();
+  const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Your draft was saved but not submitted");
+  await expect(page).toHaveTitle(`Error: ${title}`);
+  await expect(page).toHaveURL(/\/care-plan\/edit$/);
+  const missingHealth = summary.getByRole("link", { name: "Enter the health plan" });
+  const missingEducation = summary.getByRole("link", { name: "Enter the personal education plan" });
+  await expect(missingHealth).toBeVisible();
+  await expect(missingEducation).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, "care-plan-incomplete");
+  await missingEducation.click();
+  await expect(education).toBeFocused();
+  await missingHealth.click();
+  await expect(health).toBeFocused();
+  await health.fill(healthText);
+  await education.fill(educationText);
+
   await page.getByRole("button", { name: "Save and submit for approval" }).click();
   await expect(page).toHaveURL(/\/care-plan$/, { timeout: 15_000 });
   await expect(page.getByRole("heading", { name: "Version 2: waiting for approval" })).toBeVisible();

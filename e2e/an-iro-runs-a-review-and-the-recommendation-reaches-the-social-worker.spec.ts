@@ -89,6 +89,12 @@ test("an IRO runs a review and the recommendation reaches the social worker's wo
   await sign.getByRole("button", { name: "Sign off the review" }).click();
   await expect(page.getByText(/^Signed off /)).toBeVisible();
   await expect(page.getByText("Recommendation: Arrange a swimming club place (fictional)")).toBeVisible();
+  // Each person's views under their name, the role said once.
+  await expect(page.getByText("Views of the child", { exact: true })).toBeVisible();
+  await expect(page.getByText("Views of the carer", { exact: true })).toBeVisible();
+  const viewTerms = await page.locator("dt").filter({ hasText: /views/i }).allInnerTexts();
+  expect(viewTerms.length).toBeGreaterThan(3);
+  for (const term of viewTerms) expect(term).toMatch(/^Views of (the child|the carer|the social worker|[A-Z].+)$/);
   await expectNoAxeViolations(page);
   await shot(page, "review-signed-off");
 

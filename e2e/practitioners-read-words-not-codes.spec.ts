@@ -38,6 +38,24 @@ test.describe("as a North social worker", () => {
       .locator("dt", { hasText: "Ethnicity" })
       .locator("xpath=following-sibling::dd[1]");
     await expect(ethnicity).toHaveText(/[a-z]{3,}.* \([A-Z]{4}\)/);
+    // The overview's "Episodes of care" card: legal status and placement in words, the code beside.
+    const episodes = page.getByRole("table", { name: "Episodes of care, newest first" });
+    const episodeCells = await episodes.locator("tbody td").allInnerTexts();
+    expect(episodeCells.length).toBeGreaterThan(0);
+    for (const text of episodeCells) {
+      for (const line of text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)) {
+        expect(line, "a code on its own in the episodes of care").not.toMatch(BARE_CODE);
+      }
+    }
+    expect((await episodes.locator("tbody td:nth-child(3)").allInnerTexts()).join("\n")).toMatch(
+      /[a-z]{3,}.* \([A-Z]\d\)/,
+    );
+    expect((await episodes.locator("tbody td:nth-child(4)").allInnerTexts()).join("\n")).toMatch(
+      /[a-z]{3,}.* \([A-Z]\d\)/,
+    );
     await page.goto(`${childPath(0)}/chronology?section=episodes`);
     await expect(page.getByText(/Episode of care started: [A-Za-z].+ \([A-Z0-9]\)/).first()).toBeVisible();
     await expect(page.getByRole("main")).not.toContainText("Legal status C");
@@ -87,4 +105,12 @@ test("every page has a favicon, so no request for one goes unanswered", async ({
   expect((await page.request.get("/favicon.ico")).status()).toBe(200);
   await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon/);
   expect(missing).toEqual([]);
+  // Signed out, every icon the page links to is the icon itself, not a redirect to sign in.
+  for (const href of await page
+    .locator('link[rel="icon"], link[rel="apple-touch-icon"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""))) {
+    const icon = await page.request.get(href, { maxRedirects: 0 });
+    expect(icon.status(), href).toBe(200);
+    expect(icon.headers()["content-type"], href).toMatch(/^image\//);
+  }
 });

@@ -1,7 +1,7 @@
 // A record section, a care plan version and the chronology print as the record itself: no
 // navigation or controls, the child's name and reference at the top of every page, entries whole.
 import { expect, test, type Page } from "@playwright/test";
-import { authFile, childPath, demoChildName } from "./support/demo";
+import { account, authFile, childPath, demoChildName } from "./support/demo";
 import { expectNoAxeViolations, shot } from "./support/pages";
 
 test.use({ storageState: authFile("sw1") });
@@ -54,6 +54,12 @@ test("a care plan version prints with every statutory part", async ({ page }) =>
     await expect(page.getByRole("heading", { name: part, exact: true })).toBeVisible();
   }
   await expect(page.getByRole("main")).not.toContainText("(optional)");
+  // The IRO the plan names (reg 5(d)), stored with the version when it was submitted, on paper too.
+  const namedIro = page.getByTestId("named-iro");
+  await expect(namedIro).toHaveText(`Independent Reviewing Officer: ${account("iro1").name}`);
+  await page.emulateMedia({ media: "print" });
+  await expect(namedIro).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
   await expectPrintable(page, "care-plan-version");
 });
 

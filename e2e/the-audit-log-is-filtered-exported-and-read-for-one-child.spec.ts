@@ -49,11 +49,18 @@ test("filters by person, action, child and dates show only matching events, in w
   await expect(page.getByText("No events match these filters")).toBeVisible();
   await page.getByLabel("From").fill("31/02/2026");
   await page.getByRole("button", { name: "Apply filters" }).click();
-  const problem = page
-    .getByRole("alert")
-    .getByRole("link", { name: "The date from must be a real date, like 27/03/2026" });
+  const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+  const problem = summary.getByRole("link", { name: "The date from must be a real date, like 27/03/2026" });
   await expect(problem).toBeVisible();
+  // The GOV.UK error summary: it has focus, the title says there is an error, the link leads to the field.
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: Audit log/);
   await expectNoAxeViolations(page);
+  await problem.click();
+  await expect(page.getByLabel("From")).toBeFocused();
+  await page.getByLabel("From").fill("");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveTitle(/^Audit log/);
 });
 
 test("the log pages back and forth through older and newer events", async ({ page, browser }) => {
@@ -117,6 +124,23 @@ test("the subject access view shows what is held on a child and who has looked a
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Subject access:");
   await expect(page.getByRole("heading", { name: /^Entries held \(\d+\)$/ })).toBeVisible();
+  // Everything else held, each with its count: reviews, the IRO's work, people, siblings, care events.
+  for (const kind of [
+    "Reviews",
+    "Review decisions and recommendations",
+    "The IRO's monitoring notes",
+    "The IRO's disputes about the care plan",
+    "People linked to the child",
+    "Sibling links",
+    "Missing and away from placement",
+    "CP and CLA marker tasks",
+    "Allocations",
+    "Unaccompanied asylum-seeking child status",
+    "Contact with the care leaver",
+    "Adoption milestones",
+    "Duplicate entries from other records",
+  ])
+    await expect(page.getByRole("heading", { level: 3, name: new RegExp(`^${kind} \\(\\d+\\)$`) })).toBeVisible();
   const lookers = page.getByRole("table", { name: "People who have looked at or changed the record" });
   await expect(lookers.getByRole("row").filter({ hasText: account("sw1").name })).toBeVisible();
   await expectNoAxeViolations(page);

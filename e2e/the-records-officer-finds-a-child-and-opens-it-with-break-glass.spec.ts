@@ -1,6 +1,7 @@
 // The records officer has no caseload: they find a child by name, reference or date of birth (the
 // results show only those), and open the record through break-glass from the result; the
 // breadcrumb leads back to the search.
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { authFile, childPath, demoChildName } from "./support/demo";
 import { expectNoAxeViolations, shot } from "./support/pages";
@@ -45,6 +46,11 @@ test("break-glass from a search result opens the record, and the breadcrumb lead
   await page.goto(`/find-a-child?q=${REFERENCE}`);
   await page.getByRole("link", { name: /Open with break-glass access/ }).click();
   await expect(page).toHaveURL(`${childPath(CHILD)}/break-glass`);
+  // The way back is the records officer's search, not a caseload they do not have.
+  await expect(page.getByRole("link", { name: "Cancel and go back to find a child" })).toHaveAttribute(
+    "href",
+    "/find-a-child",
+  );
   await page
     .getByLabel("Why do you need to see this record?")
     .fill("Subject access request from the child's solicitor, ref SAR-2026-17 (fictional)");
@@ -54,5 +60,12 @@ test("break-glass from a search result opens the record, and the breadcrumb lead
   const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
   await expect(breadcrumb.getByRole("link")).toHaveText("Find a child");
   await breadcrumb.getByRole("link", { name: "Find a child" }).click();
+  await expect(page).toHaveURL("/find-a-child");
+});
+
+test("a record that is not available leads the records officer back to their search", async ({ page }) => {
+  await page.goto(`/children/${randomUUID()}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record not available");
+  await page.getByRole("link", { name: "Back to find a child" }).click();
   await expect(page).toHaveURL("/find-a-child");
 });

@@ -97,6 +97,20 @@ test("a records officer adds a user, changes their team, resets their password, 
   ]) {
     await expect(table.getByRole("row").filter({ hasText: words }).first()).toBeVisible();
   }
+  // With the reason given and the person it was done to, by name.
+  const deactivated = table
+    .getByRole("row")
+    .filter({ hasText: "Reason: Left the authority on 30 November (fictional e2e)" });
+  await expect(deactivated.first()).toContainText(`Deactivated: ${NAME}`);
+  const moved = table
+    .getByRole("row")
+    .filter({ hasText: "Reason: Moved to the South team from today (fictional e2e)" });
+  await expect(moved.first()).toContainText("Changed a user's role or team");
+  await expect(moved.first()).toContainText(`Person: ${NAME}`);
+  await expect(
+    table.getByRole("row").filter({ hasText: "Reason: Returned to the South team (fictional e2e)" }).first(),
+  ).toContainText(`Reactivated: ${NAME}`);
+  await expectNoAxeViolations(page);
 });
 
 test("nobody can register themselves: the sign-in page offers no way to, and others cannot add users", async ({

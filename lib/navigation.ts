@@ -23,3 +23,10 @@ export function navFor(actor: Actor) {
 export function homeFor(actor: Actor): string {
   return navFor(actor)[0]?.href ?? "/sign-in";
 }
+
+/** The way back from a child's record: the caseload, or for someone without one (the records officer) their search. */
+export function childrenBackLink(actor: Actor | null): { href: string; label: string } {
+  return !actor || allows(actor, null, "caseload.view")
+    ? { href: "/children", label: "Children" }
+    : { href: "/find-a-child", label: "Find a child" };
+}

@@ -2,7 +2,7 @@
 // and who wrote, submitted and approved it.
 import { Badge, SummaryList } from "@/components/ui";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
-import { CARE_PLAN_TEXT_FIELDS, carePlanStatus, viewsStatusLabel } from "@/lib/care-plans/fields";
+import { CARE_PLAN_TEXT_FIELDS, carePlanStatus, namedIroWords, viewsStatusLabel } from "@/lib/care-plans/fields";
 import type { CarePlanVersion } from "@/lib/care-plans/queries";
 import type { CarePlanContent } from "@/lib/care-plans/schemas";
 import { parentName } from "@/lib/sections";
@@ -14,6 +14,16 @@ export function CarePlanStatusBadge({ status }: { status: string }) {
 
 function Text({ value }: { value: string }) {
   return value.trim() ? <p className="whitespace-pre-wrap">{value}</p> : <p className="text-slate-600">Not recorded</p>;
+}
+
+/** The IRO the version names (reg 5(d)), shown at the head of the plan and on its printed copy. */
+export function NamedIro({ version, allocatedIroName }: { version: CarePlanVersion; allocatedIroName: string | null }) {
+  const value = namedIroWords(version, allocatedIroName);
+  return (
+    <p className="print-entry mb-2" data-testid="named-iro">
+      <span className="font-semibold">Independent Reviewing Officer:</span> {value}
+    </p>
+  );
 }
 
 export function CarePlanMeta({ version }: { version: CarePlanVersion }) {

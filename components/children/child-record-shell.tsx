@@ -2,9 +2,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge, Notice } from "@/components/ui";
-import { allows } from "@/lib/access";
 import type { ChildPage } from "@/lib/children/page";
 import { ageInYears, formatUkDate } from "@/lib/dates";
+import { childrenBackLink } from "@/lib/navigation";
 import { SECTION_DEFINITIONS, sectionHref, type RecordSection } from "@/lib/sections";
 
 export async function ChildRecordShell({
@@ -19,10 +19,7 @@ export async function ChildRecordShell({
   // Nothing of the record is shown until the view is in the audit log (a failure shows the error page).
   await page.audited;
   const { header, access, sections } = page;
-  // The way back: the caseload, or for someone without one (the records officer) their search.
-  const back = allows(page.actor, null, "caseload.view")
-    ? { href: "/children", label: "Children" }
-    : { href: "/find-a-child", label: "Find a child" };
+  const back = childrenBackLink(page.actor);
   const name = `${header.firstName}${header.preferredName ? ` (${header.preferredName})` : ""} ${header.lastName}`;
   return (
     <>

@@ -202,9 +202,16 @@ export function FormError({ message }: { message: string | FormProblem | null })
 
   useEffect(() => {
     if (!shown) return;
-    const plain = document.title.replace(/^Error: /, "");
-    document.title = `Error: ${plain}`;
+    const prefix = () => {
+      if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
+    };
+    prefix();
+    // A refreshed page (an action that saved before it failed revalidates it) sets its title again
+    // after this ran: put the prefix back for as long as the summary is shown.
+    const observer = new MutationObserver(prefix);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
     return () => {
+      observer.disconnect();
       document.title = document.title.replace(/^Error: /, "");
     };
   }, [shown]);
@@ -235,7 +242,7 @@ export function FormError({ message }: { message: string | FormProblem | null })
           {problem.fields.map((f) => (
             <li key={f.name}>
               <a
-                href={`#${targets[f.name] ?? f.name}`}
+                href={`#${targets[f.name] ?? f.targetId ?? f.name}`}
                 className="font-bold text-red-800 hover:text-red-900"
                 onClick={(e) => goTo(e, f.name)}
               >

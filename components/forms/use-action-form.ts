@@ -20,6 +20,8 @@ function newSubmissionKey(): string {
 export interface FieldProblem {
   name: string;
   message: string;
+  /** The field's id when the page already knows it (a server-rendered form), so the link works before scripts run. */
+  targetId?: string;
 }
 
 /** What the error summary shows: a message for the whole form, each field's error, and which attempt it was. */

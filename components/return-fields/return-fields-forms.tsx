@@ -15,6 +15,7 @@ import {
 } from "@/lib/return-fields/actions";
 import {
   adoptionMilestonesSchema,
+  birthdayWords,
   CARE_LEAVER_AGES,
   careLeaverContactSchema,
   returnDetailsSchema,
@@ -174,7 +175,7 @@ export function CareLeaverContactForm({ childId, ages }: { childId: string; ages
         hint="Contact counts from 3 months before the birthday to 1 month after it."
         options={[
           { value: "", label: "Choose" },
-          ...CARE_LEAVER_AGES.map((a) => ({ value: String(a), label: `${a}th birthday` })),
+          ...CARE_LEAVER_AGES.map((a) => ({ value: String(a), label: birthdayWords(a) })),
         ]}
         error={e.age}
         {...form.register("age")}

@@ -14,6 +14,8 @@ export interface ReviewViews {
   who: string;
   /** A parent chosen from the people linked to the child. */
   personId?: string;
+  /** A parent's relationship to the child, as the link named it ("Mother"); `who` already says it. */
+  relationship?: string;
   role: "child" | "parent" | "carer" | "social_worker" | "other";
   status: "given" | "sought_not_given" | "not_sought" | "too_young";
   text: string;

@@ -573,9 +573,34 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ action: string; label: string }> = [
   ...new Map(Object.values(POLICIES).map((p) => [p.audit, { action: p.audit, label: p.label }])).values(),
 ].sort((a, b) => a.label.localeCompare(b.label));
 
-const ACTION_LABELS = new Map(AUDIT_ACTIONS.map((a) => [a.action, a.label]));
+/**
+ * Actions the log holds under an earlier name, by the action that replaced them: the log is
+ * append-only, so old events keep their name, and read and filter as the new one.
+ */
+export const FORMER_AUDIT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  // A duplicate placed from a carer's record was written to the child's chain as "duplicates.place".
+  "carerEntry.duplicate": ["duplicates.place"],
+};
+
+const POLICY_ACTION_LABELS = new Map(AUDIT_ACTIONS.map((a) => [a.action, a.label]));
+const ACTION_LABELS = new Map([
+  ...POLICY_ACTION_LABELS,
+  ...Object.entries(FORMER_AUDIT_ACTIONS).flatMap(([now, before]) =>
+    before.map((b) => [b, POLICY_ACTION_LABELS.get(now) ?? now] as const),
+  ),
+]);
+
+/** The action and the earlier names of it, for the audit log's filter. */
+export function auditActionsMatching(action: string): string[] {
+  return [action, ...(FORMER_AUDIT_ACTIONS[action] ?? [])];
+}
 
 /** The audit action in words ("visits.view" is "Viewed visits"); an action no policy names stays as written. */
 export function auditActionLabel(action: string): string {
   return ACTION_LABELS.get(action) ?? action;
+}
+
+/** Whether the audit log has words for an action (every action the portal writes must). */
+export function hasAuditActionLabel(action: string): boolean {
+  return ACTION_LABELS.has(action);
 }

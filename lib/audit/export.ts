@@ -23,6 +23,7 @@ const HEADER = [
   "Child reference",
   "Child id",
   "Detail",
+  "Person the event is about",
 ];
 
 /** A cell a spreadsheet will show as text, never evaluate. */
@@ -44,6 +45,7 @@ function row(e: AuditRow): string[] {
     e.childReference ?? "",
     e.childId ?? "",
     Object.keys(e.detail ?? {}).length ? JSON.stringify(e.detail) : "",
+    e.subjectName ?? "",
   ].map(csvSafe);
 }
 

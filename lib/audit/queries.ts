@@ -1,9 +1,10 @@
 // Reading the audit log (records officer): newest first, filtered by child, person, action,
 // outcome and dates, paged by keyset; the same filters feed the CSV export.
-import { and, asc, desc, eq, gt, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { auditEvents, breakGlassGrants, children, users } from "@/db/schema";
+import { auditActionsMatching } from "@/lib/access";
 import { NO_FILTERS, type AuditFilters } from "./schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -19,7 +20,10 @@ const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => 
 export function auditConditions(f: AuditFilters): SQL[] {
   const out: SQL[] = [];
   if (f.flaggedOnly) out.push(eq(auditEvents.flagged, true));
-  if (f.action) out.push(eq(auditEvents.action, f.action));
+  if (f.action) {
+    const names = auditActionsMatching(f.action);
+    out.push(names.length > 1 ? inArray(auditEvents.action, names) : eq(auditEvents.action, f.action));
+  }
   if (f.outcome) out.push(eq(auditEvents.outcome, f.outcome));
   if (f.child) {
     const q = f.child.trim();
@@ -36,6 +40,12 @@ export function auditConditions(f: AuditFilters): SQL[] {
   return out;
 }
 
+/** The person an event about a user account names (`detail.userId`): its name is read with the page. */
+const subject = alias(users, "subject");
+const UUID_TEXT = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+const subjectJoin = sql`${subject.id} = case when ${auditEvents.detail}->>'userId' ~ ${UUID_TEXT}
+  then (${auditEvents.detail}->>'userId')::uuid end`;
+
 const eventColumns = {
   id: auditEvents.id,
   occurredAt: auditEvents.occurredAt,
@@ -46,6 +56,7 @@ const eventColumns = {
   childReference: children.reference,
   actorName: users.name,
   actorEmail: users.email,
+  subjectName: subject.name,
   detail: auditEvents.detail,
 };
 
@@ -59,6 +70,8 @@ export type AuditRow = {
   childReference: string | null;
   actorName: string | null;
   actorEmail: string | null;
+  /** The name of the user the event is about (user administration), when it is about one. */
+  subjectName: string | null;
   detail: Record<string, unknown>;
 };
 
@@ -85,6 +98,7 @@ export async function listAuditEvents(
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(children, eq(children.id, auditEvents.childId))
+    .leftJoin(subject, subjectJoin)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(newer ? asc(auditEvents.id) : desc(auditEvents.id))
     .limit(pageSize + 1);

@@ -14,6 +14,8 @@ import { GENERIC_SIGN_IN_ERROR } from "./messages";
 export interface SignInState {
   error?: string;
   email?: string;
+  /** Counts failed attempts, so the error summary takes focus again on each one. */
+  attempt?: number;
 }
 
 function safeCallback(path: string): string {
@@ -41,9 +43,10 @@ async function landingFor(email: string): Promise<string> {
 // Sign in with email and password
 export const signInAction = sessionAction(
   "auth.signIn",
-  async (_ctx, _prev: SignInState, formData: FormData): Promise<SignInState> => {
+  async (_ctx, prev: SignInState, formData: FormData): Promise<SignInState> => {
+    const attempt = (typeof prev?.attempt === "number" ? prev.attempt : 0) + 1;
     // Anything can be posted to an action: what is not the form is a failed sign-in, not a crash.
-    if (!(formData instanceof FormData)) return { error: GENERIC_SIGN_IN_ERROR };
+    if (!(formData instanceof FormData)) return { error: GENERIC_SIGN_IN_ERROR, attempt };
     const field = (name: string) => {
       const value = formData.get(name);
       return typeof value === "string" ? value : "";
@@ -53,7 +56,7 @@ export const signInAction = sessionAction(
     try {
       await signIn("credentials", { email, password: field("password"), redirect: false });
     } catch (error) {
-      if (error instanceof AuthError) return { error: GENERIC_SIGN_IN_ERROR, email };
+      if (error instanceof AuthError) return { error: GENERIC_SIGN_IN_ERROR, email, attempt };
       throw error;
     }
     // Straight to the page itself (the caseload, or the role's first page), so the address bar

@@ -52,7 +52,7 @@ export const submitCarePlanAction = authorizedAction(
   submitCarePlanSchema,
   async ({ tx, actor, input, access, auditDetail }) => {
     const result = await submitCarePlan(tx, actor, access, input);
-    auditDetail({ entryId: result.entryId, version: result.version });
+    auditDetail({ entryId: result.entryId, version: result.version, iroId: result.namedIro.id });
     return result;
   },
   { revalidate: (i) => paths(i.childId) },

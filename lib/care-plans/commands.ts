@@ -4,7 +4,7 @@
 // when approved. Every step runs in the caller's transaction, serialised per child.
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { children, recordEntries, type RecordEntry } from "@/db/schema";
+import { children, recordEntries, users, type RecordEntry } from "@/db/schema";
 import type { Actor, ChildAccess } from "@/lib/access";
 import { formatUkDate, todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
@@ -87,14 +87,26 @@ function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
   return out;
 }
 
+/** The IRO a submitted version names, stored with it (reg 5(d)); versions submitted before this was kept have none. */
+export interface NamedIro {
+  id: string;
+  name: string;
+}
+
 /** The plan names the child's IRO (reg 5(d)): one must be allocated before it goes for approval. */
-async function requireNamedIro(tx: Tx, childId: string): Promise<void> {
-  const [child] = await tx.select({ iroId: children.iroId }).from(children).where(eq(children.id, childId)).limit(1);
-  if (!child?.iroId)
+async function requireNamedIro(tx: Tx, childId: string): Promise<NamedIro> {
+  const [iro] = await tx
+    .select({ id: users.id, name: users.name })
+    .from(children)
+    .innerJoin(users, eq(users.id, children.iroId))
+    .where(eq(children.id, childId))
+    .limit(1);
+  if (!iro)
     throw new AppError(
       "invalid:input",
       "The care plan must name the child's Independent Reviewing Officer. Ask the team manager to allocate an IRO, then submit the plan.",
     );
+  return iro;
 }
 
 /** Content stored on a version must be complete before it is submitted or approved. */
@@ -274,7 +286,7 @@ export async function submitCarePlan(
   input: SubmitCarePlanInput,
   /** When it was submitted: now, except when the demo's history is seeded on its real dates. */
   now: Date = new Date(),
-): Promise<{ entryId: string; version: number; lockVersion: number }> {
+): Promise<{ entryId: string; version: number; lockVersion: number; namedIro: NamedIro }> {
   await lockChild(tx, access.childId);
   const row = await versionForUpdate(tx, access.childId, input.entryId, input.version);
   if (!canMoveStatus(row.status, "submitted"))
@@ -284,10 +296,13 @@ export async function submitCarePlan(
     );
   refuseStale(row, input.lockVersion, "submit it");
   requireComplete(row);
-  await requireNamedIro(tx, access.childId);
+  // The IRO is written into the version in the same update that submits it: the last moment its
+  // content may change (the database refuses any change once it has left draft).
+  const namedIro = await requireNamedIro(tx, access.childId);
   const [updated] = await tx
     .update(recordEntries)
     .set({
+      data: { ...row.data, namedIro },
       status: "submitted",
       submittedBy: actor.id,
       submittedAt: now,
@@ -299,7 +314,7 @@ export async function submitCarePlan(
     .where(eq(recordEntries.id, row.id))
     .returning();
   if (!updated) throw new Error("update returned no row");
-  return { entryId: updated.entryId, version: updated.version, lockVersion: updated.lockVersion };
+  return { entryId: updated.entryId, version: updated.version, lockVersion: updated.lockVersion, namedIro };
 }
 
 /**
@@ -403,6 +418,8 @@ export async function returnCarePlan(
   refuseStale(row, input.lockVersion, "return it");
   const content = readCarePlanContent(row);
   const notes = Array.isArray(row.data.returnNotes) ? row.data.returnNotes : [];
+  // The new draft names its IRO again when it is submitted, whoever it is then.
+  const { namedIro: _named, ...carried } = row.data;
   const now = new Date();
   // The version the manager read is kept exactly as submitted (status "returned", still in the
   // chronology); the author carries on in a new draft version with the manager's comment.
@@ -415,7 +432,7 @@ export async function returnCarePlan(
     occurredOn: content.planDate,
     title: row.title,
     data: {
-      ...row.data,
+      ...carried,
       returnNotes: [...notes, { comment: input.comment, byName: actor.name, at: now.toISOString() }],
     },
     status: "draft",

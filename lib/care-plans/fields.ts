@@ -143,3 +143,20 @@ export function carePlanFormKey(entryId: string | null): string {
 export function viewsStatusLabel(status: string): string {
   return VIEWS_STATUS.find((v) => v.value === status)?.label ?? (status ? status : "Not recorded");
 }
+
+/**
+ * The IRO a version names (reg 5(d)), in words: the name stored when it was submitted; for a
+ * draft, whoever is allocated now (named when it is submitted); a version submitted before the
+ * name was kept with it says so rather than guess.
+ */
+export function namedIroWords(
+  version: { status: string; namedIro: { name: string } | null },
+  allocatedIroName: string | null,
+): string {
+  if (version.namedIro) return version.namedIro.name;
+  if (version.status === "draft")
+    return allocatedIroName
+      ? `${allocatedIroName} (named in the plan when it is submitted)`
+      : "None allocated yet: one is needed before the plan is submitted";
+  return "Not recorded with this version";
+}

@@ -39,6 +39,8 @@ export interface CarePlanVersion {
   /** The date the chronology places it on: plan date (draft), submission date, approval date. */
   occurredOn: string;
   content: CarePlanContent;
+  /** The IRO named when the version was submitted (reg 5(d)); null for a draft, or a version submitted before it was kept. */
+  namedIro: { id: string; name: string } | null;
   returnNotes: ReturnNote[];
   authorName: string;
   createdAt: Date;
@@ -61,6 +63,11 @@ export interface CarePlanOverview {
   latest: CarePlanVersion | null;
   /** The child's IRO, whom the plan names (reg 5(d)); null while none is allocated. */
   iroName: string | null;
+}
+
+function namedIroOf(data: Record<string, unknown>): CarePlanVersion["namedIro"] {
+  const iro = data.namedIro as { id?: unknown; name?: unknown } | null | undefined;
+  return iro && typeof iro.id === "string" && typeof iro.name === "string" ? { id: iro.id, name: iro.name } : null;
 }
 
 function returnNotesOf(data: Record<string, unknown>): ReturnNote[] {
@@ -99,6 +106,7 @@ export async function getCarePlan(db: Queryable, actor: Actor, access: ChildAcce
       inChronology: e.inChronology,
       occurredOn: e.occurredOn,
       content: readCarePlanContent(e),
+      namedIro: namedIroOf(e.data),
       returnNotes: returnNotesOf(e.data),
       authorName,
       createdAt: e.createdAt,

@@ -16,7 +16,7 @@ import {
   type CarerEntry,
   type CarerRecordVersion,
 } from "@/db/schema";
-import type { Actor, CarerAccess } from "@/lib/access";
+import { POLICIES, type Actor, type CarerAccess } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { lockChain, type VersionChain } from "@/lib/records/versions";
@@ -309,7 +309,8 @@ export async function duplicateCarerEntry(tx: Tx, actor: Actor, access: CarerAcc
     });
     await recordAudit(tx, {
       actorId: actor.id,
-      action: "duplicates.place",
+      // The carer policy's own action, so the child's chain and the carer's read and filter alike.
+      action: POLICIES["carerEntry.duplicate"].audit,
       childId: copy.childId,
       detail: {
         entryId: id,

@@ -80,6 +80,11 @@ export function messageFor(code: ErrorCode): string {
   return MESSAGES[code];
 }
 
+/** Whether a stored string (an audit event's detail, say) is one of the codes above. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(MESSAGES, value);
+}
+
 /**
  * The database's refusals, each to a code of its own: the retention triggers (RH001 delete or
  * truncate, RH002 soft-delete while the hold is on), the append-only audit log (RH003), a version

@@ -12,6 +12,7 @@ import { formatUkDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { SEX } from "@/lib/ssda903/codes";
 import type { AdoptionMilestonesInput, CareLeaverContactInput, ReturnDetailsInput } from "./schemas";
+import { birthdayWords } from "./schemas";
 
 const refuse = (field: string, message: string) => new AppError("invalid:input", message, { [field]: [message] });
 const iso = (d: Date) => formatISO(d, { representation: "date" });
@@ -137,7 +138,7 @@ export async function recordCareLeaverContact(
   if (input.contactedOn < from || input.contactedOn > until)
     throw refuse(
       "contactedOn",
-      `Contact for the ${input.age}th birthday (${formatUkDate(day)}) is between ${formatUkDate(from)} and ${formatUkDate(until)}: 3 months before to 1 month after it`,
+      `Contact for the ${birthdayWords(input.age)} (${formatUkDate(day)}) is between ${formatUkDate(from)} and ${formatUkDate(until)}: 3 months before to 1 month after it`,
     );
   if (input.contactedOn < status.leftCareOn)
     throw refuse(
@@ -158,7 +159,7 @@ export async function recordCareLeaverContact(
   if (current && input.amendReason.length < 5)
     throw refuse(
       "amendReason",
-      `Contact for the ${input.age}th birthday is already recorded: say why you are correcting it (at least 5 characters)`,
+      `Contact for the ${birthdayWords(input.age)} is already recorded: say why you are correcting it (at least 5 characters)`,
     );
   if (current)
     await tx

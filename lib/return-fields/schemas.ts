@@ -84,6 +84,14 @@ export type ReturnDetailsInput = z.output<typeof returnDetailsSchema>;
 /** The birthdays a care leaver's contact is recorded for (OC3). */
 export const CARE_LEAVER_AGES = [17, 18, 19, 20, 21] as const;
 
+/** "17th birthday" to "21st birthday": the birthday a care leaver contact is for, in words. */
+export const birthdayWords = (age: number): string => {
+  const tens = age % 100;
+  const suffix =
+    tens >= 11 && tens <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[age % 10] ?? "th");
+  return `${age}${suffix} birthday`;
+};
+
 /** OC3: contact with a care leaver around one birthday; a second record for the same birthday is a correction. */
 export const careLeaverContactSchema = z
   .object({

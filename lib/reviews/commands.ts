@@ -28,9 +28,11 @@ import { recordDecision } from "@/lib/records/commands";
 import { lockChain, type VersionChain } from "@/lib/records/versions";
 import { addWorkingDays } from "@/lib/timescales/calendar";
 import { resolveParentViews } from "@/lib/people/commands";
+import { parentName } from "@/lib/sections";
 import { resolveInvitees } from "./invitees";
 import { renderReviewReport } from "./report";
 import type { RecordReviewInput } from "./schemas";
+import { reviewViewsWho } from "./views";
 
 const refuse = (field: string, message: string) => new AppError("invalid:input", message, { [field]: [message] });
 
@@ -160,7 +162,8 @@ async function viewsOf(tx: Tx, access: ChildAccess, input: RecordReviewInput): P
     ...parents.map((p) => ({
       role: "parent" as const,
       personId: p.personId ?? undefined,
-      who: `${p.name} (${p.relationship})`,
+      relationship: p.relationship,
+      who: parentName(p),
       status: p.status as ReviewViews["status"],
       text: p.text,
     })),
@@ -258,7 +261,14 @@ export async function signOffReview(
   const childView = latest.views.find((v) => v.role === "child");
   const parentViews = latest.views
     .filter((v) => v.role === "parent")
-    .map((v) => ({ name: v.who, relationship: "parent", status: v.status, text: v.text }));
+    // `who` already names the relationship: the decision reads "Dana Ashdown (fictional) (Mother): …".
+    .map((v) => ({
+      personId: v.personId ?? null,
+      name: v.who,
+      relationship: v.relationship ?? "",
+      status: v.status,
+      text: v.text,
+    }));
   for (const item of input.items) {
     await recordDecision(tx, actor, access.childId, {
       title: item.kind === "decision" ? "Review decision" : "Review recommendation",
@@ -309,7 +319,7 @@ async function fileReport(
     attendees: review.attendees,
     iro: actor.name,
     views: review.views.map((v) => ({
-      heading: `${v.who} (${v.role.replace("_", " ")})`,
+      heading: reviewViewsWho(v),
       text:
         v.status === "given"
           ? v.text

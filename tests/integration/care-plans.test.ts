@@ -2,11 +2,12 @@
 // who may do what; concurrent saves; drafts that outlive a session; version differences.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, formDrafts, recordEntries } from "@/db/schema";
+import { auditEvents, children, formDrafts, recordEntries, users } from "@/db/schema";
 import { demoChildId, demoUserId, type DemoUserKey } from "@/scripts/seed/demo";
 import { childAccess, type Actor, type ChildAccess } from "@/lib/access";
 import { getChronology } from "@/lib/records/chronology";
 import { getDraft } from "@/lib/records/queries";
+import { databaseErrorCode } from "@/lib/errors";
 import type { CarePlanConflict } from "@/lib/care-plans/commands";
 import { diffCarePlanVersions, getCarePlan, getCarePlanDraftOffer, getCarePlanVersion } from "@/lib/care-plans/queries";
 import {
@@ -495,5 +496,73 @@ describe("two people on every care plan", () => {
     });
     const [after] = await planRows(child);
     expect(after?.status).toBe("submitted");
+  });
+});
+
+describe("the Independent Reviewing Officer the plan names (reg 5(d))", () => {
+  it("is stored with the version when it is submitted, and stays with it when the child's IRO changes", async () => {
+    const child = demoChildId(19); // North, tm1's team; no plan in the demo (every fourth child has none)
+    const [allocated] = await demo.handle.db
+      .select({ id: users.id, name: users.name })
+      .from(children)
+      .innerJoin(users, eq(users.id, children.iroId))
+      .where(eq(children.id, child));
+    if (!allocated) throw new Error("child 19 has no IRO in the demo");
+    as("tm1");
+    const saved = expectOk(await saveCarePlanDraftAction(form(child)));
+    const draft = await getCarePlanVersion(demo.handle.db, actor("tm1"), await accessFor("tm1", child), 1);
+    expect(draft?.version.namedIro).toBeNull();
+    const submitted = expectOk(
+      await submitCarePlanAction({
+        childId: child,
+        entryId: saved.entryId,
+        version: 1,
+        lockVersion: saved.lockVersion,
+      }),
+    );
+    expect(submitted.namedIro).toEqual(allocated);
+    const [row] = await planRows(child);
+    expect(row?.data.namedIro).toEqual(allocated);
+    expect((await lastEvent("tm1"))?.detail).toMatchObject({ version: 1, iroId: allocated.id });
+
+    // Another IRO is allocated afterwards: the submitted version still names the one it was submitted with.
+    const other = allocated.id === demoUserId("iro1") ? demoUserId("iro2") : demoUserId("iro1");
+    await demo.handle.db.update(children).set({ iroId: other }).where(eq(children.id, child));
+    try {
+      const read = await getCarePlanVersion(demo.handle.db, actor("tm1"), await accessFor("tm1", child), 1);
+      expect(read?.version.namedIro).toEqual(allocated);
+      expect(read?.plan.iroName).not.toBe(allocated.name);
+      // And the database refuses to change the name on a version that has left draft.
+      const refused = await demo.handle.db
+        .update(recordEntries)
+        .set({ data: { ...row?.data, namedIro: { id: other, name: "Someone else" } } })
+        .where(eq(recordEntries.id, row?.id ?? ""))
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(databaseErrorCode(refused)).toBe("immutable:version");
+    } finally {
+      await demo.handle.db.update(children).set({ iroId: allocated.id }).where(eq(children.id, child));
+    }
+  });
+
+  it("is not carried into the draft a manager returns: that draft names whoever is allocated when it is submitted", async () => {
+    const child = demoChildId(19);
+    const [row] = await planRows(child);
+    as("tm1");
+    expectOk(
+      await returnCarePlanAction({
+        childId: child,
+        entryId: row?.entryId ?? "",
+        version: 1,
+        lockVersion: row?.lockVersion ?? 0,
+        comment: "Say more about contact with the child's grandmother.",
+      }),
+    );
+    const [returned, redraft] = await planRows(child);
+    expect(returned?.data.namedIro).toBeDefined();
+    expect(redraft?.status).toBe("draft");
+    expect(redraft?.data.namedIro).toBeUndefined();
   });
 });

@@ -345,7 +345,7 @@ describe("duplicate entries, with provenance", () => {
     const onChild = await demo.handle.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.chainKey, `child:${SECOND}`), eq(auditEvents.action, "duplicates.place")));
+      .where(and(eq(auditEvents.chainKey, `child:${SECOND}`), eq(auditEvents.action, "carerEntry.duplicate")));
     expect(onChild).toHaveLength(1);
     // Twice onto the same record, or onto a child never placed there: refused.
     for (const childId of [FIRST, demoChildId(10)])

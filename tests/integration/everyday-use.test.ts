@@ -4,18 +4,42 @@
 // filters, pages and exports (audited, formula-safe CSV); the records officer finds a child by
 // name, reference or date of birth; a subject access view shows what is held and who looked.
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, count, countDistinct, desc, eq, isNotNull, or, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { GET as exportAuditCsv } from "@/app/(portal)/audit/export/route";
-import { auditEvents, children, recordEntries } from "@/db/schema";
+import {
+  adoptionMilestones,
+  allocations,
+  auditEvents,
+  careLeaverContacts,
+  childPeople,
+  children,
+  iroDisputes,
+  iroMonitoringNotes,
+  markerTasks,
+  missingEpisodes,
+  recordEntries,
+  reviewRecommendations,
+  reviewResponses,
+  reviews,
+  sameChildLinks,
+  siblingLinks,
+  uascStatuses,
+} from "@/db/schema";
 import { demoChildId, demoUserId, type DemoUserKey } from "@/scripts/seed/demo";
 import { childAccess, type ChildAccess } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
 import { auditCsv, csvSafe } from "@/lib/audit/export";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { parseAuditFilters } from "@/lib/audit/schemas";
-import { getSubjectAccess } from "@/lib/audit/subject-access";
+import { getSubjectAccess, SUBJECT_ACCESS_SHORT_LIST } from "@/lib/audit/subject-access";
+import { createChildAction, markSameChildAction } from "@/lib/children/actions";
+import { recordSharedEntryAction } from "@/lib/duplicates/actions";
+import { addPersonAction } from "@/lib/people/actions";
+import { raiseDisputeAction, writeMonitoringNoteAction } from "@/lib/reviews/actions";
+import { respondToReview } from "@/lib/reviews/commands";
 import { searchChildren } from "@/lib/break-glass/queries";
 import { saveCarePlanDraftAction, submitCarePlanAction } from "@/lib/care-plans/actions";
 import { listAwaitingApproval } from "@/lib/care-plans/queries";
@@ -27,7 +51,7 @@ import { getChronology } from "@/lib/records/chronology";
 import { createEntryAction } from "@/lib/records/actions";
 import { blankFormValues } from "@/lib/records/format";
 import { parentViewText } from "@/lib/sections";
-import { todayIso } from "@/lib/dates";
+import { formatUkDate, todayIso } from "@/lib/dates";
 import { carePlanForm, expectOk } from "../helpers/care-plans";
 import { useDemoAuthority } from "../helpers/demo";
 import { entryInput } from "../helpers/entries";
@@ -300,6 +324,7 @@ describe("the audit log", () => {
           childReference: null,
           actorName: "=cmd|' /C calc'!A0",
           actorEmail: "ro@demo.invalid",
+          subjectName: null,
           detail: { search: '-2+3, "quoted"' },
         },
       ],
@@ -353,5 +378,180 @@ describe("the audit log", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "audit.subjectAccess"), eq(auditEvents.outcome, "refused")));
     expect(count[0]?.n).toBeGreaterThan(0);
+  });
+
+  it("a subject access view counts and lists reviews, the IRO's work, people, siblings, missing periods, markers, allocations, UASC, care leaving, adoption and duplicates", async () => {
+    // Child 2 (North: sw1, tm1, IRO iro1) and its sibling 3 get what the demo does not seed.
+    const child = demoChildId(2);
+    demo.as("iro1");
+    expectOk(
+      await writeMonitoringNoteAction({ childId: child, note: "Spoke to the social worker about school (fictional)" }),
+    );
+    expectOk(
+      await raiseDisputeAction({
+        childId: child,
+        concern: "The plan says nothing about contact with her grandmother (fictional)",
+      }),
+    );
+    demo.as("sw1");
+    expectOk(
+      await addPersonAction({
+        childId: child,
+        firstName: "Rhea",
+        lastName: "Subjectwood (fictional)",
+        address: "",
+        phone: "",
+        email: "",
+        relationship: "grandparent",
+        relationshipDetail: "",
+        parentalResponsibility: false,
+        startDate: "01/02/2025",
+      }),
+    );
+    demo.as("tm1");
+    expectOk(
+      await recordSharedEntryAction({
+        childId: child,
+        kind: "joint_meeting",
+        occurredOn: formatUkDate(todayIso()),
+        title: "Sibling meeting at the family centre (fictional)",
+        details: "Both children met their grandmother (fictional).",
+        copies: [
+          { childId: child, place: true, confidentiality: "standard" },
+          { childId: demoChildId(3), place: true, confidentiality: "standard" },
+        ],
+      }),
+    );
+    demo.as("sw1");
+    const copy = expectOk(
+      await createChildAction({
+        firstName: "Quentin",
+        lastName: "Subjectwood (fictional)",
+        preferredName: "",
+        dateOfBirth: "03/03/2015",
+        sex: "M",
+        ethnicity: "WBRI",
+        upn: "UN4",
+        familyAddress: "",
+        notDuplicateReason: "",
+      }),
+    );
+    demo.as("ro");
+    expectOk(
+      await markSameChildAction({
+        childId: copy.childId,
+        inUseChildId: child,
+        reason: "Opened again at a second referral by mistake (fictional)",
+      }),
+    );
+    // A team manager's response to child 20's latest signed-off review, given inside its window.
+    const busy = demoChildId(20);
+    const [signed] = await db()
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.childId, busy), eq(reviews.status, "signed_off"), isNotNull(reviews.signedOffAt)))
+      .orderBy(desc(reviews.signedOffAt))
+      .limit(1);
+    if (!signed?.signedOffAt) throw new Error("the demo has no signed-off review for child 20");
+    const signedOffAt = signed.signedOffAt;
+    // PGlite has one connection: the access is read before the transaction takes it.
+    const managerAccess = await accessOf("tm1", busy);
+    await db().transaction(async (tx) =>
+      respondToReview(
+        tx,
+        demo.actor("tm1"),
+        managerAccess,
+        { reviewId: signed.reviewId, response: "agree", comment: "Agreed with the review's decisions (fictional)" },
+        signedOffAt,
+      ),
+    );
+
+    const countOf = async (table: PgTable, column: PgColumn, childId: string, what: unknown = count()) =>
+      Number(
+        (
+          await db()
+            .select({ n: what as ReturnType<typeof count> })
+            .from(table)
+            .where(eq(column, childId))
+        )[0]?.n ?? 0,
+      );
+    const cases = [
+      [busy, "reviews", reviews, reviews.childId, countDistinct(reviews.reviewId)],
+      [busy, "recommendations", reviewRecommendations, reviewRecommendations.childId],
+      [busy, "responses", reviewResponses, reviewResponses.childId],
+      [child, "monitoringNotes", iroMonitoringNotes, iroMonitoringNotes.childId],
+      [child, "disputes", iroDisputes, iroDisputes.childId],
+      [child, "people", childPeople, childPeople.childId],
+      [child, "siblings", siblingLinks, siblingLinks.childId],
+      [
+        child,
+        "duplicateEntries",
+        recordEntries,
+        recordEntries.childId,
+        countDistinct(recordEntries.entryId),
+        "duplicates",
+      ],
+      [demoChildId(27), "missing", missingEpisodes, missingEpisodes.childId],
+      [demoChildId(6), "markerTasks", markerTasks, markerTasks.childId],
+      [demoChildId(23), "allocations", allocations, allocations.childId],
+      [demoChildId(39), "uasc", uascStatuses, uascStatuses.childId],
+      [
+        demoChildId(39),
+        "careLeaverContacts",
+        careLeaverContacts,
+        careLeaverContacts.childId,
+        countDistinct(careLeaverContacts.age),
+      ],
+      [
+        demoChildId(28),
+        "adoptionMilestones",
+        adoptionMilestones,
+        adoptionMilestones.childId,
+        sql<number>`least(count(*), 1)`,
+      ],
+    ] as const;
+    for (const [childId, kind, table, column, what, section] of cases) {
+      const held = await getSubjectAccess(db(), childId);
+      const expected = section
+        ? Number(
+            (
+              await db()
+                .select({ n: countDistinct(recordEntries.entryId) })
+                .from(recordEntries)
+                .where(and(eq(recordEntries.childId, childId), eq(recordEntries.section, section)))
+            )[0]?.n ?? 0,
+          )
+        : await countOf(table, column, childId, what);
+      expect(expected, `the demo or this test holds some ${kind}`).toBeGreaterThan(0);
+      expect(held?.[kind].count, kind).toBe(expected);
+      expect(held?.[kind].items.length, kind).toBe(Math.min(expected, SUBJECT_ACCESS_SHORT_LIST));
+    }
+
+    const held = await getSubjectAccess(db(), child);
+    expect(held?.monitoringNotes.items[0]?.note).toContain("about school");
+    expect(held?.disputes.items[0]).toMatchObject({ stages: 1, resolvedAt: null });
+    expect(held?.people.items.map((p) => p.lastName)).toContain("Subjectwood (fictional)");
+    expect(held?.siblings.items.map((s) => s.reference)).toContain(await referenceOf(demoChildId(3)));
+    expect(held?.duplicateEntries.items[0]).toMatchObject({
+      title: "Sibling meeting at the family centre (fictional)",
+    });
+    expect(held?.sameChild.items).toEqual([expect.objectContaining({ inUse: true, otherReference: copy.reference })]);
+    const closed = await getSubjectAccess(db(), copy.childId);
+    expect(closed?.sameChild.items).toEqual([
+      expect.objectContaining({ inUse: false, otherReference: await referenceOf(child) }),
+    ]);
+    const sameChildRows = await db()
+      .select({ n: count() })
+      .from(sameChildLinks)
+      .where(or(eq(sameChildLinks.inUseChildId, child), eq(sameChildLinks.sealedChildId, child)));
+    expect(held?.sameChild.count).toBe(sameChildRows[0]?.n);
+    const responded = await getSubjectAccess(db(), busy);
+    expect(responded?.responses.items).toEqual([
+      expect.objectContaining({ reviewId: signed.reviewId, response: "agree", byName: demo.actor("tm1").name }),
+    ]);
+    // Reviews appear once each, as their latest version.
+    expect(new Set(responded?.reviews.items.map((r) => r.reviewId)).size).toBe(responded?.reviews.items.length);
+    const adoption = await getSubjectAccess(db(), demoChildId(28));
+    expect(adoption?.adoptionMilestones.items[0]?.versions).toBe(2);
   });
 });

@@ -220,3 +220,17 @@ describe("signing in through next-auth's own route", () => {
     expect(event?.detail).toMatchObject({ address: "198.51.100.77" });
   });
 });
+
+describe("what the proxy never sees", () => {
+  it("the favicon and the icons are public files, never a redirect to sign in; pages still pass through it", async () => {
+    await portal();
+    const { config } = await import("@/proxy");
+    // Next.js anchors each matcher to the whole path, as here.
+    const matchers = config.matcher.map((m) => new RegExp(`^${m}$`));
+    const seen = (path: string) => matchers.some((m) => m.test(path));
+    for (const path of ["/favicon.ico", "/icon.svg", "/apple-icon.png", "/_next/static/chunks/app.js"])
+      expect(seen(path), path).toBe(false);
+    for (const path of ["/", "/sign-in", "/children", "/audit", "/icon.svg.html", "/children/x/documents"])
+      expect(seen(path), path).toBe(true);
+  });
+});

@@ -3,11 +3,12 @@
 // recommendation that reaches its owner's work tray and the decision trail, the report filed as a
 // PDF that reads back with the child's name, the date and the recommendation; amended only with a
 // reason; the team manager's response; and the refusals for everyone else.
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { children, documents, recordEntries, reviewRecommendations, reviews } from "@/db/schema";
 import { formatUkDateTime } from "@/lib/dates";
+import { parentViewText } from "@/lib/sections";
 import { blobStore } from "@/lib/documents/storage";
 import {
   amendReviewAction,
@@ -152,6 +153,12 @@ describe("a review from scheduling to sign-off", () => {
     expect(text).toContain(`${child?.firstName} ${child?.lastName}`);
     expect(text).toContain(`Review held on ${day(1)}`);
     expect(text).toContain("Arrange fortnightly contact with the child's brother");
+    // Each person's role is said once: "The child", not "The child (child)".
+    expect(text).toContain("Alex Rowan (demo) (social worker)");
+    expect(text).toContain("The foster carers (fictional)");
+    expect(text).not.toMatch(/\((?:child|carer|parent|social worker)\)\s*\((?:child|carer|parent|social worker)\)/);
+    expect(text).not.toContain("The child (child)");
+    expect(text).not.toContain("(fictional) (carer)");
 
     // Final once signed off: recording again is refused; a correction needs a reason.
     expect(await recordReviewAction(record(reviewId, 4))).toMatchObject({
@@ -260,11 +267,39 @@ describe("a review from scheduling to sign-off", () => {
       {
         role: "parent",
         personId: mother,
+        relationship: "Mother",
         who: "Kerry Invitetest (fictional) (Mother)",
         status: "given",
         text: "Happy with the plan (fictional).",
       },
     ]);
+    // Signed off, the decision names the mother once, with her relationship: no "(parent)" added.
+    expectOk(
+      await signOffReviewAction({
+        childId: child,
+        reviewId,
+        baseVersion: 2,
+        items: [
+          {
+            kind: "decision",
+            text: "Contact continues weekly (fictional)",
+            ownerId: demo.actor("sw1").id,
+            dueDate: day(-5),
+          },
+        ],
+      }),
+    );
+    const [decision] = await demo.handle.db
+      .select({ data: recordEntries.data })
+      .from(recordEntries)
+      .where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "decisions")))
+      .orderBy(desc(recordEntries.createdAt))
+      .limit(1);
+    const views = decision?.data.parentViews as Array<{ personId: string; name: string; relationship: string }>;
+    expect(views.map((v) => parentViewText({ ...v, status: "given", text: "Happy" }))).toEqual([
+      "Kerry Invitetest (fictional) (Mother): Happy",
+    ]);
+    expect(views[0]?.personId).toBe(mother);
   });
 
   it("refuses a social worker signing off, an IRO not allocated to the child, and a provider", async () => {

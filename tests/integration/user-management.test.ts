@@ -6,6 +6,9 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { actionReceipts, auditEvents, users } from "@/db/schema";
 import { DEMO_ORGS, DEMO_TEAMS, demoUserId, type DemoUserKey } from "@/scripts/seed/demo";
+import { listAuditEvents } from "@/lib/audit/queries";
+import { NO_FILTERS } from "@/lib/audit/schemas";
+import { auditDetails } from "@/lib/audit/words";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import {
   changeUserRoleAction,
@@ -232,6 +235,18 @@ describe("deactivating and reactivating", () => {
     });
     expect(on.ok).toBe(true);
     expect(await userRow(demoUserId("tm2"))).toMatchObject({ active: true });
+    // The audit log's page names the person in the same query, and says what was done and why.
+    const page = await listAuditEvents(demo.handle.db, { filters: { ...NO_FILTERS, action: "user.setActive" } });
+    const [reactivated, deactivatedRow] = page.items;
+    expect(reactivated?.subjectName).toBe(after?.name);
+    expect(reactivated && auditDetails(reactivated)).toEqual([
+      `Reactivated: ${after?.name}`,
+      "Reason: Came back from leave (fictional test)",
+    ]);
+    expect(deactivatedRow && auditDetails(deactivatedRow)).toEqual([
+      `Deactivated: ${after?.name}`,
+      "Reason: Left the authority (fictional test)",
+    ]);
   });
 
   it("refuses a records officer deactivating their own account, and every other role", async () => {

@@ -1,23 +1,16 @@
 "use client";
-// The sign-in form: labelled fields, one generic error, focus moved to the error summary.
-import { useActionState, useEffect, useRef } from "react";
+// The sign-in form: labelled fields, one generic error in the GOV.UK error summary, which takes
+// focus on each failed attempt and puts "Error: " before the page's title.
+import { useActionState } from "react";
+import { FormError } from "@/components/forms/fields";
 import { signInAction, type SignInState } from "@/lib/auth/actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.error) errorRef.current?.focus();
-  }, [state]);
 
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.error ? (
-        <div ref={errorRef} tabIndex={-1} role="alert" className="border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
-          <p className="font-bold">There is a problem</p>
-          <p>{state.error}</p>
-        </div>
-      ) : null}
+      <FormError message={state.error ? { message: state.error, fields: [], attempt: state.attempt ?? 1 } : null} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="block font-semibold">

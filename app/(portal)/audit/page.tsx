@@ -4,32 +4,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/forms/action-button";
+import { FormError } from "@/components/forms/fields";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "@/components/ui";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/access";
 import { requireView } from "@/lib/access/view";
 import { listAuditEvents, listBreakGlassForReview } from "@/lib/audit/queries";
 import { AUDIT_OUTCOMES, auditFilterParams, hasFilters, parseAuditFilters } from "@/lib/audit/schemas";
+import { auditDetails, auditWhy } from "@/lib/audit/words";
 import { formatUkDateTime } from "@/lib/dates";
 import { reviewBreakGlassAction } from "@/lib/break-glass/actions";
 import { VerifyPanel } from "./verify-panel";
 
-export const metadata: Metadata = { title: "Audit log" };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const REASONS: Record<string, string> = {
-  permission: "the role does not allow it",
-  relationship: "no relationship to the child",
-  section: "the section is not shared with them",
-  "break-glass": "break-glass access is read-only",
-  "no-child": "no such child",
-};
+// A filter with problems puts "Error: " before the title, as the GOV.UK error summary does.
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { problems } = parseAuditFilters(await searchParams);
+  return { title: problems.length > 0 ? "Error: Audit log" : "Audit log" };
+}
 
 const field = "mt-1 block rounded border border-slate-600 px-3 py-2";
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const { db } = await requireView("audit.view");
   const raw = await searchParams;
   const { filters, problems, before, after } = parseAuditFilters(raw);
@@ -75,19 +71,15 @@ export default async function AuditPage({
         </Card>
       </div>
 
+      {/* The error summary takes focus when the page opens with problems, and each link leads to its field. */}
       {problems.length > 0 ? (
-        <div role="alert" className="mb-4 border-4 border-red-700 bg-white p-4">
-          <h2 className="mb-2 text-xl font-bold">There is a problem</h2>
-          <ul>
-            {problems.map((p) => (
-              <li key={p.field}>
-                <a href={`#filter-${p.field}`} className="font-bold text-red-800">
-                  {p.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <FormError
+          message={{
+            message: null,
+            fields: problems.map((p) => ({ name: p.field, message: p.message, targetId: `filter-${p.field}` })),
+            attempt: 1,
+          }}
+        />
       ) : null}
 
       <form
@@ -263,11 +255,15 @@ export default async function AuditPage({
                 <th scope="col" className="px-3 py-2">
                   Child
                 </th>
+                <th scope="col" className="px-3 py-2">
+                  Details
+                </th>
               </tr>
             </thead>
             <tbody>
               {events.items.map((e) => {
-                const why = e.detail.reason ?? e.detail.code;
+                const why = auditWhy(e);
+                const details = auditDetails(e);
                 return (
                   <tr key={e.id} className="border-t border-slate-200">
                     <td className="px-3 py-2 whitespace-nowrap">{formatUkDateTime(e.occurredAt)}</td>
@@ -279,9 +275,7 @@ export default async function AuditPage({
                       <Badge tone={e.outcome === "allowed" ? "green" : "red"}>
                         {AUDIT_OUTCOMES.find((o) => o.value === e.outcome)?.label ?? e.outcome}
                       </Badge>
-                      {e.outcome !== "allowed" && typeof why === "string" ? (
-                        <span className="block text-xs text-slate-700">Why: {REASONS[why] ?? why}</span>
-                      ) : null}
+                      {why ? <span className="block text-xs text-slate-700">Why: {why}</span> : null}
                     </td>
                     <td className="px-3 py-2">
                       {e.childReference && e.childId ? (
@@ -294,6 +288,13 @@ export default async function AuditPage({
                       ) : (
                         ""
                       )}
+                    </td>
+                    <td className="px-3 py-2">
+                      {details.map((line) => (
+                        <span key={line} className="block">
+                          {line}
+                        </span>
+                      ))}
                     </td>
                   </tr>
                 );

@@ -1,11 +1,16 @@
-"use client";
 // Shown for a child the person may not open and for one that does not exist: the same words,
-// so nothing leaks. Staff may ask for break-glass access with a reason.
+// so nothing leaks. Staff may ask for break-glass access with a reason. The way back is the
+// caseload, or for someone without one (the records officer) their search.
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { headers } from "next/headers";
+import { currentActor } from "@/lib/auth/session";
+import { childrenBackLink } from "@/lib/navigation";
 
-export default function ChildNotAvailable() {
-  const childPath = (usePathname() ?? "/children").split("/").slice(0, 3).join("/");
+export default async function ChildNotAvailable() {
+  // The proxy passes the path on: the child's part of it names the record asked for.
+  const pathname = (await headers()).get("x-pathname") ?? "/children";
+  const childPath = pathname.split("/").slice(0, 3).join("/");
+  const back = childrenBackLink(await currentActor());
   return (
     <div className="max-w-2xl">
       <h1 className="mb-2 text-2xl font-bold">Record not available</h1>
@@ -15,7 +20,7 @@ export default function ChildNotAvailable() {
         <Link href={`${childPath}/break-glass`}>request break-glass access</Link>. You must give a reason; the access is
         logged and reviewed by the records officer.
       </p>
-      <Link href="/children">Back to children</Link>
+      <Link href={back.href}>Back to {back.label.toLowerCase()}</Link>
     </div>
   );
 }

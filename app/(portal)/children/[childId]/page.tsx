@@ -244,8 +244,8 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
                   <tr key={e.id} className="border-t border-slate-200">
                     <td className="px-2 py-2">{formatUkDate(e.startDate)}</td>
                     <td className="px-2 py-2">{label(REASON_NEW_EPISODE, e.reasonNewEpisode)}</td>
-                    <td className="px-2 py-2">{e.legalStatus}</td>
-                    <td className="px-2 py-2">{e.placement}</td>
+                    <td className="px-2 py-2">{label(LEGAL_STATUS, e.legalStatus)}</td>
+                    <td className="px-2 py-2">{label(PLACEMENT, e.placement)}</td>
                     <td className="px-2 py-2">
                       {e.endDate ? formatUkDate(e.endDate) : <Badge tone="green">Open</Badge>}
                     </td>

@@ -3,17 +3,81 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { MARKER_WORDS } from "@/components/episodes/marker-list";
 import { Badge, Card, EmptyState, PageHeader, SummaryList } from "@/components/ui";
 import { auditActionLabel, ROLE_LABELS } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
-import { getSubjectAccess } from "@/lib/audit/subject-access";
+import { AUDIT_OUTCOMES } from "@/lib/audit/schemas";
+import { getSubjectAccess, type HeldList } from "@/lib/audit/subject-access";
+import { auditWhy } from "@/lib/audit/words";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
+import { UASC_CEASED_REASONS } from "@/lib/episodes/schemas";
+import { RELATIONSHIP_LABELS, SIBLING_KINDS, SIBLING_PLACEMENTS } from "@/lib/people/schemas";
+import { birthdayWords } from "@/lib/return-fields/schemas";
 import { CONFIDENTIALITY_LABELS, DOCUMENT_CATEGORY_LABELS } from "@/lib/records/constants";
 import { isRecordSection, SECTION_DEFINITIONS } from "@/lib/sections";
+import { IN_TOUCH, label } from "@/lib/ssda903/codes";
 
 export const metadata: Metadata = { title: "Subject access: one child" };
 
 const th = "px-3 py-2";
+
+const REVIEW_STATUS = { scheduled: "Scheduled", recorded: "Recorded", signed_off: "Signed off" } as const;
+const RECOMMENDATION_STATUS = { open: "Open", done: "Done", not_done: "Not done" } as const;
+const ALLOCATION_KIND = {
+  social_worker: "Social worker",
+  iro: "Independent Reviewing Officer",
+  team: "Team",
+} as const;
+const MISSING_KIND = { M: "Missing from placement", A: "Away from placement without authorisation" } as const;
+
+/** The first words of a long text, for a list that says what is held rather than all of it. */
+const firstWords = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const between = (from: string | null, to: string | null) =>
+  `${from ? formatUkDate(from) : "date not recorded"} to ${to ? formatUkDate(to) : "now"}`;
+
+/** One kind of thing held: its count, the latest of them, and a line saying when only some are listed. */
+function HeldKind<T>({
+  id,
+  title,
+  list,
+  item,
+}: {
+  id: string;
+  title: string;
+  list: HeldList<T>;
+  item: (row: T) => { key: string; line: ReactNode };
+}) {
+  return (
+    <section className="print-entry mt-4" aria-labelledby={id}>
+      <h3 id={id} className="mb-1 text-lg font-bold">
+        {title} ({list.count})
+      </h3>
+      {list.count === 0 ? (
+        <p className="text-sm text-slate-700">None held.</p>
+      ) : (
+        <>
+          <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white text-sm">
+            {list.items.map((row) => {
+              const { key, line } = item(row);
+              return (
+                <li key={key} className="p-2">
+                  {line}
+                </li>
+              );
+            })}
+          </ul>
+          {list.count > list.items.length ? (
+            <p className="mt-1 text-sm text-slate-700">
+              The latest {list.items.length} of {list.count} are listed.
+            </p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
 
 export default async function SubjectAccessPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
@@ -137,6 +201,240 @@ export default async function SubjectAccessPage({ params }: { params: Promise<{ 
           )}
         </section>
 
+        <section className="mt-6" aria-labelledby="also-held-heading">
+          <h2 id="also-held-heading" className="mb-2 text-xl font-bold">
+            Also held on the record
+          </h2>
+          <HeldKind
+            id="held-reviews"
+            title="Reviews"
+            list={held.reviews}
+            item={(r) => ({
+              key: r.reviewId,
+              line: (
+                <>
+                  <span className="font-semibold">{REVIEW_STATUS[r.status]}</span>:{" "}
+                  {r.heldOn ? `held ${formatUkDate(r.heldOn)}` : `for ${formatUkDateTime(r.scheduledAt)}`} at {r.venue}
+                  {r.versions > 1 ? ` · ${r.versions} versions` : ""}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-recommendations"
+            title="Review decisions and recommendations"
+            list={held.recommendations}
+            item={(r) => ({
+              key: r.id,
+              line: (
+                <>
+                  <span className="font-semibold">{r.kind === "decision" ? "Decision" : "Recommendation"}</span>:{" "}
+                  {firstWords(r.text)} · {r.ownerName ?? "no owner"} by {formatUkDate(r.dueDate)} ·{" "}
+                  {RECOMMENDATION_STATUS[r.status]}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-responses"
+            title="Team managers' responses to reviews"
+            list={held.responses}
+            item={(r) => ({
+              key: r.id,
+              line: (
+                <>
+                  <span className="font-semibold">{r.response === "agree" ? "Agreed" : "Contested"}</span> by{" "}
+                  {r.byName ?? "someone no longer listed"}, {formatUkDateTime(r.respondedAt)}: {firstWords(r.comment)}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-monitoring"
+            title="The IRO's monitoring notes"
+            list={held.monitoringNotes}
+            item={(n) => ({
+              key: n.id,
+              line: (
+                <>
+                  {formatUkDateTime(n.writtenAt)}, {n.authorName ?? "someone no longer listed"}: {firstWords(n.note)}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-disputes"
+            title="The IRO's disputes about the care plan"
+            list={held.disputes}
+            item={(d) => ({
+              key: d.id,
+              line: (
+                <>
+                  Raised {formatUkDate(d.raisedOn)} by {d.raisedByName ?? "someone no longer listed"}:{" "}
+                  {firstWords(d.concern)} · {d.stages === 1 ? "1 stage" : `${d.stages} stages`} ·{" "}
+                  {d.resolvedAt ? `resolved: ${firstWords(d.outcome ?? "", 80)}` : "open"}
+                  {d.cafcassReferredAt ? " · referred to Cafcass" : ""}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-people"
+            title="People linked to the child"
+            list={held.people}
+            item={(p) => ({
+              key: p.id,
+              line: (
+                <>
+                  <span className="font-semibold">
+                    {p.firstName} {p.lastName}
+                  </span>
+                  ,{" "}
+                  {p.relationship === "other" && p.relationshipDetail
+                    ? p.relationshipDetail
+                    : RELATIONSHIP_LABELS[p.relationship]}
+                  {p.parentalResponsibility ? ", with parental responsibility" : ""} · {between(p.startDate, p.endDate)}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-siblings"
+            title="Sibling links"
+            list={held.siblings}
+            item={(s) => ({
+              key: s.id,
+              line: (
+                <>
+                  <span className="font-semibold">
+                    {s.firstName} {s.lastName}
+                  </span>{" "}
+                  ({s.reference}), {SIBLING_KINDS[s.relationship as keyof typeof SIBLING_KINDS] ?? "Sibling"}
+                  {s.placement ? ` · ${SIBLING_PLACEMENTS[s.placement]}` : ""} · {between(s.startDate, s.endDate)}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-missing"
+            title="Missing and away from placement"
+            list={held.missing}
+            item={(m) => ({
+              key: m.id,
+              line: (
+                <>
+                  {MISSING_KIND[m.kind]}: from {formatUkDateTime(m.startedAt)}
+                  {m.endedAt ? ` to ${formatUkDateTime(m.endedAt)}` : ", not yet back"}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-markers"
+            title="CP and CLA marker tasks"
+            list={held.markerTasks}
+            item={(m) => ({
+              key: m.id,
+              line: (
+                <>
+                  {MARKER_WORDS[`${m.marker}:${m.trigger}`]}: due {formatUkDateTime(m.dueAt)} ·{" "}
+                  {m.actionedAt ? `actioned ${formatUkDateTime(m.actionedAt)}` : "not actioned"}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-allocations"
+            title="Allocations"
+            list={held.allocations}
+            item={(a) => ({
+              key: a.id,
+              line: (
+                <>
+                  {ALLOCATION_KIND[a.kind]}: {a.userName ?? a.teamName ?? "not recorded"} ·{" "}
+                  {between(a.startDate, a.endDate)}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-uasc"
+            title="Unaccompanied asylum-seeking child status"
+            list={held.uasc}
+            item={(u) => ({
+              key: u.id,
+              line: (
+                <>
+                  Since {formatUkDate(u.sinceDate)}
+                  {u.ceasedDate
+                    ? `, ceased ${formatUkDate(u.ceasedDate)}: ${
+                        UASC_CEASED_REASONS[u.ceasedReason as keyof typeof UASC_CEASED_REASONS] ?? u.ceasedReason
+                      }`
+                    : ""}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-care-leaver"
+            title="Contact with the care leaver"
+            list={held.careLeaverContacts}
+            item={(c) => ({
+              key: c.id,
+              line: (
+                <>
+                  {birthdayWords(c.age)}: {label(IN_TOUCH, c.inTouch)}, contacted {formatUkDate(c.contactedOn)}
+                  {c.versions > 1 ? ` · ${c.versions} versions` : ""}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-adoption"
+            title="Adoption milestones"
+            list={held.adoptionMilestones}
+            item={(a) => ({
+              key: a.id,
+              line: (
+                <>
+                  Decision {formatUkDate(a.decisionOn)} · matched {a.matchedOn ? formatUkDate(a.matchedOn) : "not yet"}
+                  {a.reversedOn ? ` · decision reversed ${formatUkDate(a.reversedOn)}` : ""}
+                  {a.versions > 1 ? ` · ${a.versions} versions` : ""}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-duplicates"
+            title="Duplicate entries from other records"
+            list={held.duplicateEntries}
+            item={(e) => ({
+              key: e.entryId,
+              line: (
+                <>
+                  {formatUkDate(e.occurredOn)}: {e.title} · from {e.sourceReference ?? "another record"}
+                  {e.versions > 1 ? ` · ${e.versions} versions` : ""}
+                </>
+              ),
+            })}
+          />
+          <HeldKind
+            id="held-same-child"
+            title="Records found to be the same child"
+            list={held.sameChild}
+            item={(l) => ({
+              key: l.id,
+              line: (
+                <>
+                  {l.inUse ? "This record is in use; " : "This record is closed; "}
+                  {l.otherFirstName} {l.otherLastName} ({l.otherReference}) {l.inUse ? "is closed" : "is in use"} ·
+                  marked {formatUkDateTime(l.markedAt)}: {firstWords(l.reason)}
+                </>
+              ),
+            })}
+          />
+        </section>
+
         <section className="print-entry mt-6" aria-labelledby="lookers-heading">
           <h2 id="lookers-heading" className="mb-2 text-xl font-bold">
             Who has looked at or changed the record ({held.lookers.length})
@@ -194,7 +492,11 @@ export default async function SubjectAccessPage({ params }: { params: Promise<{ 
             {held.recent.map((e) => (
               <li key={e.id} className="p-2">
                 {formatUkDateTime(e.occurredAt)}: {e.actorName ?? "Nobody signed in"}, {auditActionLabel(e.action)}
-                {e.outcome !== "allowed" ? ` (${e.outcome})` : ""}
+                {e.outcome !== "allowed"
+                  ? ` (${(AUDIT_OUTCOMES.find((o) => o.value === e.outcome)?.label ?? e.outcome).toLowerCase()}${
+                      auditWhy(e) ? `: ${auditWhy(e)}` : ""
+                    })`
+                  : ""}
                 {e.flagged ? " · flagged" : ""}
               </li>
             ))}

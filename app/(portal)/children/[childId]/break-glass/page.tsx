@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { Notice, PageHeader } from "@/components/ui";
 import { BREAK_GLASS_HOURS } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
+import { childrenBackLink } from "@/lib/navigation";
 import { BreakGlassForm } from "./break-glass-form";
 
 export const metadata: Metadata = { title: "Break-glass access" };
@@ -12,7 +13,8 @@ export const metadata: Metadata = { title: "Break-glass access" };
 export default async function BreakGlassPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const view = await authorizedView("breakGlass.grant", childId);
-  if (!view.ok) redirect(view.refusal === "signed-out" ? "/sign-in" : "/children");
+  if (!view.ok) redirect(view.refusal === "signed-out" ? "/sign-in" : childrenBackLink(view.actor).href);
+  const back = childrenBackLink(view.actor);
   return (
     <div className="max-w-2xl">
       <PageHeader title="Break-glass access" />
@@ -23,7 +25,7 @@ export default async function BreakGlassPage({ params }: { params: Promise<{ chi
       </Notice>
       <BreakGlassForm childId={childId} />
       <p className="mt-4">
-        <Link href="/children">Cancel and go back to children</Link>
+        <Link href={back.href}>Cancel and go back to {back.label.toLowerCase()}</Link>
       </p>
     </div>
   );

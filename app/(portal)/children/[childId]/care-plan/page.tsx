@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
-import { CarePlanMeta, CarePlanStatusBadge, CarePlanView } from "@/components/care-plans/care-plan-view";
+import { CarePlanMeta, CarePlanStatusBadge, CarePlanView, NamedIro } from "@/components/care-plans/care-plan-view";
 import { ApproveCarePlanForm, ReturnCarePlanForm } from "@/components/care-plans/review-forms";
 import { StartVersionButton } from "@/components/care-plans/start-version-button";
 import { CarePlanVersionsTable } from "@/components/care-plans/versions";
@@ -45,7 +45,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
       </div>
       {access.redactions.hidesStaffContacts ? null : (
         <p className="mb-4 text-slate-700">
-          Independent Reviewing Officer named in the plan:{" "}
+          Independent Reviewing Officer allocated to the child, whom the plan names when it is submitted:{" "}
           <span className="font-semibold">{plan.iroName ?? "none allocated (one is needed before submission)"}</span>
         </p>
       )}
@@ -162,6 +162,9 @@ export default async function CarePlanPage({ params }: { params: Promise<{ child
               {formatUkDateTime(current.approvedAt)} by {current.approvedByName ?? "unknown"}. An approved plan is never
               changed: a change is a new version.
             </p>
+            {access.redactions.hidesStaffContacts ? null : (
+              <NamedIro version={current} allocatedIroName={plan.iroName} />
+            )}
             <CarePlanView content={current.content} />
             <details className="mt-4">
               <summary className="cursor-pointer font-semibold">About this version</summary>

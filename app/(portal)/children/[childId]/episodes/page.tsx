@@ -16,6 +16,7 @@ import { UASC_CEASED_REASONS } from "@/lib/episodes/schemas";
 import { CeaseUascForm, EndMissingForm, RecordUascForm, StartMissingForm } from "@/components/episodes/missing-forms";
 import { AdoptionMilestonesForm, CareLeaverContactForm } from "@/components/return-fields/return-fields-forms";
 import { adoptionMilestoneVersions, careLeaverContactsOf } from "@/lib/return-fields/queries";
+import { birthdayWords } from "@/lib/return-fields/schemas";
 import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
@@ -269,7 +270,7 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
               {leaving.contacts.map(({ contact: c, recordedBy }) => (
                 <li key={c.id} className="p-3">
                   <p className="font-semibold">
-                    {c.age}th birthday: {label(IN_TOUCH, c.inTouch)}
+                    {birthdayWords(c.age)}: {label(IN_TOUCH, c.inTouch)}
                   </p>
                   <p className="text-sm text-slate-700">
                     Contact on {formatUkDate(c.contactedOn)}

@@ -21,6 +21,7 @@ import { parentChoices } from "@/lib/people/queries";
 import { parentViewRows, type ParentChoice } from "@/lib/people/views";
 import { getReview, ownerChoices, type Review } from "@/lib/reviews/queries";
 import { PARTICIPATION } from "@/lib/reviews/schemas";
+import { reviewViewsTerm } from "@/lib/reviews/views";
 import { isUuid } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Review" };
@@ -109,7 +110,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ childId
                 { term: "Attended", value: latest.attendees.join(", ") },
                 { term: "Spoke to the child", value: latest.spokeToChild ?? "" },
                 ...latest.views.map((v) => ({
-                  term: `${v.who}'s views`,
+                  term: reviewViewsTerm(v),
                   value:
                     v.status === "given" ? v.text : `${VIEW_WORDS[v.status] ?? v.status}${v.text ? `: ${v.text}` : ""}`,
                 })),

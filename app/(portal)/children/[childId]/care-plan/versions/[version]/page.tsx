@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
 import { PrintButton } from "@/components/ui/print-button";
-import { CarePlanMeta, CarePlanStatusBadge, CarePlanView } from "@/components/care-plans/care-plan-view";
+import { CarePlanMeta, CarePlanStatusBadge, CarePlanView, NamedIro } from "@/components/care-plans/care-plan-view";
 import { Card, Notice } from "@/components/ui";
 import { getCarePlanVersion } from "@/lib/care-plans/queries";
 import { loadChildPage } from "@/lib/children/page";
@@ -62,6 +62,9 @@ export default async function CarePlanVersionPage({
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card>
+            {page.access.redactions.hidesStaffContacts ? null : (
+              <NamedIro version={version} allocatedIroName={plan.iroName} />
+            )}
             <CarePlanView content={version.content} headingLevel={3} />
           </Card>
         </div>
