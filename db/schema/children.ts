@@ -167,6 +167,8 @@ export const siblingLinks = pgTable(
     uniqueIndex("sibling_links_current_idx")
       .on(t.childId, t.siblingId)
       .where(sql`${t.endDate} is null`),
+    // Every link of one child, ended ones included (the people page's history, subject access).
+    index("sibling_links_child_idx").on(t.childId, t.startDate),
     check("sibling_not_self", sql`${t.childId} <> ${t.siblingId}`),
     check("sibling_links_kind", sql`${t.relationship} in ('sibling','full','half','step')`),
     check("sibling_links_placement", sql`${t.placement} is null or ${t.placement} in ('together','apart')`),

@@ -1,1 +1,0 @@
-CREATE INDEX "episodes_carer_record_idx" ON "episodes" USING btree ("carer_record_id","start_date") WHERE "episodes"."carer_record_id" is not null;
