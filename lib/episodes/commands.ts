@@ -391,7 +391,13 @@ function episodeChain(childId: string, episodeId: string): VersionChain<Episode,
  * child's whole history is checked again with the correction in place; a correction that would
  * break one of the Department's rules (on this episode or its neighbours) is refused.
  */
-export async function amendEpisode(tx: Tx, actor: Actor, access: ChildAccess, input: AmendEpisodeInput) {
+export async function amendEpisode(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: AmendEpisodeInput,
+  now: Date = new Date(),
+) {
   await lockChild(tx, access.childId);
   input = await placementFromCarerRecord(tx, input);
   const chain = await lockChain(
@@ -420,10 +426,13 @@ export async function amendEpisode(tx: Tx, actor: Actor, access: ChildAccess, in
   };
   const history = await currentEpisodes(tx, access.childId);
   const index = history.findIndex((e) => e.episodeId === input.episodeId);
+  // Refused: any rule broken on the corrected episode, and any the correction newly breaks elsewhere
+  // (a neighbour's continuation, a spell of police protection); older problems elsewhere stay for
+  // the return's page and do not block putting this one right.
+  const key = (b: RuleBreach) => `${b.rule}:${b.episode}`;
+  const before = new Set(historyBreaches(history.map(toFacts), child, now).map(key));
   const facts = history.map((e, i) => toFacts(i === index ? amended : e));
-  const breaches = historyBreaches(facts, child).filter(
-    (b) => b.episode !== undefined && Math.abs(b.episode - index) <= 1,
-  );
+  const breaches = historyBreaches(facts, child, now).filter((b) => b.episode === index || !before.has(key(b)));
   if (breaches.length) throw breachError(breaches);
   const { id: _id, episodeId: _e, version: _v, childId: _c, createdAt: _at, supersededAt: _s, ...rest } = amended;
   return chain.append(
