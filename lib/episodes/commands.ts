@@ -13,6 +13,7 @@ import { lockChild } from "@/lib/children/lock";
 import { checkCourtOrderLink } from "./court-orders";
 import { todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { resolveParentViews } from "@/lib/people/commands";
 import { recordDecision } from "@/lib/records/commands";
 import { REASON_CEASED, REASON_PLACE_CHANGE, PLACEMENT, LEGAL_STATUS, label } from "@/lib/ssda903/codes";
 import { lockChain, type VersionChain } from "@/lib/records/versions";
@@ -128,6 +129,12 @@ export async function recordCareEvent(
   const rows = await currentEpisodes(tx, childId);
   const outcome = applyCareEvent(rows.map(toFacts), toEvent(input), child, now);
   if (!outcome.ok) throw breachError(outcome.breaches);
+  // A placement change or the end of care is a decision: the views of every parent with parental
+  // responsibility, chosen from the people linked to the child, are checked before anything is written.
+  const parentViews =
+    "parentViews" in input
+      ? await resolveParentViews(tx, childId, input.parentViews, { everyWithPr: true })
+      : [];
   if ("courtOrderEntryId" in input && input.courtOrderEntryId)
     await checkCourtOrderLink(tx, access, {
       courtOrderEntryId: input.courtOrderEntryId,
@@ -192,7 +199,7 @@ export async function recordCareEvent(
   if (input.kind === "ceaseCare" && closedEpisodeId)
     await raiseMarker(tx, childId, "cla", "end", closedEpisodeId, input.at);
 
-  // Placement changes and the end of care are significant decisions: on the decision trail with the child's views.
+  // Placement changes and the end of care are significant decisions: on the decision trail with the views of the child and each parent.
   let decisionEntryId: string | null = null;
   if (input.kind === "changePlacement" || input.kind === "changeBoth" || input.kind === "ceaseCare") {
     const closing = outcome.closes?.episode;
@@ -207,7 +214,7 @@ export async function recordCareEvent(
       decidedBy: actor.name,
       reasons: closing?.reasonPlaceChange ? label(REASON_PLACE_CHANGE, closing.reasonPlaceChange) : what,
       childViews: input.childViews,
-      parentViews: [],
+      parentViews,
     });
     decisionEntryId = decision.entryId;
   }

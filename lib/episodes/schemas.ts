@@ -11,6 +11,7 @@ import {
   REASON_PLACE_CHANGE,
   SW_REASON,
 } from "@/lib/ssda903/codes";
+import { parentViews } from "@/lib/records/schemas";
 import { id, ukDate } from "@/lib/validation";
 
 const codeOf = (set: Record<string, string>, what: string) =>
@@ -83,6 +84,11 @@ const placementFields = {
 const viewsOf = z
   .object({ status: z.string().default(""), text: z.string().trim().max(20000).default("") })
   .default({ status: "", text: "" });
+/**
+ * A placement change or the end of care is a decision: each parent's views, chosen from the people
+ * linked to the child; the server asks for every parent with parental responsibility.
+ */
+const parentViewsOf = parentViews();
 
 export const careEventSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -101,6 +107,7 @@ export const careEventSchema = z.discriminatedUnion("kind", [
     at: happenedAt,
     reasonPlaceChange: optionalCode(REASON_PLACE_CHANGE, "the reason for the change"),
     childViews: viewsOf,
+    parentViews: parentViewsOf,
     ...placementFields,
   }),
   z.object({
@@ -118,6 +125,7 @@ export const careEventSchema = z.discriminatedUnion("kind", [
     reasonPlaceChange: optionalCode(REASON_PLACE_CHANGE, "the reason for the change"),
     courtOrderEntryId: z.union([id, z.literal("")]).default(""),
     childViews: viewsOf,
+    parentViews: parentViewsOf,
     ...placementFields,
   }),
   z.object({ kind: z.literal("temporaryMove"), childId: id, at: happenedAt, ...placementFields }),
@@ -127,6 +135,7 @@ export const careEventSchema = z.discriminatedUnion("kind", [
     at: happenedAt,
     reasonCeased: codeOf(REASON_CEASED, "why the child ceased to be looked after"),
     childViews: viewsOf,
+    parentViews: parentViewsOf,
   }),
 ]);
 export type CareEventInput = z.output<typeof careEventSchema>;

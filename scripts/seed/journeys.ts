@@ -445,6 +445,14 @@ export async function seedDemoJourney(
 
   // The events, in order, as the team manager records them.
   const access = await accessFor(tx, manager, child.id);
+  // Each placement change and the end of care is a decision: every parent linked to the child is heard
+  // (the mother's views given, the father sought and not given, as a worker often finds).
+  const parentViews = async (text: string) =>
+    (await linkedPeople(tx, child.id)).map((p) => ({
+      personId: p.personId,
+      status: p.relationship === "mother" ? "given" : "sought_not_given",
+      text: p.relationship === "mother" ? text : "",
+    }));
   let cpPlanId: string | null = null;
   let lastPlace: PlaceKey | null = null;
   let beforeTemporary: PlaceKey | null = null;
@@ -492,6 +500,9 @@ export async function seedDemoJourney(
               s.reason === "CHILD"
                 ? { status: "given", text: "I asked to move somewhere I can learn to look after myself (fictional)." }
                 : { status: "given", text: "I understand why I am moving (fictional)." },
+            parentViews: await parentViews(
+              "Understands the reasons for the move and wants contact to continue (fictional).",
+            ),
             ...placement(s.place),
           }),
         );
@@ -518,6 +529,7 @@ export async function seedDemoJourney(
             at,
             reasonPlaceChange: "",
             childViews: { status: "given", text: "Glad to be home with my carers (fictional)." },
+            parentViews: await parentViews("Pleased the child is back with the carers (fictional)."),
             ...placement(beforeTemporary),
           }),
         );
@@ -575,6 +587,7 @@ export async function seedDemoJourney(
             at,
             reasonCeased: s.rec,
             childViews: { status: "given", text: "I am ready for this and I know who to call (fictional)." },
+            parentViews: await parentViews("Agrees with the plan for the child leaving care (fictional)."),
           }),
         );
         break;

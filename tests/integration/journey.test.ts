@@ -1,8 +1,8 @@
 // A child's journey through care through the server actions: events become SSDA903 episodes,
 // markers are raised with a deadline exactly 24 hours after the event (right across British
 // Summer Time), a team manager actions them and sees breaches, allocations move access at once.
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
 import { allocations, auditEvents, children, episodes, markerTasks, recordEntries } from "@/db/schema";
 import { childAccess } from "@/lib/access";
 import { formatUkDateTime } from "@/lib/dates";
@@ -15,9 +15,11 @@ import {
   startCpPlanAction,
 } from "@/lib/episodes/actions";
 import { markerState, teamAllocationSummary, teamMarkerTasks } from "@/lib/episodes/queries";
+import { addPersonAction } from "@/lib/people/actions";
 import { demoChildId } from "@/scripts/seed/demo";
 import { expectOk } from "../helpers/care-plans";
 import { useDemoAuthority } from "../helpers/demo";
+import { signInAs } from "../helpers/session";
 
 const demo = useDemoAuthority();
 // Child 12 (North, allocated to sw1) left care 30 days ago in the demo; child 14 (North) has no CP plan.
@@ -37,6 +39,30 @@ function when(at: Date) {
   const [date, time] = formatUkDateTime(at).split(" ");
   return { date: date ?? "", time: time ?? "" };
 }
+
+// The child's mother (parental responsibility) and father (none) are linked first: a placement
+// change and the end of care are decisions that ask for the views of every parent with it.
+const parents = { mother: "", father: "" };
+beforeAll(async () => {
+  demo.as("tm1");
+  for (const [key, firstName, pr] of [
+    ["mother", "Parent M", true],
+    ["father", "Parent F", false],
+  ] as const) {
+    const linked = await addPersonAction({
+      childId: CHILD,
+      firstName,
+      lastName: "Example (fictional)",
+      relationship: key,
+      parentalResponsibility: pr,
+      startDate: "01/01/2024",
+    });
+    if (!linked.ok) throw new Error(linked.error.message);
+    parents[key] = linked.data.personId;
+  }
+  signInAs(null);
+});
+const motherViews = (text: string) => [{ personId: parents.mother, status: "given", text }];
 
 async function latestEpisodes(childId: string) {
   return demo.handle.db
@@ -61,15 +87,33 @@ describe("recording a child's journey through care", () => {
       }),
     );
     expect(started.reasonNewEpisode).toBe("S");
+    const move = {
+      kind: "changePlacement",
+      childId: CHILD,
+      at: when(hoursAgo(48)),
+      reasonPlaceChange: "CARPL",
+      childViews: { status: "given", text: "I would like to live nearer my school (fictional)." },
+      ...placement,
+      placement: "U4",
+    } as const;
+    // Without the mother's views (she holds parental responsibility): refused, naming her, and nothing written.
+    const unheard = await recordCareEventAction({
+      ...move,
+      parentViews: [{ personId: parents.father, status: "sought_not_given", text: "" }],
+    });
+    expect(unheard).toMatchObject({
+      ok: false,
+      error: { code: "invalid:input" },
+      fieldErrors: { parentViews: [expect.stringMatching(/every parent with parental responsibility: Parent M/)] },
+    });
+    expect((await latestEpisodes(CHILD)).filter((e) => e.endDate === null)).toHaveLength(1);
     expectOk(
       await recordCareEventAction({
-        kind: "changePlacement",
-        childId: CHILD,
-        at: when(hoursAgo(48)),
-        reasonPlaceChange: "CARPL",
-        childViews: { status: "given", text: "I would like to live nearer my school (fictional)." },
-        ...placement,
-        placement: "U4",
+        ...move,
+        parentViews: [
+          ...motherViews("Wants the child nearer home (fictional)."),
+          { personId: parents.father, status: "sought_not_given", text: "" },
+        ],
       }),
     );
     expectOk(
@@ -87,6 +131,7 @@ describe("recording a child's journey through care", () => {
         at: when(hoursAgo(2)),
         reasonCeased: "E4A",
         childViews: { status: "given", text: "Happy to go home (fictional)." },
+        parentViews: motherViews("Ready to have the child home (fictional)."),
       }),
     );
     const list = (await latestEpisodes(CHILD)).slice(-3);
@@ -104,14 +149,31 @@ describe("recording a child's journey through care", () => {
     );
     expect(markers.map((m) => `${m.marker}:${m.trigger}`).sort()).toEqual(["cla:end", "cla:start"]);
     for (const m of markers) expect(m.dueAt.getTime() - m.eventAt.getTime()).toBe(24 * 3600_000);
-    // The placement change and the end of care are on the decision trail, with the child's views.
+    // The placement change and the end of care are on the decision trail, with the views of the child and each parent.
     const decisions = await demo.handle.db
       .select({ title: recordEntries.title, data: recordEntries.data })
       .from(recordEntries)
-      .where(and(eq(recordEntries.childId, CHILD), eq(recordEntries.section, "decisions")));
+      .where(and(eq(recordEntries.childId, CHILD), eq(recordEntries.section, "decisions")))
+      // Newest first: the demo's own earlier period of care ended with a decision too.
+      .orderBy(desc(recordEntries.createdAt));
     expect(decisions.map((d) => d.title)).toEqual(
       expect.arrayContaining(["Change of placement", "Ceases to be looked after"]),
     );
+    const moved = decisions.find((d) => d.title === "Change of placement");
+    expect(moved?.data.childViews).toMatchObject({ status: "given" });
+    expect(moved?.data.parentViews).toEqual([
+      expect.objectContaining({
+        personId: parents.mother,
+        name: "Parent M Example (fictional)",
+        relationship: "Mother",
+        status: "given",
+        text: "Wants the child nearer home (fictional).",
+      }),
+      expect.objectContaining({ personId: parents.father, status: "sought_not_given" }),
+    ]);
+    expect(decisions.find((d) => d.title === "Ceases to be looked after")?.data.parentViews).toEqual([
+      expect.objectContaining({ personId: parents.mother, status: "given" }),
+    ]);
   });
 
   it("refuses an event that breaks a rule, naming it on the field, and changes nothing", async () => {

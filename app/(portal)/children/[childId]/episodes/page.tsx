@@ -12,6 +12,7 @@ import { formatUkDate, formatUkDateTime } from "@/lib/dates";
 import { listCarerChoices, listChildMarkers, listEpisodes } from "@/lib/episodes/queries";
 import { courtOrderChoices } from "@/lib/episodes/court-orders";
 import { listMissing, uascStatus } from "@/lib/episodes/missing";
+import { parentChoices } from "@/lib/people/queries";
 import { UASC_CEASED_REASONS } from "@/lib/episodes/schemas";
 import { CeaseUascForm, EndMissingForm, RecordUascForm, StartMissingForm } from "@/components/episodes/missing-forms";
 import { AdoptionMilestonesForm, CareLeaverContactForm } from "@/components/return-fields/return-fields-forms";
@@ -38,7 +39,7 @@ export const metadata: Metadata = { title: "Episodes of care" };
 export default async function EpisodesPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const page = await loadChildPage(childId, "episodes");
-  const [rows, markers, carers, orders, missing, uasc, leaving, milestoneVersions] = await Promise.all([
+  const [rows, markers, carers, orders, missing, uasc, leaving, milestoneVersions, parents] = await Promise.all([
     listEpisodes(page.db, page.access),
     listChildMarkers(page.db, page.access),
     page.may("episodes.recordEvent") || page.may("episodes.amend") ? listCarerChoices(page.db) : Promise.resolve([]),
@@ -47,6 +48,7 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
     uascStatus(page.db, page.access),
     careLeaverContactsOf(page.db, page.access, page.header.dateOfBirth),
     adoptionMilestoneVersions(page.db, page.access),
+    page.may("episodes.recordEvent") ? parentChoices(page.db, page.access) : Promise.resolve([]),
   ]);
   const milestones = milestoneVersions[0]?.milestones ?? null;
   const adopted = rows.some((r) => r.episode.reasonCeased === "E11" || r.episode.reasonCeased === "E12");
@@ -174,6 +176,7 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
             lookedAfter={current !== null}
             carers={carers}
             courtOrders={orders.map(({ entryId, title, occurredOn }) => ({ entryId, title, occurredOn }))}
+            parents={parents}
           />
         </Card>
       ) : null}
