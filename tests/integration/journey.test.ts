@@ -2,7 +2,10 @@
 // markers are raised with a deadline exactly 24 hours after the event (right across British
 // Summer Time), a team manager actions them and sees breaches, allocations move access at once.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EpisodeVersions } from "@/components/episodes/episode-versions";
 import { allocations, auditEvents, children, episodes, markerTasks, recordEntries } from "@/db/schema";
 import { childAccess } from "@/lib/access";
 import { formatUkDateTime } from "@/lib/dates";
@@ -14,7 +17,7 @@ import {
   recordCareEventAction,
   startCpPlanAction,
 } from "@/lib/episodes/actions";
-import { markerState, teamAllocationSummary, teamMarkerTasks } from "@/lib/episodes/queries";
+import { listEpisodeVersions, markerState, teamAllocationSummary, teamMarkerTasks } from "@/lib/episodes/queries";
 import { addPersonAction } from "@/lib/people/actions";
 import { demoChildId } from "@/scripts/seed/demo";
 import { expectOk } from "../helpers/care-plans";
@@ -246,6 +249,26 @@ describe("correcting an episode", () => {
       [2, "TA1 1DZ", true],
     ]);
     expect((await latestEpisodes(CHILD)).filter((e) => e.supersededAt === null)).toHaveLength(current.length);
+    // The earlier version stays readable on the episodes page: its fields in words, and who corrected it, when and why.
+    const access = await childAccess(demo.handle.db, demo.actor("sw1"), CHILD);
+    if (!access) throw new Error("no access");
+    const chain = (await listEpisodeVersions(demo.handle.db, access)).get(target.episodeId) ?? [];
+    expect(chain.map((v) => [v.episode.version, v.episode.placementPostcode, v.recordedBy])).toEqual([
+      [1, "TA1 1DY", demo.actor("tm1").name],
+      [2, "TA1 1DZ", demo.actor("sw1").name],
+    ]);
+    const html = renderToStaticMarkup(createElement(EpisodeVersions, { versions: chain }));
+    expect(html).toContain("Earlier versions (1)");
+    expect(html).toContain(
+      `Version 1, recorded ${formatUkDateTime(chain[0]?.episode.createdAt)} by ${demo.actor("tm1").name}`,
+    );
+    expect(html).toContain("Foster placement with other foster carer (long-term)");
+    expect(html).toContain("TA1 1DY<span");
+    expect(html).toContain("(corrected to TA1 1DZ)");
+    expect(html).toContain(
+      `Corrected on ${formatUkDateTime(chain[1]?.episode.createdAt)} by ${demo.actor("sw1").name}: Postcode typed wrongly at the time`,
+    );
+    expect(html).not.toMatch(/>U4</);
     // From a version someone else has already corrected: a conflict, nothing written.
     expect(await amendEpisodeAction(correction(target, { placementPostcode: "TA1 1EA" }))).toMatchObject({
       ok: false,
