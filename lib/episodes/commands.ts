@@ -10,8 +10,8 @@ import { allocations, childProtectionPlans, children, episodes, markerTasks, use
 import type { Actor, ChildAccess } from "@/lib/access";
 import { placementFromCarerRecord } from "@/lib/carers/placement";
 import { lockChild } from "@/lib/children/lock";
-import { checkCourtOrderLink } from "./court-orders";
-import { todayIso } from "@/lib/dates";
+import { checkCourtOrderLink, courtOrderChoices, ORDER_LEGAL_STATUS } from "./court-orders";
+import { formatUkDate, todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { resolveParentViews } from "@/lib/people/commands";
 import { recordDecision } from "@/lib/records/commands";
@@ -419,8 +419,28 @@ export async function amendEpisode(
     .where(eq(children.id, access.childId))
     .limit(1);
   if (!child) throw new AppError("not-found");
+  // A legal status that follows a court order links to an order that gives it: a correction of the
+  // legal status checks the link again (the one kept, or the one chosen with it).
+  const courtOrderEntryId =
+    input.courtOrderEntryId === undefined ? latest.courtOrderEntryId : input.courtOrderEntryId || null;
+  const statusChanged = input.legalStatus !== latest.legalStatus;
+  if (courtOrderEntryId && (statusChanged || courtOrderEntryId !== latest.courtOrderEntryId)) {
+    if (courtOrderEntryId === latest.courtOrderEntryId) {
+      const order = (await courtOrderChoices(tx, access)).find((o) => o.entryId === courtOrderEntryId);
+      if (order && !ORDER_LEGAL_STATUS[order.orderType]?.includes(input.legalStatus)) {
+        const message = `This episode is linked to the ${order.orderType.toLowerCase()} made on ${formatUkDate(order.occurredOn)}, which does not give the legal status ${label(LEGAL_STATUS, input.legalStatus)}: choose the court order that gives it, or none.`;
+        throw new AppError("invalid:input", message, { courtOrderEntryId: [message] });
+      }
+    }
+    await checkCourtOrderLink(tx, access, {
+      courtOrderEntryId,
+      legalStatus: input.legalStatus,
+      date: latest.startDate,
+    });
+  }
   const amended: Episode = {
     ...latest,
+    courtOrderEntryId,
     legalStatus: input.legalStatus,
     categoryOfNeed: input.categoryOfNeed,
     placement: input.placement,

@@ -184,6 +184,11 @@ export const amendEpisodeSchema = z.object({
   ...placementFields,
   homePostcode: postcode,
   reasonPlaceChange: optionalCode(REASON_PLACE_CHANGE, "the reason for the change"),
+  /**
+   * The court order behind the legal status: an order's id, "" for none; left out, the episode's
+   * link is kept (and checked again if the legal status changes).
+   */
+  courtOrderEntryId: z.union([id, z.literal("")]).optional(),
   amendReason: z.string().trim().min(5, "Say why the episode is being corrected (at least 5 characters)").max(2000),
 });
 export type AmendEpisodeInput = z.output<typeof amendEpisodeSchema>;

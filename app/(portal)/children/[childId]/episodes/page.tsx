@@ -164,8 +164,14 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
                             homePostcode: e.homePostcode,
                             urn: e.urn,
                             reasonPlaceChange: e.reasonPlaceChange,
+                            courtOrderEntryId: e.courtOrderEntryId,
                             ended: e.endDate !== null,
                           }}
+                          courtOrders={orders.map(({ entryId, title, occurredOn }) => ({
+                            entryId,
+                            title,
+                            occurredOn,
+                          }))}
                         />
                       </details>
                     ) : null}
