@@ -132,9 +132,7 @@ export async function recordCareEvent(
   // A placement change or the end of care is a decision: the views of every parent with parental
   // responsibility, chosen from the people linked to the child, are checked before anything is written.
   const parentViews =
-    "parentViews" in input
-      ? await resolveParentViews(tx, childId, input.parentViews, { everyWithPr: true })
-      : [];
+    "parentViews" in input ? await resolveParentViews(tx, childId, input.parentViews, { everyWithPr: true }) : [];
   if ("courtOrderEntryId" in input && input.courtOrderEntryId)
     await checkCourtOrderLink(tx, access, {
       courtOrderEntryId: input.courtOrderEntryId,
@@ -341,7 +339,7 @@ export async function allocate(
       });
     await tx
       .update(allocations)
-      .set({ endDate: input.startDate, endReason: input.previousEndReason ?? "Reallocated" })
+      .set({ endDate: input.startDate, endReason: input.previousEndReason ?? IRO_REALLOCATION_REASON })
       .where(and(eq(allocations.id, current.id), isNull(allocations.endDate)));
   }
   const [spell] = await tx
@@ -359,6 +357,54 @@ export async function allocate(
     .set(input.kind === "iro" ? { iroId: input.userId } : { allocatedWorkerId: input.userId })
     .where(eq(children.id, access.childId));
   return { allocationId: spell?.id ?? null, ended: current?.id ?? null };
+}
+
+/** An IRO's spell ends for a management decision unless the manager says otherwise (SW_REASON MANAGE). */
+export const IRO_REALLOCATION_REASON = "MANAGE";
+
+const ALLOCATED_LABEL = { social_worker: "social worker", iro: "Independent Reviewing Officer" } as const;
+
+/**
+ * Ends the child's current social worker or IRO allocation on its own, from a date no later than
+ * today, with its reason (SW_REASON): the spell ends, and the child's current allocation (which
+ * access and caseloads follow) is cleared at once. The child shows as unallocated until the next.
+ */
+export async function endAllocation(
+  tx: Tx,
+  access: ChildAccess,
+  input: { kind: "social_worker" | "iro"; endDate: string; reason: string },
+  now: Date = new Date(),
+) {
+  await lockChild(tx, access.childId);
+  const who = ALLOCATED_LABEL[input.kind];
+  if (input.endDate > todayIso(now))
+    throw new AppError("invalid:input", undefined, {
+      endDate: ["An allocation ends today or on a day that has passed: access ends at once"],
+    });
+  const [current] = await tx
+    .select()
+    .from(allocations)
+    .where(and(eq(allocations.childId, access.childId), eq(allocations.kind, input.kind), isNull(allocations.endDate)))
+    .limit(1);
+  if (!current)
+    throw new AppError("invalid:input", `No ${who} is allocated to this child, so there is no allocation to end.`, {
+      kind: [`No ${who} is allocated`],
+    });
+  if (input.endDate < current.startDate)
+    throw new AppError("invalid:input", undefined, {
+      endDate: [`The allocation cannot end before it started (${formatUkDate(current.startDate)})`],
+    });
+  const [ended] = await tx
+    .update(allocations)
+    .set({ endDate: input.endDate, endReason: input.reason })
+    .where(and(eq(allocations.id, current.id), isNull(allocations.endDate)))
+    .returning({ id: allocations.id });
+  if (!ended) throw new AppError("conflict:version", "Someone changed this allocation a moment ago. Reload the page.");
+  await tx
+    .update(children)
+    .set(input.kind === "iro" ? { iroId: null } : { allocatedWorkerId: null })
+    .where(eq(children.id, access.childId));
+  return { allocationId: current.id, userId: current.userId };
 }
 
 type NewEpisodeVersion = Omit<typeof episodes.$inferInsert, "id" | "episodeId" | "version" | "childId">;

@@ -170,9 +170,21 @@ export const allocateSchema = z.object({
   kind: z.enum(["social_worker", "iro"]),
   userId: id,
   startDate: ukDate("the date the allocation starts"),
-  /** Why the previous social worker's spell ends (SSDA903 SW_REASON); not asked for IROs. */
+  /**
+   * Why the current spell ends (the SSDA903 SW_REASON codes, as words): required for a social
+   * worker; for an IRO it defaults to a management decision.
+   */
   previousEndReason: optionalCode(SW_REASON, "why the previous allocation ends"),
 });
+
+/** A team manager ends the social worker's or the IRO's allocation on its own, with the reason. */
+export const endAllocationSchema = z.object({
+  childId: id,
+  kind: z.enum(["social_worker", "iro"], { error: "Choose whose allocation ends" }),
+  endDate: ukDate("the date the allocation ends"),
+  reason: codeOf(SW_REASON, "why the allocation ends"),
+});
+export type EndAllocationInput = z.output<typeof endAllocationSchema>;
 
 /** A correction of an episode: a new version with a reason; the dates stay (they follow from the events). */
 export const amendEpisodeSchema = z.object({

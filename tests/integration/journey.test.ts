@@ -8,11 +8,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { EpisodeVersions } from "@/components/episodes/episode-versions";
 import { allocations, auditEvents, children, episodes, markerTasks, recordEntries } from "@/db/schema";
 import { childAccess } from "@/lib/access";
-import { formatUkDateTime } from "@/lib/dates";
+import { formatUkDateTime, todayIso } from "@/lib/dates";
 import {
   actionMarkerAction,
   allocateAction,
   amendEpisodeAction,
+  endAllocationAction,
   endCpPlanAction,
   recordCareEventAction,
   startCpPlanAction,
@@ -420,6 +421,111 @@ describe("allocations", () => {
     ]);
     expect((await childAccess(demo.handle.db, demo.actor("sw1"), child))?.relation).toBe("allocated");
     expect((await childAccess(demo.handle.db, demo.actor("sw2"), child))?.relation).toBe("team");
+  });
+
+  it("a team manager ends a social worker's allocation on its own: the spell ends with its reason, access and the caseload follow at once, audited", async () => {
+    demo.as("tm1");
+    const child = demoChildId(18); // North, allocated to sw1, IRO iro1
+    const today = formatUkDateTime(new Date()).split(" ")[0] ?? "";
+    const tomorrow = formatUkDateTime(hoursAgo(-24)).split(" ")[0] ?? "";
+    // The reason is required, and an end in the future is refused (access would end before it).
+    expect(await endAllocationAction({ childId: child, kind: "social_worker", endDate: today })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: [expect.stringMatching(/why the allocation ends/i)] },
+    });
+    expect(
+      await endAllocationAction({ childId: child, kind: "social_worker", endDate: tomorrow, reason: "LEFTRL" }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { endDate: [expect.stringMatching(/today or on a day that has passed/)] },
+    });
+    const ended = expectOk(
+      await endAllocationAction({ childId: child, kind: "social_worker", endDate: today, reason: "LEFTRL" }),
+    );
+    expect(ended.userId).toBe(demo.actor("sw1").id);
+    const [spell] = await demo.handle.db.select().from(allocations).where(eq(allocations.id, ended.allocationId));
+    expect(spell).toMatchObject({ endDate: todayIso(), endReason: "LEFTRL" });
+    const [row] = await demo.handle.db.select().from(children).where(eq(children.id, child));
+    expect(row?.allocatedWorkerId).toBeNull();
+    expect((await childAccess(demo.handle.db, demo.actor("sw1"), child))?.relation).toBe("team");
+    const { unallocated } = await teamAllocationSummary(demo.handle.db, demo.actor("tm1"));
+    expect(unallocated.map((c) => c.id)).toContain(child);
+    const [event] = await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, "allocation.end"),
+          eq(auditEvents.childId, child),
+          eq(auditEvents.outcome, "allowed"),
+        ),
+      );
+    expect(event).toMatchObject({ actorId: demo.actor("tm1").id });
+    expect(event?.detail).toMatchObject({ kind: "social_worker", reason: "LEFTRL", userId: demo.actor("sw1").id });
+    // Nobody is allocated now: ending again is refused, saying so.
+    expect(
+      await endAllocationAction({ childId: child, kind: "social_worker", endDate: today, reason: "LEFTRL" }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "invalid:input", message: expect.stringMatching(/No social worker is allocated/) },
+    });
+
+    // The IRO's allocation too: they can no longer open the record.
+    expectOk(await endAllocationAction({ childId: child, kind: "iro", endDate: today, reason: "ORGRST" }));
+    const [after] = await demo.handle.db.select().from(children).where(eq(children.id, child));
+    expect(after?.iroId).toBeNull();
+    expect(await childAccess(demo.handle.db, demo.actor("iro1"), child)).toBeNull();
+  });
+
+  it("only the child's team manager ends an allocation, and each refusal is audited", async () => {
+    const child = demoChildId(16);
+    for (const [key, code] of [
+      ["sw1", "forbidden:action"],
+      ["iro1", "forbidden:action"],
+      ["tm2", "forbidden:child"],
+    ] as const) {
+      demo.as(key);
+      const result = await endAllocationAction({
+        childId: child,
+        kind: "social_worker",
+        endDate: "01/11/2026",
+        reason: "MANAGE",
+      });
+      expect(result, key).toMatchObject({ ok: false, error: { code } });
+      const [event] = await demo.handle.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actorId, demo.actor(key).id), eq(auditEvents.action, "allocation.end")));
+      expect(event?.outcome, key).toBe("refused");
+    }
+    const [row] = await demo.handle.db.select().from(children).where(eq(children.id, child));
+    expect(row?.allocatedWorkerId).toBe(demo.actor("sw1").id);
+  });
+
+  it("reallocating the IRO ends their spell with the reason the manager chose, a management decision by default", async () => {
+    demo.as("tm1");
+    const child = demoChildId(16); // IRO iro1
+    const day = (ago: number) => formatUkDateTime(hoursAgo(ago * 24)).split(" ")[0] ?? "";
+    expectOk(
+      await allocateAction({
+        childId: child,
+        kind: "iro",
+        userId: demo.actor("iro2").id,
+        startDate: day(5),
+        previousEndReason: "FCONTA",
+      }),
+    );
+    expectOk(await allocateAction({ childId: child, kind: "iro", userId: demo.actor("iro1").id, startDate: day(2) }));
+    const spells = await demo.handle.db
+      .select()
+      .from(allocations)
+      .where(and(eq(allocations.childId, child), eq(allocations.kind, "iro")))
+      .orderBy(allocations.startDate);
+    expect(spells.slice(-3).map((s) => [s.userId, s.endReason])).toEqual([
+      [demo.actor("iro1").id, "FCONTA"],
+      [demo.actor("iro2").id, "MANAGE"],
+      [demo.actor("iro1").id, null],
+    ]);
   });
 
   it("a social worker cannot allocate, and a worker of another team cannot be allocated", async () => {
