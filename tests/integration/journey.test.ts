@@ -6,8 +6,19 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EpisodeVersions } from "@/components/episodes/episode-versions";
-import { allocations, auditEvents, children, episodes, markerTasks, recordEntries } from "@/db/schema";
+import {
+  allocations,
+  auditEvents,
+  childProtectionPlans,
+  children,
+  episodes,
+  markerTasks,
+  recordEntries,
+} from "@/db/schema";
 import { childAccess } from "@/lib/access";
+import { authorizedView } from "@/lib/access/view";
+import { loadChildPage } from "@/lib/children/page";
+import { listCaseload } from "@/lib/children/queries";
 import { formatUkDateTime, todayIso } from "@/lib/dates";
 import {
   actionMarkerAction,
@@ -559,5 +570,81 @@ describe("allocations", () => {
     expect(caseloads.length).toBeGreaterThan(0);
     for (const c of caseloads) expect(c.count, c.name).toBe(counted.find((r) => r.worker === c.id)?.n ?? 0);
     expect(caseloads.some((c) => c.count > 0)).toBe(true);
+  });
+});
+
+describe("Child Protection Plans are restricted: a provider never sees one", () => {
+  // Child 0: North, with Brightwater's arrangement active, so prov1 sees the child (not the plan).
+  const child = demoChildId(0);
+  let planId = "";
+  beforeAll(async () => {
+    demo.as("tm1");
+    planId = expectOk(await startCpPlanAction({ childId: child, at: when(hoursAgo(5)), category: "physical" })).planId;
+    signInAs(null);
+  });
+
+  it("no CP flag in the provider's caseload or the child's header, while staff see the plan in force", async () => {
+    const flag = async (key: "prov1" | "tm1") => {
+      const { items } = await listCaseload(demo.handle.db, demo.actor(key), { pageSize: 100 });
+      return items.find((c) => c.id === child)?.cpInForce;
+    };
+    expect(await flag("tm1")).toBe(true);
+    expect(await flag("prov1")).toBe(false);
+    demo.as("tm1");
+    expect((await loadChildPage(child, "summary")).header.cpInForce).toBe(true);
+    demo.as("prov1");
+    const page = await loadChildPage(child, "summary");
+    expect(page.access.relation).toBe("provider");
+    expect(page.header.cpInForce).toBe(false);
+    expect(page.sections).not.toContain("childProtection");
+  });
+
+  it("the child protection page sends the provider to the not-shared page, and the view is refused and audited", async () => {
+    demo.as("prov1");
+    const redirected = await loadChildPage(child, "childProtection").then(
+      () => "rendered",
+      (e: unknown) => String((e as { digest?: string }).digest ?? e),
+    );
+    expect(redirected).toContain(`/children/${child}/not-shared?section=childProtection`);
+    // The record is open to them (hence the honest not-shared page), this section never: providers hold no CP permission.
+    expect(await authorizedView("childProtection.view", child)).toMatchObject({
+      ok: false,
+      refusal: "permission",
+      access: { relation: "provider" },
+    });
+    const refused = await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.actorId, demo.actor("prov1").id),
+          eq(auditEvents.action, "childProtection.view"),
+          eq(auditEvents.outcome, "refused"),
+        ),
+      );
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the provider can neither start nor end a plan, each refusal audited, and the plan is unchanged", async () => {
+    demo.as("prov1");
+    expect(await startCpPlanAction({ childId: child, at: when(hoursAgo(1)), category: "neglect" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action" },
+    });
+    expect(
+      await endCpPlanAction({ childId: child, planId, at: when(hoursAgo(1)), reason: "Trying to end it" }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    for (const action of ["childProtection.start", "childProtection.end"]) {
+      const [event] = await demo.handle.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actorId, demo.actor("prov1").id), eq(auditEvents.action, action)));
+      expect(event?.outcome, action).toBe("refused");
+    }
+    const plans = await demo.handle.db
+      .select()
+      .from(childProtectionPlans)
+      .where(eq(childProtectionPlans.childId, child));
+    expect(plans.map((p) => [p.id, p.endDate])).toEqual([[planId, null]]);
   });
 });
