@@ -197,7 +197,8 @@ export async function recordCareEvent(
   if (input.kind === "ceaseCare" && closedEpisodeId)
     await raiseMarker(tx, childId, "cla", "end", closedEpisodeId, input.at);
 
-  // Placement changes and the end of care are significant decisions: on the decision trail with the views of the child and each parent.
+  // Placement changes and the end of care are significant decisions: on the decision trail, with
+  // the views of the child and of each parent.
   let decisionEntryId: string | null = null;
   if (input.kind === "changePlacement" || input.kind === "changeBoth" || input.kind === "ceaseCare") {
     const closing = outcome.closes?.episode;
@@ -441,8 +442,10 @@ function episodeChain(childId: string, episodeId: string): VersionChain<Episode,
 
 /**
  * Corrects an episode: a new version with a reason, the earlier one kept and readable. The
- * child's whole history is checked again with the correction in place; a correction that would
- * break one of the Department's rules (on this episode or its neighbours) is refused.
+ * child's whole history is checked again with the correction in place; a correction is refused if
+ * the corrected episode breaks one of the Department's rules, or if it newly breaks one elsewhere
+ * (a neighbour's continuation, a spell of police protection). A changed legal status must keep,
+ * change or drop its court order link so that the order gives it.
  */
 export async function amendEpisode(
   tx: Tx,
