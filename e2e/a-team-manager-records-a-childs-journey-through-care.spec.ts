@@ -1,7 +1,7 @@
 // A team manager creates a child's record (seeing a possible duplicate first), links the child's
 // mother, records the child becoming looked after, a change of placement and ceasing care (each
-// decision with the mother's views), allocates a social worker, sees the CLA marker tasks on the
-// team dashboard, actions one, and sees a breach listed.
+// decision with the mother's views), allocates a social worker and ends that allocation, sees the
+// CLA marker tasks on the team dashboard, actions one, and sees a breach listed.
 import { expect, test, type Page } from "@playwright/test";
 import { authFile, demoChildName } from "./support/demo";
 import { expectNoAxeViolations, shot } from "./support/pages";
@@ -126,6 +126,22 @@ test("a team manager records a new child's journey through care and actions the 
   await allocate.getByRole("button", { name: "Allocate the social worker" }).click();
   await expect(page.getByText("Jordan Hale (demo)").first()).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Ending the allocation on its own: a date and a reason, then a confirmation, since access ends at once.
+  await page.getByText("End an allocation", { exact: true }).click();
+  const end = page.getByRole("form", { name: "End the social worker's allocation" });
+  await end.getByLabel("Ends on").fill(hoursAgo(0).date);
+  await end.getByLabel("Why Jordan Hale (demo)'s allocation ends").selectOption({ label: "The worker left the role" });
+  await end.getByRole("button", { name: "End the allocation" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "End Jordan Hale (demo)'s allocation?" });
+  await expect(confirm).toBeVisible();
+  await expectNoAxeViolations(page);
+  await confirm.getByRole("button", { name: "Yes, end the allocation" }).click();
+  await expect(
+    page.locator("dt", { hasText: "Allocated social worker" }).locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText("Not allocated");
+  await page.getByText("Allocation history").click();
+  await expect(page.getByText(/Social worker: Jordan Hale \(demo\), from .* \(The worker left the role/)).toBeVisible();
 
   // The team dashboard: the overdue start marker is a breach; actioning it makes it "actioned late".
   await page.goto("/team");
