@@ -1,6 +1,7 @@
-// A team manager creates a child's record (seeing a possible duplicate first), records the child
-// becoming looked after, a change of placement and ceasing care, allocates a social worker, sees
-// the CLA marker tasks on the team dashboard, actions one, and sees a breach listed.
+// A team manager creates a child's record (seeing a possible duplicate first), links the child's
+// mother, records the child becoming looked after, a change of placement and ceasing care (each
+// decision with the mother's views), allocates a social worker and ends that allocation, sees the
+// CLA marker tasks on the team dashboard, actions one, and sees a breach listed.
 import { expect, test, type Page } from "@playwright/test";
 import { authFile, demoChildName } from "./support/demo";
 import { expectNoAxeViolations, shot } from "./support/pages";
@@ -51,6 +52,17 @@ test("a team manager records a new child's journey through care and actions the 
   await expectNoAxeViolations(page);
   await shot(page, "new-child-possible-duplicate");
 
+  // The child's mother, who holds parental responsibility: placement changes and the end of care ask for her views.
+  const mother = "Morgan Example (fictional)";
+  await page.goto(`${childUrl}/people`);
+  await page.getByLabel("First name").fill("Morgan");
+  await page.getByLabel("Last name").fill("Example (fictional)");
+  await page.getByLabel("Relationship to the child").selectOption({ label: "Mother" });
+  await page.getByLabel("Holds parental responsibility").check();
+  await page.getByLabel("Linked from").fill(hoursAgo(24 * 30).date);
+  await page.getByRole("button", { name: "Link this person" }).click();
+  await expect(page.getByText(mother).first()).toBeVisible();
+
   // The child becomes looked after three days ago: the CLA marker was due two days ago.
   await page.goto(`${childUrl}/episodes`);
   await expect(page.getByText("Not looked after at present.")).toBeVisible();
@@ -79,13 +91,27 @@ test("a team manager records a new child's journey through care and actions the 
       .getByLabel("Reason for the change of placement")
       .selectOption({ label: "Change to or carrying out of the care plan (CARPL)" });
   });
+  // Without the mother's views the decision is refused, naming her.
+  await expect(
+    page.getByRole("alert").getByText(`Record the views of every parent with parental responsibility: ${mother}`),
+  ).toBeVisible();
+  await page
+    .getByRole("form", { name: "Record an event" })
+    .getByLabel(`${mother}'s views`)
+    .selectOption({ label: "Views given" });
+  await page
+    .getByRole("form", { name: "Record an event" })
+    .getByLabel(`In ${mother}'s words, or why not`)
+    .fill("Wants the child to stay near the school (fictional).");
+  await page.getByRole("form", { name: "Record an event" }).getByRole("button", { name: "Record the event" }).click();
   await expect(page.getByRole("cell", { name: "Change of placement and carer only" })).toBeVisible();
 
   await recordEvent(page, "Ceases to be looked after", hoursAgo(2), async () => {
-    await page
-      .getByRole("form", { name: "Record an event" })
+    const f = page.getByRole("form", { name: "Record an event" });
+    await f
       .getByLabel("Why the child ceased to be looked after")
       .selectOption({ label: "Returned home as planned (E4A)" });
+    await f.getByLabel(`${mother}'s views`).selectOption({ label: "Sought, not given" });
   });
   await expect(page.getByText("Not looked after at present.")).toBeVisible();
   await expect(page.getByText("CLA marker update: ceased to be looked after", { exact: true })).toBeVisible();
@@ -100,6 +126,22 @@ test("a team manager records a new child's journey through care and actions the 
   await allocate.getByRole("button", { name: "Allocate the social worker" }).click();
   await expect(page.getByText("Jordan Hale (demo)").first()).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Ending the allocation on its own: a date and a reason, then a confirmation, since access ends at once.
+  await page.getByText("End an allocation", { exact: true }).click();
+  const end = page.getByRole("form", { name: "End the social worker's allocation" });
+  await end.getByLabel("Ends on").fill(hoursAgo(0).date);
+  await end.getByLabel("Why Jordan Hale (demo)'s allocation ends").selectOption({ label: "The worker left the role" });
+  await end.getByRole("button", { name: "End the allocation" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "End Jordan Hale (demo)'s allocation?" });
+  await expect(confirm).toBeVisible();
+  await expectNoAxeViolations(page);
+  await confirm.getByRole("button", { name: "Yes, end the allocation" }).click();
+  await expect(
+    page.locator("dt", { hasText: "Allocated social worker" }).locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText("Not allocated");
+  await page.getByText("Allocation history").click();
+  await expect(page.getByText(/Social worker: Jordan Hale \(demo\), from .* \(The worker left the role/)).toBeVisible();
 
   // The team dashboard: the overdue start marker is a breach; actioning it makes it "actioned late".
   await page.goto("/team");

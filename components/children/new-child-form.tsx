@@ -18,9 +18,18 @@ const choose = (set: Record<string, string>, blank: string) => [
   ...Object.entries(set).map(([value, label]) => ({ value, label })),
 ];
 
-export function NewChildForm() {
+export function NewChildForm({
+  teams = [],
+  ownTeamId = null,
+}: {
+  /** The authority's teams, for a team manager, who may open the record in another team. */
+  teams?: Array<{ id: string; name: string }>;
+  ownTeamId?: string | null;
+}) {
   const router = useRouter();
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([]);
+  // A record opened in another team is that team's: its manager allocates, and the creator cannot open it.
+  const [createdElsewhere, setCreatedElsewhere] = useState<{ reference: string; team: string } | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: createChildSchema,
     action: async (values) => {
@@ -38,14 +47,33 @@ export function NewChildForm() {
       ethnicity: "",
       upn: "",
       familyAddress: "",
+      teamId: ownTeamId ?? "",
       notDuplicateReason: "",
     },
-    onSuccess: (data) => router.push(`/children/${data.childId}`),
+    onSuccess: (data) => {
+      if (data.inOwnTeam) router.push(`/children/${data.childId}`);
+      else {
+        setCreatedElsewhere({
+          reference: data.reference,
+          team: teams.find((t) => t.id === data.teamId)?.name ?? "the team you chose",
+        });
+        setDuplicates([]);
+        form.reset();
+      }
+    },
   });
   const e = form.formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Create a child's record">
       <FormError message={formError} />
+      {createdElsewhere ? (
+        <Notice tone="success" title={`Record ${createdElsewhere.reference} created`}>
+          <p>
+            The record is in {createdElsewhere.team}: its team manager allocates a social worker. You cannot open it
+            from your caseload.
+          </p>
+        </Notice>
+      ) : null}
       {duplicates.length > 0 ? (
         <Notice tone="warning" title="This may be a child who already has a record">
           <ul className="mb-2 list-disc pl-5">
@@ -105,6 +133,16 @@ export function NewChildForm() {
         error={e.upn}
         {...form.register("upn")}
       />
+      {teams.length > 0 ? (
+        <Select
+          id="teamId"
+          label="Team"
+          hint="Your own team unless the child belongs to another; that team's manager then allocates a social worker"
+          options={teams.map((t) => ({ value: t.id, label: t.id === ownTeamId ? `${t.name} (your team)` : t.name }))}
+          error={e.teamId}
+          {...form.register("teamId")}
+        />
+      ) : null}
       <TextArea
         id="familyAddress"
         label="Family's address"

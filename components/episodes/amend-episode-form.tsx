@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { amendEpisodeAction } from "@/lib/episodes/actions";
 import { amendEpisodeSchema } from "@/lib/episodes/schemas";
+import { formatUkDate } from "@/lib/dates";
 import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
@@ -32,6 +33,7 @@ export interface EpisodeValues {
   homePostcode: string | null;
   urn: string | null;
   reasonPlaceChange: string | null;
+  courtOrderEntryId: string | null;
   ended: boolean;
 }
 
@@ -39,10 +41,13 @@ export function AmendEpisodeForm({
   childId,
   episode,
   carers,
+  courtOrders = [],
 }: {
   childId: string;
   episode: EpisodeValues;
   carers: Array<{ id: string; name: string }>;
+  /** The child's court orders: a corrected legal status keeps, changes or drops its link. */
+  courtOrders?: Array<{ entryId: string; title: string; occurredOn: string }>;
 }) {
   const router = useRouter();
   const id = (name: string) => `${name}-${episode.episodeId}`;
@@ -62,6 +67,7 @@ export function AmendEpisodeForm({
       homePostcode: episode.homePostcode ?? "",
       urn: episode.urn ?? "",
       reasonPlaceChange: episode.reasonPlaceChange ?? "",
+      courtOrderEntryId: episode.courtOrderEntryId ?? "",
       amendReason: "",
     },
     onSuccess: () => router.refresh(),
@@ -76,6 +82,17 @@ export function AmendEpisodeForm({
         options={options(LEGAL_STATUS, "Choose")}
         error={e.legalStatus}
         {...form.register("legalStatus")}
+      />
+      <Select
+        id={id("courtOrderEntryId")}
+        label="The court order that made this legal status"
+        hint="If you correct the legal status, choose the order that gives it, or none"
+        options={[
+          { value: "", label: "None" },
+          ...courtOrders.map((o) => ({ value: o.entryId, label: `${o.title}, made ${formatUkDate(o.occurredOn)}` })),
+        ]}
+        error={e.courtOrderEntryId}
+        {...form.register("courtOrderEntryId")}
       />
       <Select
         id={id("categoryOfNeed")}

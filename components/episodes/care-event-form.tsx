@@ -3,13 +3,15 @@
 // fields that event needs. The same zod schema checks it here and on the server; the
 // Department's rules that need the child's history come back from the server on their fields.
 import { useRouter } from "next/navigation";
-import { FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
+import { errorAtPath, FormError, Select, TextArea, TextInput } from "@/components/forms/fields";
+import { ParentViewRows } from "@/components/people/parent-view-rows";
 import { WhenFields } from "./when-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui";
 import { recordCareEventAction } from "@/lib/episodes/actions";
 import { careEventSchema } from "@/lib/episodes/schemas";
 import { formatUkDate } from "@/lib/dates";
+import { parentViewRows, type ParentChoice } from "@/lib/people/views";
 import { CARE_EVENT_LABELS, type CareEventKind } from "@/lib/episodes/rules";
 import {
   CATEGORY_OF_NEED,
@@ -34,6 +36,7 @@ export function CareEventForm({
   lookedAfter,
   carers,
   courtOrders,
+  parents = [],
 }: {
   childId: string;
   /** Whether a period of care is open: which events make sense now. */
@@ -41,6 +44,8 @@ export function CareEventForm({
   carers: Array<{ id: string; name: string }>;
   /** The child's court orders, for a legal status that follows one. */
   courtOrders: Array<{ entryId: string; title: string; occurredOn: string }>;
+  /** The people linked to the child: a placement change or the end of care asks for each parent's views. */
+  parents?: readonly ParentChoice[];
 }) {
   const router = useRouter();
   const kinds: CareEventKind[] = lookedAfter
@@ -65,6 +70,7 @@ export function CareEventForm({
       reasonCeased: "",
       courtOrderEntryId: "",
       childViews: { status: "", text: "" },
+      parentViews: parentViewRows(parents, []),
     } as never,
     onSuccess: () => {
       form.reset();
@@ -212,6 +218,15 @@ export function CareEventForm({
             {...register("childViews.status")}
           />
           <TextArea id="childViews-text" label="What the child said" rows={3} {...register("childViews.text")} />
+          <ParentViewRows
+            name="parentViews"
+            idPrefix="event-parent"
+            parents={parents}
+            register={(path) => register(path)}
+            errorAt={(path) => errorAtPath(form.formState.errors, path)}
+            legend="Parents' views on this decision"
+            hint="A change of placement or the end of care is a decision: record the views of every parent with parental responsibility, or that they were sought and not given."
+          />
         </>
       ) : null}
       <Button type="submit" disabled={pending}>

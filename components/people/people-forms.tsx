@@ -114,7 +114,7 @@ export function AddPersonForm({
       <Checkbox
         id="parentalResponsibility"
         label="Holds parental responsibility"
-        hint="Their views are asked for on every care plan approval and contact decision."
+        hint="Their views are asked for on every care plan approval, contact decision, change of placement and end of care."
         {...form.register("parentalResponsibility")}
       />
       <DateInput id="startDate" label="Linked from" error={e.startDate} {...form.register("startDate")} />

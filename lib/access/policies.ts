@@ -185,6 +185,13 @@ const CHILD_POLICIES = {
     audit: "allocation.manage",
     label: "Changed an allocation",
   },
+  "allocation.end": {
+    permission: "allocation.manage",
+    reaches: { kind: "relation", relations: ["manager"] },
+    breakGlass: false,
+    audit: "allocation.end",
+    label: "Ended an allocation",
+  },
   "allocation.transferTeam": {
     permission: "allocation.manage",
     reaches: { kind: "relation", relations: ["manager"] },

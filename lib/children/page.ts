@@ -6,7 +6,14 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { eq, sql } from "drizzle-orm";
 import { childProtectionPlans, children } from "@/db/schema";
-import { allows, readableSections, type ChildPolicyName, type PolicyName, type RecordSection } from "@/lib/access";
+import {
+  allows,
+  childIdColumn,
+  readableSections,
+  type ChildPolicyName,
+  type PolicyName,
+  type RecordSection,
+} from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
 import { sameChildReferences } from "./same-child";
 
@@ -39,9 +46,10 @@ export async function loadChildPage(
         preferredName: children.preferredName,
         dateOfBirth: children.dateOfBirth,
         // Whether a Child Protection Plan is in force: restricted, so never worked out for a provider.
+        // The child's id named with its table: a bare "id" inside the subquery would be the plan's own.
         cpInForce: access.redactions.hidesChildProtection
           ? sql<boolean>`false`
-          : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${children.id} and p.end_date is null and p.deleted_at is null)`,
+          : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${childIdColumn} and p.end_date is null and p.deleted_at is null)`,
       })
       .from(children)
       .where(eq(children.id, childId))

@@ -250,3 +250,12 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
   };
 }
 export type ChildOverview = NonNullable<Awaited<ReturnType<typeof getChildOverview>>>;
+
+/** The authority's teams, for someone who may open a new child's record in any of them. */
+export async function teamChoices(db: Queryable) {
+  return db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(isNull(teams.deletedAt))
+    .orderBy(asc(teams.name));
+}

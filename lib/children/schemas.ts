@@ -23,6 +23,11 @@ export const createChildSchema = z.object({
       "Enter the Unique Pupil Number (a letter then 12 digits, or 11 digits and a letter), or choose why there is none",
     ),
   familyAddress: z.string().trim().max(500).default(""),
+  /**
+   * The team the record opens in: a team manager may choose any team (their own by default); a
+   * social worker's record always opens in their own team. Blank: the creator's team.
+   */
+  teamId: z.union([id, z.literal("")], { error: "Choose one of the authority's teams" }).default(""),
   /** Given when possible duplicates were shown: why this is a different child. */
   notDuplicateReason: z.string().trim().max(2000).default(""),
 });

@@ -3,7 +3,15 @@
 // Plans, marker tasks and allocations.
 import { authorizedAction } from "@/lib/actions";
 import { sectionHref } from "@/lib/sections";
-import { actionMarker, allocate, amendEpisode, endCpPlan, recordCareEvent, startCpPlan } from "./commands";
+import {
+  actionMarker,
+  allocate,
+  amendEpisode,
+  endAllocation,
+  endCpPlan,
+  recordCareEvent,
+  startCpPlan,
+} from "./commands";
 import { ceaseUasc, endMissing, recordUasc, startMissing, transferTeam } from "./missing";
 import {
   actionMarkerSchema,
@@ -11,6 +19,7 @@ import {
   amendEpisodeSchema,
   careEventSchema,
   ceaseUascSchema,
+  endAllocationSchema,
   endCpPlanSchema,
   endMissingSchema,
   recordUascSchema,
@@ -81,7 +90,25 @@ export const allocateAction = authorizedAction(
   allocateSchema,
   async ({ tx, actor, input, access, auditDetail }) => {
     const result = await allocate(tx, actor, access, input);
-    auditDetail({ kind: input.kind, userId: input.userId, startDate: input.startDate, ...result });
+    auditDetail({
+      kind: input.kind,
+      userId: input.userId,
+      startDate: input.startDate,
+      previousEndReason: input.previousEndReason,
+      ...result,
+    });
+    return result;
+  },
+  { revalidate: (i) => paths(i.childId) },
+);
+
+// End the social worker's or the IRO's allocation on its own, with the reason (team manager)
+export const endAllocationAction = authorizedAction(
+  "allocation.end",
+  endAllocationSchema,
+  async ({ tx, input, access, auditDetail }) => {
+    const result = await endAllocation(tx, access, input);
+    auditDetail({ kind: input.kind, endDate: input.endDate, reason: input.reason, ...result });
     return result;
   },
   { revalidate: (i) => paths(i.childId) },

@@ -10,9 +10,10 @@ import { allocations, childProtectionPlans, children, episodes, markerTasks, use
 import type { Actor, ChildAccess } from "@/lib/access";
 import { placementFromCarerRecord } from "@/lib/carers/placement";
 import { lockChild } from "@/lib/children/lock";
-import { checkCourtOrderLink } from "./court-orders";
-import { todayIso } from "@/lib/dates";
+import { checkCourtOrderLink, courtOrderChoices, ORDER_LEGAL_STATUS } from "./court-orders";
+import { formatUkDate, todayIso } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { resolveParentViews } from "@/lib/people/commands";
 import { recordDecision } from "@/lib/records/commands";
 import { REASON_CEASED, REASON_PLACE_CHANGE, PLACEMENT, LEGAL_STATUS, label } from "@/lib/ssda903/codes";
 import { lockChain, type VersionChain } from "@/lib/records/versions";
@@ -128,6 +129,10 @@ export async function recordCareEvent(
   const rows = await currentEpisodes(tx, childId);
   const outcome = applyCareEvent(rows.map(toFacts), toEvent(input), child, now);
   if (!outcome.ok) throw breachError(outcome.breaches);
+  // A placement change or the end of care is a decision: the views of every parent with parental
+  // responsibility, chosen from the people linked to the child, are checked before anything is written.
+  const parentViews =
+    "parentViews" in input ? await resolveParentViews(tx, childId, input.parentViews, { everyWithPr: true }) : [];
   if ("courtOrderEntryId" in input && input.courtOrderEntryId)
     await checkCourtOrderLink(tx, access, {
       courtOrderEntryId: input.courtOrderEntryId,
@@ -192,7 +197,8 @@ export async function recordCareEvent(
   if (input.kind === "ceaseCare" && closedEpisodeId)
     await raiseMarker(tx, childId, "cla", "end", closedEpisodeId, input.at);
 
-  // Placement changes and the end of care are significant decisions: on the decision trail with the child's views.
+  // Placement changes and the end of care are significant decisions: on the decision trail, with
+  // the views of the child and of each parent.
   let decisionEntryId: string | null = null;
   if (input.kind === "changePlacement" || input.kind === "changeBoth" || input.kind === "ceaseCare") {
     const closing = outcome.closes?.episode;
@@ -207,7 +213,7 @@ export async function recordCareEvent(
       decidedBy: actor.name,
       reasons: closing?.reasonPlaceChange ? label(REASON_PLACE_CHANGE, closing.reasonPlaceChange) : what,
       childViews: input.childViews,
-      parentViews: [],
+      parentViews,
     });
     decisionEntryId = decision.entryId;
   }
@@ -334,7 +340,7 @@ export async function allocate(
       });
     await tx
       .update(allocations)
-      .set({ endDate: input.startDate, endReason: input.previousEndReason ?? "Reallocated" })
+      .set({ endDate: input.startDate, endReason: input.previousEndReason ?? IRO_REALLOCATION_REASON })
       .where(and(eq(allocations.id, current.id), isNull(allocations.endDate)));
   }
   const [spell] = await tx
@@ -352,6 +358,54 @@ export async function allocate(
     .set(input.kind === "iro" ? { iroId: input.userId } : { allocatedWorkerId: input.userId })
     .where(eq(children.id, access.childId));
   return { allocationId: spell?.id ?? null, ended: current?.id ?? null };
+}
+
+/** An IRO's spell ends for a management decision unless the manager says otherwise (SW_REASON MANAGE). */
+export const IRO_REALLOCATION_REASON = "MANAGE";
+
+const ALLOCATED_LABEL = { social_worker: "social worker", iro: "Independent Reviewing Officer" } as const;
+
+/**
+ * Ends the child's current social worker or IRO allocation on its own, from a date no later than
+ * today, with its reason (SW_REASON): the spell ends, and the child's current allocation (which
+ * access and caseloads follow) is cleared at once. The child shows as unallocated until the next.
+ */
+export async function endAllocation(
+  tx: Tx,
+  access: ChildAccess,
+  input: { kind: "social_worker" | "iro"; endDate: string; reason: string },
+  now: Date = new Date(),
+) {
+  await lockChild(tx, access.childId);
+  const who = ALLOCATED_LABEL[input.kind];
+  if (input.endDate > todayIso(now))
+    throw new AppError("invalid:input", undefined, {
+      endDate: ["An allocation ends today or on a day that has passed: access ends at once"],
+    });
+  const [current] = await tx
+    .select()
+    .from(allocations)
+    .where(and(eq(allocations.childId, access.childId), eq(allocations.kind, input.kind), isNull(allocations.endDate)))
+    .limit(1);
+  if (!current)
+    throw new AppError("invalid:input", `No ${who} is allocated to this child, so there is no allocation to end.`, {
+      kind: [`No ${who} is allocated`],
+    });
+  if (input.endDate < current.startDate)
+    throw new AppError("invalid:input", undefined, {
+      endDate: [`The allocation cannot end before it started (${formatUkDate(current.startDate)})`],
+    });
+  const [ended] = await tx
+    .update(allocations)
+    .set({ endDate: input.endDate, endReason: input.reason })
+    .where(and(eq(allocations.id, current.id), isNull(allocations.endDate)))
+    .returning({ id: allocations.id });
+  if (!ended) throw new AppError("conflict:version", "Someone changed this allocation a moment ago. Reload the page.");
+  await tx
+    .update(children)
+    .set(input.kind === "iro" ? { iroId: null } : { allocatedWorkerId: null })
+    .where(eq(children.id, access.childId));
+  return { allocationId: current.id, userId: current.userId };
 }
 
 type NewEpisodeVersion = Omit<typeof episodes.$inferInsert, "id" | "episodeId" | "version" | "childId">;
@@ -388,10 +442,18 @@ function episodeChain(childId: string, episodeId: string): VersionChain<Episode,
 
 /**
  * Corrects an episode: a new version with a reason, the earlier one kept and readable. The
- * child's whole history is checked again with the correction in place; a correction that would
- * break one of the Department's rules (on this episode or its neighbours) is refused.
+ * child's whole history is checked again with the correction in place; a correction is refused if
+ * the corrected episode breaks one of the Department's rules, or if it newly breaks one elsewhere
+ * (a neighbour's continuation, a spell of police protection). A changed legal status must keep,
+ * change or drop its court order link so that the order gives it.
  */
-export async function amendEpisode(tx: Tx, actor: Actor, access: ChildAccess, input: AmendEpisodeInput) {
+export async function amendEpisode(
+  tx: Tx,
+  actor: Actor,
+  access: ChildAccess,
+  input: AmendEpisodeInput,
+  now: Date = new Date(),
+) {
   await lockChild(tx, access.childId);
   input = await placementFromCarerRecord(tx, input);
   const chain = await lockChain(
@@ -406,8 +468,28 @@ export async function amendEpisode(tx: Tx, actor: Actor, access: ChildAccess, in
     .where(eq(children.id, access.childId))
     .limit(1);
   if (!child) throw new AppError("not-found");
+  // A legal status that follows a court order links to an order that gives it: a correction of the
+  // legal status checks the link again (the one kept, or the one chosen with it).
+  const courtOrderEntryId =
+    input.courtOrderEntryId === undefined ? latest.courtOrderEntryId : input.courtOrderEntryId || null;
+  const statusChanged = input.legalStatus !== latest.legalStatus;
+  if (courtOrderEntryId && (statusChanged || courtOrderEntryId !== latest.courtOrderEntryId)) {
+    if (courtOrderEntryId === latest.courtOrderEntryId) {
+      const order = (await courtOrderChoices(tx, access)).find((o) => o.entryId === courtOrderEntryId);
+      if (order && !ORDER_LEGAL_STATUS[order.orderType]?.includes(input.legalStatus)) {
+        const message = `This episode is linked to the ${order.orderType.toLowerCase()} made on ${formatUkDate(order.occurredOn)}, which does not give the legal status ${label(LEGAL_STATUS, input.legalStatus)}: choose the court order that gives it, or none.`;
+        throw new AppError("invalid:input", message, { courtOrderEntryId: [message] });
+      }
+    }
+    await checkCourtOrderLink(tx, access, {
+      courtOrderEntryId,
+      legalStatus: input.legalStatus,
+      date: latest.startDate,
+    });
+  }
   const amended: Episode = {
     ...latest,
+    courtOrderEntryId,
     legalStatus: input.legalStatus,
     categoryOfNeed: input.categoryOfNeed,
     placement: input.placement,
@@ -420,10 +502,13 @@ export async function amendEpisode(tx: Tx, actor: Actor, access: ChildAccess, in
   };
   const history = await currentEpisodes(tx, access.childId);
   const index = history.findIndex((e) => e.episodeId === input.episodeId);
+  // Refused: any rule broken on the corrected episode, and any the correction newly breaks elsewhere
+  // (a neighbour's continuation, a spell of police protection); older problems elsewhere stay for
+  // the return's page and do not block putting this one right.
+  const key = (b: RuleBreach) => `${b.rule}:${b.episode}`;
+  const before = new Set(historyBreaches(history.map(toFacts), child, now).map(key));
   const facts = history.map((e, i) => toFacts(i === index ? amended : e));
-  const breaches = historyBreaches(facts, child).filter(
-    (b) => b.episode !== undefined && Math.abs(b.episode - index) <= 1,
-  );
+  const breaches = historyBreaches(facts, child, now).filter((b) => b.episode === index || !before.has(key(b)));
   if (breaches.length) throw breachError(breaches);
   const { id: _id, episodeId: _e, version: _v, childId: _c, createdAt: _at, supersededAt: _s, ...rest } = amended;
   return chain.append(

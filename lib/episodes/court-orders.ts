@@ -17,6 +17,13 @@ export const ORDER_LEGAL_STATUS: Record<string, readonly string[]> = {
   Other: ["D1", "J1", "J3", "L3"],
 };
 
+/**
+ * The legal statuses that only a court order gives (accommodation under section 20, police
+ * protection and PACE need none): an interim or full care order, a placement or freeing order,
+ * an emergency protection or child assessment order, a remand or a youth rehabilitation order.
+ */
+export const LEGAL_STATUSES_FROM_ORDERS: readonly string[] = ["C1", "C2", "D1", "E1", "J1", "J3", "L2", "L3"];
+
 export interface CourtOrderChoice {
   entryId: string;
   title: string;

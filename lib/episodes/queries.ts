@@ -29,6 +29,37 @@ export async function listEpisodes(db: Queryable, access: ChildAccess) {
     .orderBy(desc(episodes.startDate), desc(episodes.startedAt));
 }
 
+/**
+ * The earlier versions of the child's corrected episodes, with who recorded each version: for
+ * each episode (by its first version's id), every version oldest first, the current one last, so
+ * each earlier version reads with the correction that replaced it (who, when and why).
+ */
+export async function listEpisodeVersions(db: Queryable, access: ChildAccess) {
+  const recordedBy = alias(users, "recorded_by");
+  const rows = await db
+    .select({ episode: episodes, carerName: carerRecords.name, recordedBy: recordedBy.name })
+    .from(episodes)
+    .leftJoin(carerRecords, eq(carerRecords.id, episodes.carerRecordId))
+    .leftJoin(recordedBy, eq(recordedBy.id, episodes.createdBy))
+    .where(
+      and(
+        eq(episodes.childId, access.childId),
+        isNull(episodes.deletedAt),
+        // Only the chains that have been corrected: one with a version after the first.
+        sql`exists (select 1 from ${episodes} later where later.episode_id = ${episodes.episodeId} and later.version > 1)`,
+      ),
+    )
+    .orderBy(asc(episodes.episodeId), asc(episodes.version));
+  const chains = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const chain = chains.get(r.episode.episodeId) ?? [];
+    chain.push(r);
+    chains.set(r.episode.episodeId, chain);
+  }
+  return chains;
+}
+export type EpisodeVersion = NonNullable<ReturnType<Awaited<ReturnType<typeof listEpisodeVersions>>["get"]>>[number];
+
 export async function listCpPlans(db: Queryable, access: ChildAccess) {
   return db
     .select()

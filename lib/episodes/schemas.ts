@@ -11,6 +11,7 @@ import {
   REASON_PLACE_CHANGE,
   SW_REASON,
 } from "@/lib/ssda903/codes";
+import { parentViews } from "@/lib/records/schemas";
 import { id, ukDate } from "@/lib/validation";
 
 const codeOf = (set: Record<string, string>, what: string) =>
@@ -83,6 +84,11 @@ const placementFields = {
 const viewsOf = z
   .object({ status: z.string().default(""), text: z.string().trim().max(20000).default("") })
   .default({ status: "", text: "" });
+/**
+ * A placement change or the end of care is a decision: each parent's views, chosen from the people
+ * linked to the child; the server asks for every parent with parental responsibility.
+ */
+const parentViewsOf = parentViews();
 
 export const careEventSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -101,6 +107,7 @@ export const careEventSchema = z.discriminatedUnion("kind", [
     at: happenedAt,
     reasonPlaceChange: optionalCode(REASON_PLACE_CHANGE, "the reason for the change"),
     childViews: viewsOf,
+    parentViews: parentViewsOf,
     ...placementFields,
   }),
   z.object({
@@ -118,6 +125,7 @@ export const careEventSchema = z.discriminatedUnion("kind", [
     reasonPlaceChange: optionalCode(REASON_PLACE_CHANGE, "the reason for the change"),
     courtOrderEntryId: z.union([id, z.literal("")]).default(""),
     childViews: viewsOf,
+    parentViews: parentViewsOf,
     ...placementFields,
   }),
   z.object({ kind: z.literal("temporaryMove"), childId: id, at: happenedAt, ...placementFields }),
@@ -127,6 +135,7 @@ export const careEventSchema = z.discriminatedUnion("kind", [
     at: happenedAt,
     reasonCeased: codeOf(REASON_CEASED, "why the child ceased to be looked after"),
     childViews: viewsOf,
+    parentViews: parentViewsOf,
   }),
 ]);
 export type CareEventInput = z.output<typeof careEventSchema>;
@@ -161,9 +170,21 @@ export const allocateSchema = z.object({
   kind: z.enum(["social_worker", "iro"]),
   userId: id,
   startDate: ukDate("the date the allocation starts"),
-  /** Why the previous social worker's spell ends (SSDA903 SW_REASON); not asked for IROs. */
+  /**
+   * Why the current spell ends (the SSDA903 SW_REASON codes, as words): required for a social
+   * worker; for an IRO it defaults to a management decision.
+   */
   previousEndReason: optionalCode(SW_REASON, "why the previous allocation ends"),
 });
+
+/** A team manager ends the social worker's or the IRO's allocation on its own, with the reason. */
+export const endAllocationSchema = z.object({
+  childId: id,
+  kind: z.enum(["social_worker", "iro"], { error: "Choose whose allocation ends" }),
+  endDate: ukDate("the date the allocation ends"),
+  reason: codeOf(SW_REASON, "why the allocation ends"),
+});
+export type EndAllocationInput = z.output<typeof endAllocationSchema>;
 
 /** A correction of an episode: a new version with a reason; the dates stay (they follow from the events). */
 export const amendEpisodeSchema = z.object({
@@ -175,6 +196,11 @@ export const amendEpisodeSchema = z.object({
   ...placementFields,
   homePostcode: postcode,
   reasonPlaceChange: optionalCode(REASON_PLACE_CHANGE, "the reason for the change"),
+  /**
+   * The court order behind the legal status: an order's id, "" for none; left out, the episode's
+   * link is kept (and checked again if the legal status changes).
+   */
+  courtOrderEntryId: z.union([id, z.literal("")]).optional(),
   amendReason: z.string().trim().min(5, "Say why the episode is being corrected (at least 5 characters)").max(2000),
 });
 export type AmendEpisodeInput = z.output<typeof amendEpisodeSchema>;

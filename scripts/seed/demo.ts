@@ -20,7 +20,7 @@ import {
   seedDemoJourney,
   seedDemoReviews,
 } from "./journeys";
-import { seedDemoPeople } from "./people";
+import { seedDemoParents, seedDemoPeople } from "./people";
 import { DEMO_CARER_LIST, demoCarer, HOME_POSTCODES } from "./places";
 import { seedDemoRecords } from "./records";
 import { seedDemoReturnFields } from "./return-fields";
@@ -259,6 +259,8 @@ export async function seedDemoAuthority(
         },
         openedOn,
       );
+      // The parents first, so the journey's decisions (placement changes, the end of care) hear them.
+      if (opts.records !== false) await seedDemoParents(tx, n, demoChildId(n), openedOn);
       childRows.push({ id: demoChildId(n), teamId: north ? DEMO_TEAMS.north : DEMO_TEAMS.south });
       const people = {
         manager: actorOf(north ? "tm1" : "tm2"),

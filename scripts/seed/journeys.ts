@@ -75,8 +75,9 @@ const PLACES: Record<PlaceKey, Place> = {
 type When = { daysAgo: number; hour?: number } | { hoursAgo: number };
 
 type Step = When &
+  /** `order`: the court order that gives the legal status the period of care starts on. */
   (
-    | { do: "start"; ls: string; cin: string; place: PlaceKey }
+    | { do: "start"; ls: string; cin: string; place: PlaceKey; order?: string }
     | { do: "move"; place: PlaceKey; reason: string | null }
     | { do: "status"; ls: string; order?: string }
     | { do: "temporary"; place: PlaceKey }
@@ -164,7 +165,15 @@ export function demoJourney(n: number, ageDays: number): DemoJourney {
         steps: [
           { daysAgo: from(560), hour: 11, do: "cpStart", category: "neglect" },
           { daysAgo: from(500), hour: 16, do: "cpEnd", reason: "The child became looked after" },
-          { daysAgo: from(500), hour: 17, do: "start", ls: "C1", cin: "N1", place: "linden" },
+          {
+            daysAgo: from(500),
+            hour: 17,
+            do: "start",
+            ls: "C1",
+            cin: "N1",
+            place: "linden",
+            order: "Interim care order",
+          },
           { daysAgo: from(500) - 200, do: "status", ls: "C2", order: "Care order" },
           { daysAgo: 60, do: "move", place: "hawthorn", reason: "CLOSE" },
         ],
@@ -183,7 +192,15 @@ export function demoJourney(n: number, ageDays: number): DemoJourney {
       // Emergency protection, an interim care order, a placement order, then placed for adoption with the foster carers.
       return {
         steps: [
-          { daysAgo: from(700), hour: 22, do: "start", ls: "L2", cin: "N1", place: "hawthorn" },
+          {
+            daysAgo: from(700),
+            hour: 22,
+            do: "start",
+            ls: "L2",
+            cin: "N1",
+            place: "hawthorn",
+            order: "Emergency protection order",
+          },
           { daysAgo: from(700) - 4, do: "status", ls: "C1", order: "Interim care order" },
           { daysAgo: from(700) - 330, do: "status", ls: "E1", order: "Placement order" },
           { daysAgo: from(700) - 400, do: "move", place: "hawthornAdoption", reason: "CARPL" },
@@ -211,7 +228,7 @@ export function demoJourney(n: number, ageDays: number): DemoJourney {
       // Sixteen, from a children's home to supported accommodation, missing since this morning.
       return {
         steps: [
-          { daysAgo: 420, hour: 20, do: "start", ls: "C2", cin: "N6", place: "cedar" },
+          { daysAgo: 420, hour: 20, do: "start", ls: "C2", cin: "N6", place: "cedar", order: "Care order" },
           { daysAgo: 100, hour: 23, do: "missing", type: "A", hours: 6, interview: "accepted" },
           { daysAgo: 30, do: "move", place: "supported", reason: "CARPL" },
           { hoursAgo: 6, do: "missing", type: "M", hours: null, interview: "not offered" },
@@ -276,7 +293,15 @@ export function demoJourney(n: number, ageDays: number): DemoJourney {
       // Adopted.
       return {
         steps: [
-          { daysAgo: from(650), hour: 15, do: "start", ls: "C1", cin: "N1", place: "hawthorn" },
+          {
+            daysAgo: from(650),
+            hour: 15,
+            do: "start",
+            ls: "C1",
+            cin: "N1",
+            place: "hawthorn",
+            order: "Interim care order",
+          },
           { daysAgo: from(650) - 280, do: "status", ls: "E1", order: "Placement order" },
           { daysAgo: from(650) - 330, do: "move", place: "adopters", reason: "CARPL" },
           { daysAgo: 45, hour: 11, do: "cease", rec: "E11" },
@@ -445,6 +470,39 @@ export async function seedDemoJourney(
 
   // The events, in order, as the team manager records them.
   const access = await accessFor(tx, manager, child.id);
+  // Each placement change and the end of care is a decision: every parent linked to the child is heard
+  // (the mother's views given, the father sought and not given, as a worker often finds).
+  const parentViews = async (text: string) =>
+    (await linkedPeople(tx, child.id)).map((p) => ({
+      personId: p.personId,
+      status: p.relationship === "mother" ? "given" : "sought_not_given",
+      text: p.relationship === "mother" ? text : "",
+    }));
+  // The court order behind a legal status, made by the demo's court the day the status began.
+  const courtOrder = async (orderType: string, madeOn: string, step: number) => {
+    const order = await createEntry(
+      tx,
+      manager,
+      access,
+      "courtOrders",
+      createEntrySchema("courtOrders").parse({
+        childId: child.id,
+        title: orderType,
+        occurredOn: madeOn,
+        confidentiality: "restricted",
+        significant: true,
+        childProperty: false,
+        data: {
+          orderType,
+          court: "Demo Family Court (fictional)",
+          caseNumber: `DM${String(26000 + child.n * 11 + step)}`,
+          expiresOn: "",
+          conditions: "",
+        },
+      }),
+    );
+    return order.entryId;
+  };
   let cpPlanId: string | null = null;
   let lastPlace: PlaceKey | null = null;
   let beforeTemporary: PlaceKey | null = null;
@@ -473,6 +531,7 @@ export async function seedDemoJourney(
             legalStatus: s.ls,
             categoryOfNeed: s.cin,
             homePostcode,
+            courtOrderEntryId: s.order ? await courtOrder(s.order, at.date, steps.indexOf(s)) : "",
             ...placement(s.place),
           }),
         );
@@ -492,6 +551,9 @@ export async function seedDemoJourney(
               s.reason === "CHILD"
                 ? { status: "given", text: "I asked to move somewhere I can learn to look after myself (fictional)." }
                 : { status: "given", text: "I understand why I am moving (fictional)." },
+            parentViews: await parentViews(
+              "Understands the reasons for the move and wants contact to continue (fictional).",
+            ),
             ...placement(s.place),
           }),
         );
@@ -518,6 +580,7 @@ export async function seedDemoJourney(
             at,
             reasonPlaceChange: "",
             childViews: { status: "given", text: "Glad to be home with my carers (fictional)." },
+            parentViews: await parentViews("Pleased the child is back with the carers (fictional)."),
             ...placement(beforeTemporary),
           }),
         );
@@ -525,31 +588,7 @@ export async function seedDemoJourney(
         beforeTemporary = null;
         break;
       case "status": {
-        let courtOrderEntryId = "";
-        if (s.order) {
-          const order = await createEntry(
-            tx,
-            manager,
-            access,
-            "courtOrders",
-            createEntrySchema("courtOrders").parse({
-              childId: child.id,
-              title: s.order,
-              occurredOn: at.date,
-              confidentiality: "restricted",
-              significant: true,
-              childProperty: false,
-              data: {
-                orderType: s.order,
-                court: "Demo Family Court (fictional)",
-                caseNumber: `DM${String(26000 + child.n * 11 + steps.indexOf(s))}`,
-                expiresOn: "",
-                conditions: "",
-              },
-            }),
-          );
-          courtOrderEntryId = order.entryId;
-        }
+        const courtOrderEntryId = s.order ? await courtOrder(s.order, at.date, steps.indexOf(s)) : "";
         await recordCareEvent(
           tx,
           manager,
@@ -575,6 +614,7 @@ export async function seedDemoJourney(
             at,
             reasonCeased: s.rec,
             childViews: { status: "given", text: "I am ready for this and I know who to call (fictional)." },
+            parentViews: await parentViews("Agrees with the plan for the child leaving care (fictional)."),
           }),
         );
         break;

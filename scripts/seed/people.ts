@@ -63,41 +63,49 @@ export function demoParentViews(n: number) {
   }));
 }
 
+/**
+ * Links demo child `n`'s mother and father (person records shared by siblings), from `since`. The
+ * seed links them as each record opens, before the child's journey, so the placement changes and
+ * the end of care on the decision trail hear each parent.
+ */
+export async function seedDemoParents(tx: Tx, n: number, childId: string, since?: string): Promise<void> {
+  const start = since ?? format(addDays(parseISO(todayIso()), -400), "yyyy-MM-dd");
+  const [child] = await tx.select({ id: children.id }).from(children).where(eq(children.id, childId)).limit(1);
+  if (!child) return;
+  for (const p of demoParents(n)) {
+    await tx
+      .insert(persons)
+      .values({
+        id: p.personId,
+        personId: p.personId,
+        version: 1,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        address: `${20 + (familyOf(n) % 70)} Example Street, Demotown ZZ99 ${1 + (n % 9)}ZZ (fictional)`,
+        phone: `0117 496 0${String(100 + familyOf(n)).padStart(3, "0")}`,
+        email: `${p.firstName.toLowerCase()}.parent${familyOf(n)}@demo.invalid`,
+      })
+      .onConflictDoNothing();
+    const [linked] = await tx
+      .select({ id: childPeople.id })
+      .from(childPeople)
+      .where(and(eq(childPeople.childId, childId), eq(childPeople.personId, p.personId)))
+      .limit(1);
+    if (!linked)
+      await tx.insert(childPeople).values({
+        id: stableId(`child-person:${n}:${p.relationship}`),
+        childId,
+        personId: p.personId,
+        relationship: p.relationship,
+        parentalResponsibility: p.parentalResponsibility,
+        startDate: start,
+      });
+  }
+}
+
 export async function seedDemoPeople(tx: Tx, childIds: readonly string[]): Promise<void> {
   const start = format(addDays(parseISO(todayIso()), -400), "yyyy-MM-dd");
-  for (const [n, childId] of childIds.entries()) {
-    const [child] = await tx.select({ id: children.id }).from(children).where(eq(children.id, childId)).limit(1);
-    if (!child) continue;
-    for (const p of demoParents(n)) {
-      await tx
-        .insert(persons)
-        .values({
-          id: p.personId,
-          personId: p.personId,
-          version: 1,
-          firstName: p.firstName,
-          lastName: p.lastName,
-          address: `${20 + (familyOf(n) % 70)} Example Street, Demotown ZZ99 ${1 + (n % 9)}ZZ (fictional)`,
-          phone: `0117 496 0${String(100 + familyOf(n)).padStart(3, "0")}`,
-          email: `${p.firstName.toLowerCase()}.parent${familyOf(n)}@demo.invalid`,
-        })
-        .onConflictDoNothing();
-      const [linked] = await tx
-        .select({ id: childPeople.id })
-        .from(childPeople)
-        .where(and(eq(childPeople.childId, childId), eq(childPeople.personId, p.personId)))
-        .limit(1);
-      if (!linked)
-        await tx.insert(childPeople).values({
-          id: stableId(`child-person:${n}:${p.relationship}`),
-          childId,
-          personId: p.personId,
-          relationship: p.relationship,
-          parentalResponsibility: p.parentalResponsibility,
-          startDate: start,
-        });
-    }
-  }
+  for (const [n, childId] of childIds.entries()) await seedDemoParents(tx, n, childId, start);
   // The seeded sibling links, with what workers now record about them.
   for (const [a, b] of DEMO_SIBLING_PAIRS) {
     for (const [x, y] of [

@@ -15,7 +15,7 @@ import {
   uascStatuses,
 } from "@/db/schema";
 import { toFacts } from "@/lib/episodes/commands";
-import { ORDER_LEGAL_STATUS } from "@/lib/episodes/court-orders";
+import { LEGAL_STATUSES_FROM_ORDERS, ORDER_LEGAL_STATUS } from "@/lib/episodes/court-orders";
 import { markerState } from "@/lib/episodes/queries";
 import { collectionYearOf, historyBreaches } from "@/lib/episodes/rules";
 import { todayIso } from "@/lib/dates";
@@ -81,16 +81,35 @@ describe("the demo authority", () => {
     }
   });
 
-  it("links every legal status that follows an order to an order of the kind that gives it", async () => {
+  it("links every legal status that follows an order, wherever it first appears, to an order of the kind that gives it", async () => {
     const all = await latestEpisodes();
     const orders = await demo.handle.db
-      .select({ entryId: recordEntries.entryId, data: recordEntries.data })
+      .select({
+        entryId: recordEntries.entryId,
+        childId: recordEntries.childId,
+        occurredOn: recordEntries.occurredOn,
+        data: recordEntries.data,
+      })
       .from(recordEntries)
       .where(and(eq(recordEntries.section, "courtOrders"), eq(recordEntries.isLatest, true)));
-    const kind = new Map(orders.map((o) => [o.entryId, String(o.data.orderType)]));
-    for (const e of all.filter((x) => ["C1", "C2", "E1"].includes(x.legalStatus) && x.reasonNewEpisode === "L")) {
-      expect(e.courtOrderEntryId, `${e.legalStatus} from ${e.startDate}`).toBeTruthy();
-      expect(ORDER_LEGAL_STATUS[kind.get(e.courtOrderEntryId ?? "") ?? ""]).toContain(e.legalStatus);
+    const byId = new Map(orders.map((o) => [o.entryId, o]));
+    // The first episode of each run of one legal status: a period of care starting on it, or a change to it.
+    const firsts = all.filter((e, i) => {
+      const prev = all[i - 1];
+      return (
+        LEGAL_STATUSES_FROM_ORDERS.includes(e.legalStatus) &&
+        (e.reasonNewEpisode === "S" || prev?.childId !== e.childId || prev.legalStatus !== e.legalStatus)
+      );
+    });
+    // Periods of care that start on an order (children 6, 9, 15 and 28) as well as changes to one.
+    expect(firsts.some((e) => e.reasonNewEpisode === "S")).toBe(true);
+    for (const e of firsts) {
+      const where = `${e.childId}: ${e.legalStatus} from ${e.startDate} (${e.reasonNewEpisode})`;
+      const order = byId.get(e.courtOrderEntryId ?? "");
+      expect(order, where).toBeDefined();
+      expect(order?.childId, where).toBe(e.childId);
+      expect(ORDER_LEGAL_STATUS[String(order?.data.orderType)], where).toContain(e.legalStatus);
+      expect((order?.occurredOn ?? "9999-12-31") <= e.startDate, where).toBe(true);
     }
   });
 

@@ -4,15 +4,24 @@
 // and two records of the same child cross-referenced, one closed against anything new, never merged.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { allocations, auditEvents, children, missingEpisodes, recordEntries, uascStatuses } from "@/db/schema";
+import {
+  allocations,
+  auditEvents,
+  children,
+  episodes,
+  missingEpisodes,
+  recordEntries,
+  uascStatuses,
+} from "@/db/schema";
 import { childAccess, POLICY_NAMES } from "@/lib/access";
 import { createChildAction, markSameChildAction } from "@/lib/children/actions";
 import { sameChildReferences } from "@/lib/children/same-child";
 import { formatUkDateTime } from "@/lib/dates";
 import { databaseErrorCode } from "@/lib/errors";
 import {
+  amendEpisodeAction,
   ceaseUascAction,
   endMissingAction,
   recordCareEventAction,
@@ -289,6 +298,67 @@ describe("court orders and legal status", () => {
     const brought = await legalStatusesFromOrders(demo.handle.db, access, [placementOrder.entryId, care.entryId]);
     expect(brought.get(placementOrder.entryId)?.legalStatus).toBe("E1");
     expect(brought.has(care.entryId)).toBe(false);
+  });
+
+  it("a correction of the legal status checks the court order link again: refused while the order cannot give it", async () => {
+    demo.as("tm1");
+    const child = LOOKED_AFTER;
+    const [current] = await demo.handle.db
+      .select()
+      .from(episodes)
+      .where(and(eq(episodes.childId, child), isNull(episodes.endDate), isNull(episodes.supersededAt)));
+    if (!current?.courtOrderEntryId) throw new Error("the placement order episode above");
+    const orders = await demo.handle.db
+      .select({ entryId: recordEntries.entryId, title: recordEntries.title })
+      .from(recordEntries)
+      .where(and(eq(recordEntries.childId, child), eq(recordEntries.section, "courtOrders")));
+    const careOrder = orders.find((o) => o.title === "Care order")?.entryId ?? "";
+    const correction = (overrides: Record<string, unknown>) => ({
+      childId: child,
+      episodeId: current.episodeId,
+      baseVersion: current.version,
+      legalStatus: current.legalStatus,
+      categoryOfNeed: current.categoryOfNeed,
+      placement: current.placement,
+      placementProvider: current.placementProvider ?? "",
+      carerRecordId: current.carerRecordId ?? "",
+      placementPostcode: current.placementPostcode ?? "",
+      homePostcode: current.homePostcode ?? "",
+      urn: current.urn ?? "",
+      reasonPlaceChange: "",
+      amendReason: "The order made was a care order, not a placement order",
+      ...overrides,
+    });
+    // Keeping the placement order's link with a care order's legal status: refused, saying why and what to do.
+    const kept = await amendEpisodeAction(correction({ legalStatus: "C2" }));
+    expect(kept).toMatchObject({
+      ok: false,
+      error: { code: "invalid:input" },
+      fieldErrors: {
+        courtOrderEntryId: [
+          expect.stringMatching(
+            /^This episode is linked to the placement order made on \d{2}\/\d{2}\/\d{4}, which does not give the legal status Full care order \(C2\): choose the court order that gives it, or none\.$/,
+          ),
+        ],
+      },
+    });
+    // Choosing another order that cannot give it is refused too, by the same check as an event.
+    expect(await amendEpisodeAction(correction({ legalStatus: "C1", courtOrderEntryId: careOrder }))).toMatchObject({
+      ok: false,
+      fieldErrors: { courtOrderEntryId: [expect.stringMatching(/does not give that legal status/)] },
+    });
+    let [latest] = await demo.handle.db
+      .select()
+      .from(episodes)
+      .where(and(eq(episodes.episodeId, current.episodeId), isNull(episodes.supersededAt)));
+    expect(latest?.version).toBe(current.version);
+    // With the care order chosen it is accepted, and the new version links to it.
+    expectOk(await amendEpisodeAction(correction({ legalStatus: "C2", courtOrderEntryId: careOrder })));
+    [latest] = await demo.handle.db
+      .select()
+      .from(episodes)
+      .where(and(eq(episodes.episodeId, current.episodeId), isNull(episodes.supersededAt)));
+    expect(latest).toMatchObject({ version: current.version + 1, legalStatus: "C2", courtOrderEntryId: careOrder });
   });
 });
 

@@ -1,23 +1,40 @@
 // A child's journey through care through the server actions: events become SSDA903 episodes,
 // markers are raised with a deadline exactly 24 hours after the event (right across British
 // Summer Time), a team manager actions them and sees breaches, allocations move access at once.
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { allocations, auditEvents, children, episodes, markerTasks, recordEntries } from "@/db/schema";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { EpisodeVersions } from "@/components/episodes/episode-versions";
+import {
+  allocations,
+  auditEvents,
+  childProtectionPlans,
+  children,
+  episodes,
+  markerTasks,
+  recordEntries,
+} from "@/db/schema";
 import { childAccess } from "@/lib/access";
-import { formatUkDateTime } from "@/lib/dates";
+import { authorizedView } from "@/lib/access/view";
+import { loadChildPage } from "@/lib/children/page";
+import { listCaseload } from "@/lib/children/queries";
+import { formatUkDateTime, todayIso } from "@/lib/dates";
 import {
   actionMarkerAction,
   allocateAction,
   amendEpisodeAction,
+  endAllocationAction,
   endCpPlanAction,
   recordCareEventAction,
   startCpPlanAction,
 } from "@/lib/episodes/actions";
-import { markerState, teamAllocationSummary, teamMarkerTasks } from "@/lib/episodes/queries";
+import { listEpisodeVersions, markerState, teamAllocationSummary, teamMarkerTasks } from "@/lib/episodes/queries";
+import { addPersonAction } from "@/lib/people/actions";
 import { demoChildId } from "@/scripts/seed/demo";
 import { expectOk } from "../helpers/care-plans";
 import { useDemoAuthority } from "../helpers/demo";
+import { signInAs } from "../helpers/session";
 
 const demo = useDemoAuthority();
 // Child 12 (North, allocated to sw1) left care 30 days ago in the demo; child 14 (North) has no CP plan.
@@ -37,6 +54,30 @@ function when(at: Date) {
   const [date, time] = formatUkDateTime(at).split(" ");
   return { date: date ?? "", time: time ?? "" };
 }
+
+// The child's mother (parental responsibility) and father (none) are linked first: a placement
+// change and the end of care are decisions that ask for the views of every parent with it.
+const parents = { mother: "", father: "" };
+beforeAll(async () => {
+  demo.as("tm1");
+  for (const [key, firstName, pr] of [
+    ["mother", "Parent M", true],
+    ["father", "Parent F", false],
+  ] as const) {
+    const linked = await addPersonAction({
+      childId: CHILD,
+      firstName,
+      lastName: "Example (fictional)",
+      relationship: key,
+      parentalResponsibility: pr,
+      startDate: "01/01/2024",
+    });
+    if (!linked.ok) throw new Error(linked.error.message);
+    parents[key] = linked.data.personId;
+  }
+  signInAs(null);
+});
+const motherViews = (text: string) => [{ personId: parents.mother, status: "given", text }];
 
 async function latestEpisodes(childId: string) {
   return demo.handle.db
@@ -61,15 +102,33 @@ describe("recording a child's journey through care", () => {
       }),
     );
     expect(started.reasonNewEpisode).toBe("S");
+    const move = {
+      kind: "changePlacement",
+      childId: CHILD,
+      at: when(hoursAgo(48)),
+      reasonPlaceChange: "CARPL",
+      childViews: { status: "given", text: "I would like to live nearer my school (fictional)." },
+      ...placement,
+      placement: "U4",
+    } as const;
+    // Without the mother's views (she holds parental responsibility): refused, naming her, and nothing written.
+    const unheard = await recordCareEventAction({
+      ...move,
+      parentViews: [{ personId: parents.father, status: "sought_not_given", text: "" }],
+    });
+    expect(unheard).toMatchObject({
+      ok: false,
+      error: { code: "invalid:input" },
+      fieldErrors: { parentViews: [expect.stringMatching(/every parent with parental responsibility: Parent M/)] },
+    });
+    expect((await latestEpisodes(CHILD)).filter((e) => e.endDate === null)).toHaveLength(1);
     expectOk(
       await recordCareEventAction({
-        kind: "changePlacement",
-        childId: CHILD,
-        at: when(hoursAgo(48)),
-        reasonPlaceChange: "CARPL",
-        childViews: { status: "given", text: "I would like to live nearer my school (fictional)." },
-        ...placement,
-        placement: "U4",
+        ...move,
+        parentViews: [
+          ...motherViews("Wants the child nearer home (fictional)."),
+          { personId: parents.father, status: "sought_not_given", text: "" },
+        ],
       }),
     );
     expectOk(
@@ -87,6 +146,7 @@ describe("recording a child's journey through care", () => {
         at: when(hoursAgo(2)),
         reasonCeased: "E4A",
         childViews: { status: "given", text: "Happy to go home (fictional)." },
+        parentViews: motherViews("Ready to have the child home (fictional)."),
       }),
     );
     const list = (await latestEpisodes(CHILD)).slice(-3);
@@ -104,14 +164,31 @@ describe("recording a child's journey through care", () => {
     );
     expect(markers.map((m) => `${m.marker}:${m.trigger}`).sort()).toEqual(["cla:end", "cla:start"]);
     for (const m of markers) expect(m.dueAt.getTime() - m.eventAt.getTime()).toBe(24 * 3600_000);
-    // The placement change and the end of care are on the decision trail, with the child's views.
+    // The placement change and the end of care are on the decision trail, with the views of the child and each parent.
     const decisions = await demo.handle.db
       .select({ title: recordEntries.title, data: recordEntries.data })
       .from(recordEntries)
-      .where(and(eq(recordEntries.childId, CHILD), eq(recordEntries.section, "decisions")));
+      .where(and(eq(recordEntries.childId, CHILD), eq(recordEntries.section, "decisions")))
+      // Newest first: the demo's own earlier period of care ended with a decision too.
+      .orderBy(desc(recordEntries.createdAt));
     expect(decisions.map((d) => d.title)).toEqual(
       expect.arrayContaining(["Change of placement", "Ceases to be looked after"]),
     );
+    const moved = decisions.find((d) => d.title === "Change of placement");
+    expect(moved?.data.childViews).toMatchObject({ status: "given" });
+    expect(moved?.data.parentViews).toEqual([
+      expect.objectContaining({
+        personId: parents.mother,
+        name: "Parent M Example (fictional)",
+        relationship: "Mother",
+        status: "given",
+        text: "Wants the child nearer home (fictional).",
+      }),
+      expect.objectContaining({ personId: parents.father, status: "sought_not_given" }),
+    ]);
+    expect(decisions.find((d) => d.title === "Ceases to be looked after")?.data.parentViews).toEqual([
+      expect.objectContaining({ personId: parents.mother, status: "given" }),
+    ]);
   });
 
   it("refuses an event that breaks a rule, naming it on the field, and changes nothing", async () => {
@@ -184,6 +261,26 @@ describe("correcting an episode", () => {
       [2, "TA1 1DZ", true],
     ]);
     expect((await latestEpisodes(CHILD)).filter((e) => e.supersededAt === null)).toHaveLength(current.length);
+    // The earlier version stays readable on the episodes page: its fields in words, and who corrected it, when and why.
+    const access = await childAccess(demo.handle.db, demo.actor("sw1"), CHILD);
+    if (!access) throw new Error("no access");
+    const chain = (await listEpisodeVersions(demo.handle.db, access)).get(target.episodeId) ?? [];
+    expect(chain.map((v) => [v.episode.version, v.episode.placementPostcode, v.recordedBy])).toEqual([
+      [1, "TA1 1DY", demo.actor("tm1").name],
+      [2, "TA1 1DZ", demo.actor("sw1").name],
+    ]);
+    const html = renderToStaticMarkup(createElement(EpisodeVersions, { versions: chain }));
+    expect(html).toContain("Earlier versions (1)");
+    expect(html).toContain(
+      `Version 1, recorded ${formatUkDateTime(chain[0]?.episode.createdAt)} by ${demo.actor("tm1").name}`,
+    );
+    expect(html).toContain("Foster placement with other foster carer (long-term)");
+    expect(html).toContain("TA1 1DY<span");
+    expect(html).toContain("(corrected to TA1 1DZ)");
+    expect(html).toContain(
+      `Corrected on ${formatUkDateTime(chain[1]?.episode.createdAt)} by ${demo.actor("sw1").name}: Postcode typed wrongly at the time`,
+    );
+    expect(html).not.toMatch(/>U4</);
     // From a version someone else has already corrected: a conflict, nothing written.
     expect(await amendEpisodeAction(correction(target, { placementPostcode: "TA1 1EA" }))).toMatchObject({
       ok: false,
@@ -337,6 +434,111 @@ describe("allocations", () => {
     expect((await childAccess(demo.handle.db, demo.actor("sw2"), child))?.relation).toBe("team");
   });
 
+  it("a team manager ends a social worker's allocation on its own: the spell ends with its reason, access and the caseload follow at once, audited", async () => {
+    demo.as("tm1");
+    const child = demoChildId(18); // North, allocated to sw1, IRO iro1
+    const today = formatUkDateTime(new Date()).split(" ")[0] ?? "";
+    const tomorrow = formatUkDateTime(hoursAgo(-24)).split(" ")[0] ?? "";
+    // The reason is required, and an end in the future is refused (access would end before it).
+    expect(await endAllocationAction({ childId: child, kind: "social_worker", endDate: today })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: [expect.stringMatching(/why the allocation ends/i)] },
+    });
+    expect(
+      await endAllocationAction({ childId: child, kind: "social_worker", endDate: tomorrow, reason: "LEFTRL" }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { endDate: [expect.stringMatching(/today or on a day that has passed/)] },
+    });
+    const ended = expectOk(
+      await endAllocationAction({ childId: child, kind: "social_worker", endDate: today, reason: "LEFTRL" }),
+    );
+    expect(ended.userId).toBe(demo.actor("sw1").id);
+    const [spell] = await demo.handle.db.select().from(allocations).where(eq(allocations.id, ended.allocationId));
+    expect(spell).toMatchObject({ endDate: todayIso(), endReason: "LEFTRL" });
+    const [row] = await demo.handle.db.select().from(children).where(eq(children.id, child));
+    expect(row?.allocatedWorkerId).toBeNull();
+    expect((await childAccess(demo.handle.db, demo.actor("sw1"), child))?.relation).toBe("team");
+    const { unallocated } = await teamAllocationSummary(demo.handle.db, demo.actor("tm1"));
+    expect(unallocated.map((c) => c.id)).toContain(child);
+    const [event] = await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, "allocation.end"),
+          eq(auditEvents.childId, child),
+          eq(auditEvents.outcome, "allowed"),
+        ),
+      );
+    expect(event).toMatchObject({ actorId: demo.actor("tm1").id });
+    expect(event?.detail).toMatchObject({ kind: "social_worker", reason: "LEFTRL", userId: demo.actor("sw1").id });
+    // Nobody is allocated now: ending again is refused, saying so.
+    expect(
+      await endAllocationAction({ childId: child, kind: "social_worker", endDate: today, reason: "LEFTRL" }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "invalid:input", message: expect.stringMatching(/No social worker is allocated/) },
+    });
+
+    // The IRO's allocation too: they can no longer open the record.
+    expectOk(await endAllocationAction({ childId: child, kind: "iro", endDate: today, reason: "ORGRST" }));
+    const [after] = await demo.handle.db.select().from(children).where(eq(children.id, child));
+    expect(after?.iroId).toBeNull();
+    expect(await childAccess(demo.handle.db, demo.actor("iro1"), child)).toBeNull();
+  });
+
+  it("only the child's team manager ends an allocation, and each refusal is audited", async () => {
+    const child = demoChildId(16);
+    for (const [key, code] of [
+      ["sw1", "forbidden:action"],
+      ["iro1", "forbidden:action"],
+      ["tm2", "forbidden:child"],
+    ] as const) {
+      demo.as(key);
+      const result = await endAllocationAction({
+        childId: child,
+        kind: "social_worker",
+        endDate: "01/11/2026",
+        reason: "MANAGE",
+      });
+      expect(result, key).toMatchObject({ ok: false, error: { code } });
+      const [event] = await demo.handle.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actorId, demo.actor(key).id), eq(auditEvents.action, "allocation.end")));
+      expect(event?.outcome, key).toBe("refused");
+    }
+    const [row] = await demo.handle.db.select().from(children).where(eq(children.id, child));
+    expect(row?.allocatedWorkerId).toBe(demo.actor("sw1").id);
+  });
+
+  it("reallocating the IRO ends their spell with the reason the manager chose, a management decision by default", async () => {
+    demo.as("tm1");
+    const child = demoChildId(16); // IRO iro1
+    const day = (ago: number) => formatUkDateTime(hoursAgo(ago * 24)).split(" ")[0] ?? "";
+    expectOk(
+      await allocateAction({
+        childId: child,
+        kind: "iro",
+        userId: demo.actor("iro2").id,
+        startDate: day(5),
+        previousEndReason: "FCONTA",
+      }),
+    );
+    expectOk(await allocateAction({ childId: child, kind: "iro", userId: demo.actor("iro1").id, startDate: day(2) }));
+    const spells = await demo.handle.db
+      .select()
+      .from(allocations)
+      .where(and(eq(allocations.childId, child), eq(allocations.kind, "iro")))
+      .orderBy(allocations.startDate);
+    expect(spells.slice(-3).map((s) => [s.userId, s.endReason])).toEqual([
+      [demo.actor("iro1").id, "FCONTA"],
+      [demo.actor("iro2").id, "MANAGE"],
+      [demo.actor("iro1").id, null],
+    ]);
+  });
+
   it("a social worker cannot allocate, and a worker of another team cannot be allocated", async () => {
     demo.as("sw1");
     expect(
@@ -368,5 +570,81 @@ describe("allocations", () => {
     expect(caseloads.length).toBeGreaterThan(0);
     for (const c of caseloads) expect(c.count, c.name).toBe(counted.find((r) => r.worker === c.id)?.n ?? 0);
     expect(caseloads.some((c) => c.count > 0)).toBe(true);
+  });
+});
+
+describe("Child Protection Plans are restricted: a provider never sees one", () => {
+  // Child 0: North, with Brightwater's arrangement active, so prov1 sees the child (not the plan).
+  const child = demoChildId(0);
+  let planId = "";
+  beforeAll(async () => {
+    demo.as("tm1");
+    planId = expectOk(await startCpPlanAction({ childId: child, at: when(hoursAgo(5)), category: "physical" })).planId;
+    signInAs(null);
+  });
+
+  it("no CP flag in the provider's caseload or the child's header, while staff see the plan in force", async () => {
+    const flag = async (key: "prov1" | "tm1") => {
+      const { items } = await listCaseload(demo.handle.db, demo.actor(key), { pageSize: 100 });
+      return items.find((c) => c.id === child)?.cpInForce;
+    };
+    expect(await flag("tm1")).toBe(true);
+    expect(await flag("prov1")).toBe(false);
+    demo.as("tm1");
+    expect((await loadChildPage(child, "summary")).header.cpInForce).toBe(true);
+    demo.as("prov1");
+    const page = await loadChildPage(child, "summary");
+    expect(page.access.relation).toBe("provider");
+    expect(page.header.cpInForce).toBe(false);
+    expect(page.sections).not.toContain("childProtection");
+  });
+
+  it("the child protection page sends the provider to the not-shared page, and the view is refused and audited", async () => {
+    demo.as("prov1");
+    const redirected = await loadChildPage(child, "childProtection").then(
+      () => "rendered",
+      (e: unknown) => String((e as { digest?: string }).digest ?? e),
+    );
+    expect(redirected).toContain(`/children/${child}/not-shared?section=childProtection`);
+    // The record is open to them (hence the honest not-shared page), this section never: providers hold no CP permission.
+    expect(await authorizedView("childProtection.view", child)).toMatchObject({
+      ok: false,
+      refusal: "permission",
+      access: { relation: "provider" },
+    });
+    const refused = await demo.handle.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.actorId, demo.actor("prov1").id),
+          eq(auditEvents.action, "childProtection.view"),
+          eq(auditEvents.outcome, "refused"),
+        ),
+      );
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the provider can neither start nor end a plan, each refusal audited, and the plan is unchanged", async () => {
+    demo.as("prov1");
+    expect(await startCpPlanAction({ childId: child, at: when(hoursAgo(1)), category: "neglect" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden:action" },
+    });
+    expect(
+      await endCpPlanAction({ childId: child, planId, at: when(hoursAgo(1)), reason: "Trying to end it" }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden:action" } });
+    for (const action of ["childProtection.start", "childProtection.end"]) {
+      const [event] = await demo.handle.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actorId, demo.actor("prov1").id), eq(auditEvents.action, action)));
+      expect(event?.outcome, action).toBe("refused");
+    }
+    const plans = await demo.handle.db
+      .select()
+      .from(childProtectionPlans)
+      .where(eq(childProtectionPlans.childId, child));
+    expect(plans.map((p) => [p.id, p.endDate])).toEqual([[planId, null]]);
   });
 });

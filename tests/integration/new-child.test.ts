@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { allocations, children } from "@/db/schema";
 import { childAccess } from "@/lib/access";
 import { createChildAction } from "@/lib/children/actions";
-import { demoChildId } from "@/scripts/seed/demo";
+import { DEMO_TEAMS, demoChildId } from "@/scripts/seed/demo";
+import { expectOk } from "../helpers/care-plans";
 import { useDemoAuthority } from "../helpers/demo";
 
 const demo = useDemoAuthority();
@@ -105,6 +106,46 @@ describe("creating a child's record", () => {
     // A different date of birth each, so the children are not taken for one another.
     const result = await createChildAction(input({ firstName: "Alexis", upn, dateOfBirth }));
     expect(result.ok).toBe(true);
+  });
+
+  it("a team manager opens it in their own team by default, or in another team they choose", async () => {
+    demo.as("tm1");
+    const own = expectOk(await createChildAction(input({ firstName: "Harper", dateOfBirth: "05/06/2017" })));
+    expect(own).toMatchObject({ teamId: DEMO_TEAMS.north, inOwnTeam: true });
+    expect((await childAccess(demo.handle.db, demo.actor("tm1"), own.childId))?.relation).toBe("manager");
+
+    const south = expectOk(
+      await createChildAction(input({ firstName: "Quinn", dateOfBirth: "06/07/2017", teamId: DEMO_TEAMS.south })),
+    );
+    expect(south).toMatchObject({ teamId: DEMO_TEAMS.south, inOwnTeam: false });
+    const [row] = await demo.handle.db.select().from(children).where(eq(children.id, south.childId));
+    expect(row).toMatchObject({ teamId: DEMO_TEAMS.south, allocatedWorkerId: null });
+    const spells = await demo.handle.db.select().from(allocations).where(eq(allocations.childId, south.childId));
+    expect(spells.map((s) => [s.kind, s.teamId])).toEqual([["team", DEMO_TEAMS.south]]);
+    // The South team's manager manages it at once; the North manager who opened it does not.
+    expect((await childAccess(demo.handle.db, demo.actor("tm2"), south.childId))?.relation).toBe("manager");
+    expect(await childAccess(demo.handle.db, demo.actor("tm1"), south.childId)).toBeNull();
+  });
+
+  it("refuses a team that does not exist, and a social worker's choice of another team", async () => {
+    demo.as("tm1");
+    const before = (await demo.handle.db.select().from(children)).length;
+    expect(
+      await createChildAction(
+        input({ firstName: "Rowan", dateOfBirth: "07/08/2017", teamId: "00000000-0000-4000-8000-000000000000" }),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { teamId: ["Choose one of the authority's teams"] } });
+    demo.as("sw1");
+    expect(
+      await createChildAction(input({ firstName: "Sasha", dateOfBirth: "08/09/2017", teamId: DEMO_TEAMS.south })),
+    ).toMatchObject({ ok: false, fieldErrors: { teamId: [expect.stringMatching(/in their own team/)] } });
+    expect((await demo.handle.db.select().from(children)).length).toBe(before);
+    // Their own team, named or not, is accepted.
+    expect(
+      expectOk(
+        await createChildAction(input({ firstName: "Sasha", dateOfBirth: "08/09/2017", teamId: DEMO_TEAMS.north })),
+      ),
+    ).toMatchObject({ teamId: DEMO_TEAMS.north, inOwnTeam: true });
   });
 
   it("an IRO, a provider and the records officer cannot create one", async () => {

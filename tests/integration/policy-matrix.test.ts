@@ -157,6 +157,7 @@ const NAMED: Record<string, (c: Case, role: Role) => Outcome> = {
   "childProtection.start": rule(WORKERS, (c) => writes(c, "childProtection")),
   "childProtection.end": rule(WORKERS, (c) => writes(c, "childProtection")),
   "allocation.manage": rule(["team_manager"], (c) => c.relation === "manager"),
+  "allocation.end": rule(["team_manager"], (c) => c.relation === "manager"),
   "allocation.transferTeam": rule(["team_manager"], (c) => c.relation === "manager"),
   "marker.action": rule(["team_manager"], (c) => c.relation === "manager"),
   "team.dashboard": rule(["team_manager"], () => true),

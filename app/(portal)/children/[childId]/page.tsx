@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChildRecordShell } from "@/components/children/child-record-shell";
-import { AllocateForm, TransferTeamForm } from "@/components/episodes/allocate-form";
+import { AllocateForm, EndAllocationForm, TransferTeamForm } from "@/components/episodes/allocate-form";
 import { ReturnDetailsForm } from "@/components/return-fields/return-fields-forms";
 import { Badge, Card, SummaryList } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
@@ -113,6 +113,17 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
               />
               <AllocateForm childId={childId} kind="iro" people={choices.iros} hasCurrent={Boolean(child.iroName)} />
             </div>
+          ) : null}
+          {page.may("allocation.end") && (child.workerName || child.iroName) ? (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-brand-700">End an allocation</summary>
+              <div className="mt-2 grid gap-4">
+                {child.workerName ? (
+                  <EndAllocationForm childId={childId} kind="social_worker" name={child.workerName} />
+                ) : null}
+                {child.iroName ? <EndAllocationForm childId={childId} kind="iro" name={child.iroName} /> : null}
+              </div>
+            </details>
           ) : null}
           {teamsToTransfer.length > 0 ? (
             <details className="mt-4">

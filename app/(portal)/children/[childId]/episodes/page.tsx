@@ -9,9 +9,11 @@ import { MarkerList } from "@/components/episodes/marker-list";
 import { Badge, Card, EmptyState } from "@/components/ui";
 import { loadChildPage } from "@/lib/children/page";
 import { formatUkDate, formatUkDateTime } from "@/lib/dates";
-import { listCarerChoices, listChildMarkers, listEpisodes } from "@/lib/episodes/queries";
+import { listCarerChoices, listChildMarkers, listEpisodes, listEpisodeVersions } from "@/lib/episodes/queries";
+import { EpisodeVersions } from "@/components/episodes/episode-versions";
 import { courtOrderChoices } from "@/lib/episodes/court-orders";
 import { listMissing, uascStatus } from "@/lib/episodes/missing";
+import { parentChoices } from "@/lib/people/queries";
 import { UASC_CEASED_REASONS } from "@/lib/episodes/schemas";
 import { CeaseUascForm, EndMissingForm, RecordUascForm, StartMissingForm } from "@/components/episodes/missing-forms";
 import { AdoptionMilestonesForm, CareLeaverContactForm } from "@/components/return-fields/return-fields-forms";
@@ -39,16 +41,19 @@ export const metadata: Metadata = { title: "Episodes of care" };
 export default async function EpisodesPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const page = await loadChildPage(childId, "episodes");
-  const [rows, markers, carers, orders, missing, uasc, leaving, milestoneVersions] = await Promise.all([
-    listEpisodes(page.db, page.access),
-    listChildMarkers(page.db, page.access),
-    page.may("episodes.recordEvent") || page.may("episodes.amend") ? listCarerChoices(page.db) : Promise.resolve([]),
-    courtOrderChoices(page.db, page.access),
-    listMissing(page.db, page.access),
-    uascStatus(page.db, page.access),
-    careLeaverContactsOf(page.db, page.access, page.header.dateOfBirth),
-    adoptionMilestoneVersions(page.db, page.access),
-  ]);
+  const [rows, markers, carers, orders, missing, uasc, leaving, milestoneVersions, parents, versions] =
+    await Promise.all([
+      listEpisodes(page.db, page.access),
+      listChildMarkers(page.db, page.access),
+      page.may("episodes.recordEvent") || page.may("episodes.amend") ? listCarerChoices(page.db) : Promise.resolve([]),
+      courtOrderChoices(page.db, page.access),
+      listMissing(page.db, page.access),
+      uascStatus(page.db, page.access),
+      careLeaverContactsOf(page.db, page.access, page.header.dateOfBirth),
+      adoptionMilestoneVersions(page.db, page.access),
+      page.may("episodes.recordEvent") ? parentChoices(page.db, page.access) : Promise.resolve([]),
+      listEpisodeVersions(page.db, page.access),
+    ]);
   const milestones = milestoneVersions[0]?.milestones ?? null;
   const adopted = rows.some((r) => r.episode.reasonCeased === "E11" || r.episode.reasonCeased === "E12");
   // The decision to place for adoption often comes before any order, so whoever may record it sees the section.
@@ -136,7 +141,12 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
                         Move: {label(REASON_PLACE_CHANGE, e.reasonPlaceChange)}
                       </span>
                     ) : null}
-                    {e.version > 1 ? <span className="block text-slate-700">Corrected: {e.amendReason}</span> : null}
+                    {e.version > 1 ? (
+                      <span className="block text-slate-700">
+                        Corrected (version {e.version}): {e.amendReason}
+                      </span>
+                    ) : null}
+                    <EpisodeVersions versions={versions.get(e.episodeId) ?? []} />
                     {page.may("episodes.amend") ? (
                       <details className="mt-1">
                         <summary className="cursor-pointer text-brand-700">Correct this episode</summary>
@@ -155,8 +165,14 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
                             homePostcode: e.homePostcode,
                             urn: e.urn,
                             reasonPlaceChange: e.reasonPlaceChange,
+                            courtOrderEntryId: e.courtOrderEntryId,
                             ended: e.endDate !== null,
                           }}
+                          courtOrders={orders.map(({ entryId, title, occurredOn }) => ({
+                            entryId,
+                            title,
+                            occurredOn,
+                          }))}
                         />
                       </details>
                     ) : null}
@@ -175,6 +191,7 @@ export default async function EpisodesPage({ params }: { params: Promise<{ child
             lookedAfter={current !== null}
             carers={carers}
             courtOrders={orders.map(({ entryId, title, occurredOn }) => ({ entryId, title, occurredOn }))}
+            parents={parents}
           />
         </Card>
       ) : null}
