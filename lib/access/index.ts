@@ -231,10 +231,10 @@ export async function carerAccess(db: Queryable, actor: Actor, carerRecordId: st
         ),
       // A child placed there now (an open episode, latest version) who is allocated to the actor:
       // looked for among the actor's own children (a caseload), never among all of a home's placements.
-      placedChildWorker: sql<boolean>`exists (select 1 from ${children} c
-        cross join lateral (select 1 from ${episodes} e where e.child_id = c.id and e.carer_record_id = ${carerIdColumn}
-          and e.superseded_at is null and e.deleted_at is null and e.end_date is null limit 1) placed
-        where c.allocated_worker_id = ${actor.id} and c.deleted_at is null)`.mapWith(Boolean),
+      placedChildWorker: sql<boolean>`exists (select 1 from ${episodes} e
+        where e.child_id = any (array(select c.id from ${children} c where c.allocated_worker_id = ${actor.id} and c.deleted_at is null))
+          and e.carer_record_id = ${carerIdColumn} and e.superseded_at is null and e.deleted_at is null
+          and e.end_date is null)`.mapWith(Boolean),
     })
     .from(carerRecords)
     .where(and(eq(carerRecords.id, carerRecordId), isNull(carerRecords.deletedAt)))
