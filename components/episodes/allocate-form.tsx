@@ -83,11 +83,13 @@ const SW_REASON_OPTIONS = [
 export function EndAllocationForm({
   childId,
   kind,
+  userId,
   name,
 }: {
   childId: string;
   kind: "social_worker" | "iro";
-  /** Who is allocated now. */
+  /** Who is allocated now: the allocation ends only if they still are. */
+  userId: string;
   name: string;
 }) {
   const router = useRouter();
@@ -99,7 +101,7 @@ export function EndAllocationForm({
       setConfirming(false);
       return endAllocationAction(values);
     },
-    defaultValues: { childId, kind, endDate: "", reason: "" },
+    defaultValues: { childId, kind, userId, endDate: "", reason: "" },
     onSuccess: () => {
       form.reset();
       router.refresh();

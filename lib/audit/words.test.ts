@@ -1,3 +1,4 @@
+import { label, SW_REASON } from "@/lib/ssda903/codes";
 import { describe, expect, it } from "vitest";
 import { messageFor } from "@/lib/errors";
 import { auditDetails, auditWhy } from "./words";
@@ -32,5 +33,8 @@ describe("an audit event in words", () => {
     expect(
       auditDetails({ action: "allocation.transferTeam", outcome: "allowed", detail: { reason: "ORGRST" } }),
     ).toEqual(["Reason: Organisational restructure (ORGRST)"]);
+    expect(auditDetails({ action: "allocation.end", outcome: "allowed", detail: { reason: "LEFTRL" } })).toEqual([
+      `Reason: ${label(SW_REASON, "LEFTRL")}`,
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { label, SW_REASON } from "@/lib/ssda903/codes";
 /** Actions whose `reason` is a code from a set rather than a person's words. */
 const REASON_CODES: Record<string, Record<string, string>> = {
   "allocation.transferTeam": SW_REASON,
+  "allocation.end": SW_REASON,
 };
 
 /** The policy's refusals (lib/access) and sign-in's (lib/auth), as the audit log explains them. */

@@ -11,7 +11,12 @@ export const createChildAction = authorizedAction(
   createChildSchema,
   async ({ tx, actor, input, auditDetail }) => {
     const result = await createChild(tx, actor, input);
-    auditDetail({ childId: result.childId, reference: result.reference, duplicatesShown: result.duplicatesShown });
+    auditDetail({
+      childId: result.childId,
+      reference: result.reference,
+      teamId: result.teamId,
+      duplicatesShown: result.duplicatesShown,
+    });
     return result;
   },
   { revalidate: () => ["/children", "/team"] },

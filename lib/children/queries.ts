@@ -163,8 +163,10 @@ export async function getChildOverview(db: Queryable, actor: Actor, access: Chil
         upn: children.upn,
         familyAddress: children.familyAddress,
         teamName: teams.name,
+        workerId: children.allocatedWorkerId,
         workerName: worker.name,
         workerEmail: worker.email,
+        iroId: children.iroId,
         iroName: iro.name,
       })
       .from(children)

@@ -373,7 +373,7 @@ const ALLOCATED_LABEL = { social_worker: "social worker", iro: "Independent Revi
 export async function endAllocation(
   tx: Tx,
   access: ChildAccess,
-  input: { kind: "social_worker" | "iro"; endDate: string; reason: string },
+  input: { kind: "social_worker" | "iro"; userId: string; endDate: string; reason: string },
   now: Date = new Date(),
 ) {
   await lockChild(tx, access.childId);
@@ -391,6 +391,11 @@ export async function endAllocation(
     throw new AppError("invalid:input", `No ${who} is allocated to this child, so there is no allocation to end.`, {
       kind: [`No ${who} is allocated`],
     });
+  if (current.userId !== input.userId)
+    throw new AppError(
+      "conflict:version",
+      `Someone else has been allocated as ${who} since the page was opened, so nothing was ended. Check who is allocated now and try again.`,
+    );
   if (input.endDate < current.startDate)
     throw new AppError("invalid:input", undefined, {
       endDate: [`The allocation cannot end before it started (${formatUkDate(current.startDate)})`],

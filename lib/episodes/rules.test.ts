@@ -259,7 +259,7 @@ const PROVIDER_REQUIRED =
 const PROVIDER_BLANK =
   "Temporary moves (T0 to T4) and other placements (Z11 to Z14) have no placement provider in the return: leave the placement provider blank.";
 const withdrawn = (code: string, end: string | null) =>
-  `Placement type ${code} was withdrawn after 2024/25: an episode with it must have ended by 31/03/2025, and this one ${end ? `ends on ${end}` : "is still open"}. Choose one of the current placement types (for example Z11 to Z14, or supported accommodation K3).`;
+  `Placement type ${code} was withdrawn after 2024/25: an episode with it must have ended by 01/04/2025, the day the new placement types started (a change of placement on that day moves the child onto one), and this one ${end ? `ends on ${end}` : "is still open"}. Choose one of the current placement types (for example Z11 to Z14, or supported accommodation K3).`;
 const notYetValid = (year: string) =>
   `Placement types Z11 to Z14 are valid only from 2025/26 (1 April 2025), and this episode starts in ${year}: choose a placement type that was valid then.`;
 const temporaryMove = (placement: string, placementProvider: string | null): CareEvent => ({
@@ -392,6 +392,8 @@ describe("the Department's rules, refused when the event is recorded, each with 
         expect(opened.opens.placement).toBe(code);
         const list = [opened.opens];
         expect(refusal(list, { kind: "ceaseCare", at: at("2025-03-20T10:00:00Z"), reasonCeased: "E4A" })).toEqual([]);
+        // The changeover itself: a change of placement on 1 April 2025 ends it that day and starts a current code.
+        expect(refusal(list, move({ at: at("2025-04-01T09:00:00Z") }))).not.toContain("placement-code-withdrawn");
         // Ending it after 31 March 2025 keeps it in the 2025/26 return: refused, naming the day it ends.
         expect(
           breaches(list, { kind: "ceaseCare", at: at("2025-04-02T10:00:00Z"), reasonCeased: "E4A" }),

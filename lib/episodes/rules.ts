@@ -117,7 +117,8 @@ const ageOn = (dateOfBirth: string, on: string) => differenceInYears(parseISO(on
 /**
  * Checks one episode's own codes against the child and the collection years it is in. An episode
  * is in the return of every year it is open in (the Department's file for a year holds each
- * episode open at any time in it), so a withdrawn code must have ended before 1 April 2025, and a
+ * episode open at any time in it), so a withdrawn code must have ended by 1 April 2025 (the changeover
+ * day, when the next episode starts on a current code), and a
  * code new in 2025/26 cannot be on an episode that started before. `today` ends an open episode.
  */
 function episodeBreaches(e: EpisodeFacts, child: { dateOfBirth: string }, today: string): RuleBreach[] {
@@ -125,11 +126,12 @@ function episodeBreaches(e: EpisodeFacts, child: { dateOfBirth: string }, today:
   const year = collectionYearOf(e.startDate);
   const age = ageOn(child.dateOfBirth, e.startDate);
   const lastDay = e.endDate ?? today;
-  if (lastDay >= CODES_CHANGE_ON && (PLACEMENTS_UNTIL_2024 as readonly string[]).includes(e.placement))
+  // Ending on 1 April 2025 itself is the changeover: the next episode starts that day on a current code.
+  if (lastDay > CODES_CHANGE_ON && (PLACEMENTS_UNTIL_2024 as readonly string[]).includes(e.placement))
     out.push({
       rule: "placement-code-withdrawn",
       field: "placement",
-      message: `Placement type ${e.placement} was withdrawn after 2024/25: an episode with it must have ended by 31/03/2025, and this one ${e.endDate ? `ends on ${formatUkDate(e.endDate)}` : "is still open"}. Choose one of the current placement types (for example Z11 to Z14, or supported accommodation K3).`,
+      message: `Placement type ${e.placement} was withdrawn after 2024/25: an episode with it must have ended by 01/04/2025, the day the new placement types started (a change of placement on that day moves the child onto one), and this one ${e.endDate ? `ends on ${formatUkDate(e.endDate)}` : "is still open"}. Choose one of the current placement types (for example Z11 to Z14, or supported accommodation K3).`,
     });
   if (year < 2025 && (OTHER_PLACEMENTS_FROM_2025 as readonly string[]).includes(e.placement))
     out.push({

@@ -181,6 +181,8 @@ export const allocateSchema = z.object({
 export const endAllocationSchema = z.object({
   childId: id,
   kind: z.enum(["social_worker", "iro"], { error: "Choose whose allocation ends" }),
+  /** The person the manager saw allocated: if someone else has been allocated since, nothing ends. */
+  userId: id,
   endDate: ukDate("the date the allocation ends"),
   reason: codeOf(SW_REASON, "why the allocation ends"),
 });

@@ -5,7 +5,8 @@ import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzl
 import type { Queryable } from "@/db/client";
 import { alias } from "drizzle-orm/pg-core";
 import { childPeople, children, persons, recordEntries, siblingContactLinks, siblingLinks, users } from "@/db/schema";
-import { allows, childAccess, type Actor, type ChildAccess } from "@/lib/access";
+import { allows, childAccess, POLICIES, type Actor, type ChildAccess } from "@/lib/access";
+import { recordAudit } from "@/lib/audit";
 import { listCaseload } from "@/lib/children/queries";
 import { entryVisibility } from "@/lib/records/queries";
 import { RELATIONSHIP_LABELS } from "./schemas";
@@ -59,6 +60,9 @@ export type ChildPersonRow = Awaited<ReturnType<typeof listChildPeople>>[number]
  */
 export async function listPersonVersions(db: Queryable, access: ChildAccess) {
   const hide = access.redactions.hidesBirthFamilyAddresses;
+  // Whoever may not see the birth family's contact details sees no history of them either: earlier
+  // names and the reasons for each change ("moved to the refuge at ...") say what the fields hide.
+  if (hide) return new Map<string, never[]>();
   const linked = db
     .select({ id: childPeople.personId })
     .from(childPeople)
@@ -179,13 +183,26 @@ export async function listSiblingContactLinks(db: Queryable, actor: Actor, acces
   for (const siblingId of new Set(sides.map((s) => s.siblingId))) {
     const other = await childAccess(db, actor, siblingId);
     if (!other || !allows(actor, other, "contact.view")) continue;
-    theirs.set(
-      siblingId,
-      await visibleTitles(
-        other,
-        sides.filter((s) => s.siblingId === siblingId).map((s) => s.siblingEntryId),
-      ),
+    const titles = await visibleTitles(
+      other,
+      sides.filter((s) => s.siblingId === siblingId).map((s) => s.siblingEntryId),
     );
+    theirs.set(siblingId, titles);
+    // What was read of the sibling's record is a view of it, logged on the sibling's own chain.
+    if (titles.size > 0)
+      await db.transaction((tx) =>
+        recordAudit(tx, {
+          actorId: actor.id,
+          action: POLICIES["contact.view"].audit,
+          childId: siblingId,
+          detail: {
+            relation: other.relation,
+            via: "sibling contact link",
+            fromChildId: access.childId,
+            entries: [...titles.keys()],
+          },
+        }),
+      );
   }
   const names = await db
     .select({ id: children.id, firstName: children.firstName, lastName: children.lastName })

@@ -440,18 +440,48 @@ describe("allocations", () => {
     const today = formatUkDateTime(new Date()).split(" ")[0] ?? "";
     const tomorrow = formatUkDateTime(hoursAgo(-24)).split(" ")[0] ?? "";
     // The reason is required, and an end in the future is refused (access would end before it).
-    expect(await endAllocationAction({ childId: child, kind: "social_worker", endDate: today })).toMatchObject({
+    const sw1 = demo.actor("sw1").id;
+    expect(
+      await endAllocationAction({ childId: child, kind: "social_worker", userId: sw1, endDate: today }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { reason: [expect.stringMatching(/why the allocation ends/i)] },
     });
     expect(
-      await endAllocationAction({ childId: child, kind: "social_worker", endDate: tomorrow, reason: "LEFTRL" }),
+      await endAllocationAction({
+        childId: child,
+        kind: "social_worker",
+        userId: sw1,
+        endDate: tomorrow,
+        reason: "LEFTRL",
+      }),
     ).toMatchObject({
       ok: false,
       fieldErrors: { endDate: [expect.stringMatching(/today or on a day that has passed/)] },
     });
+    // Someone else than the person the manager saw allocated: nothing ends (another manager reallocated).
+    expect(
+      await endAllocationAction({
+        childId: child,
+        kind: "social_worker",
+        userId: demo.actor("sw2").id,
+        endDate: today,
+        reason: "LEFTRL",
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "conflict:version", message: expect.stringMatching(/nothing was ended/) },
+    });
+    const stillThere = await demo.handle.db.select().from(children).where(eq(children.id, child));
+    expect(stillThere[0]?.allocatedWorkerId).toBe(sw1);
     const ended = expectOk(
-      await endAllocationAction({ childId: child, kind: "social_worker", endDate: today, reason: "LEFTRL" }),
+      await endAllocationAction({
+        childId: child,
+        kind: "social_worker",
+        userId: sw1,
+        endDate: today,
+        reason: "LEFTRL",
+      }),
     );
     expect(ended.userId).toBe(demo.actor("sw1").id);
     const [spell] = await demo.handle.db.select().from(allocations).where(eq(allocations.id, ended.allocationId));
@@ -475,14 +505,28 @@ describe("allocations", () => {
     expect(event?.detail).toMatchObject({ kind: "social_worker", reason: "LEFTRL", userId: demo.actor("sw1").id });
     // Nobody is allocated now: ending again is refused, saying so.
     expect(
-      await endAllocationAction({ childId: child, kind: "social_worker", endDate: today, reason: "LEFTRL" }),
+      await endAllocationAction({
+        childId: child,
+        kind: "social_worker",
+        userId: sw1,
+        endDate: today,
+        reason: "LEFTRL",
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: "invalid:input", message: expect.stringMatching(/No social worker is allocated/) },
     });
 
     // The IRO's allocation too: they can no longer open the record.
-    expectOk(await endAllocationAction({ childId: child, kind: "iro", endDate: today, reason: "ORGRST" }));
+    expectOk(
+      await endAllocationAction({
+        childId: child,
+        kind: "iro",
+        userId: demo.actor("iro1").id,
+        endDate: today,
+        reason: "ORGRST",
+      }),
+    );
     const [after] = await demo.handle.db.select().from(children).where(eq(children.id, child));
     expect(after?.iroId).toBeNull();
     expect(await childAccess(demo.handle.db, demo.actor("iro1"), child)).toBeNull();
@@ -499,6 +543,7 @@ describe("allocations", () => {
       const result = await endAllocationAction({
         childId: child,
         kind: "social_worker",
+        userId: demo.actor("sw1").id,
         endDate: "01/11/2026",
         reason: "MANAGE",
       });

@@ -7,7 +7,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, persons, recordEntries } from "@/db/schema";
-import { childAccess } from "@/lib/access";
+import { childAccess, POLICIES } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
 import { approveCarePlanAction, saveCarePlanDraftAction, submitCarePlanAction } from "@/lib/care-plans/actions";
 import {
@@ -215,7 +215,7 @@ describe("the people around a child", () => {
     ]);
   });
 
-  it("never gives a provider an address or contact details from any earlier version either", async () => {
+  it("never gives a provider an address, contact details or the history of them from any earlier version", async () => {
     demo.as("tm1");
     const kin = expectOk(
       await addPerson(PROVIDED, {
@@ -241,11 +241,17 @@ describe("the people around a child", () => {
     );
     const provider = await childAccess(demo.handle.db, demo.actor("prov1"), PROVIDED);
     if (!provider) throw new Error("prov1 reaches child 0");
-    const versions = (await listPersonVersions(demo.handle.db, provider)).get(kin) ?? [];
-    expect(versions.map((v) => [v.version, v.firstName, v.address, v.phone, v.email])).toEqual([
-      [1, "Lou", null, null, null],
-      [2, "Lou", null, null, null],
+    // The worker reads both versions; the provider reads no history at all: earlier names and the
+    // reasons for a change ("Moved house") would say what the hidden fields hold.
+    const worker = await childAccess(demo.handle.db, demo.actor("tm1"), PROVIDED);
+    if (!worker) throw new Error("tm1 reaches child 0");
+    const seen = (await listPersonVersions(demo.handle.db, worker)).get(kin) ?? [];
+    expect(seen.map((v) => [v.version, v.address, v.amendReason])).toEqual([
+      [1, "3 Old Road, Demotown ZZ99 3ZZ (fictional)", null],
+      [2, "4 New Road, Demotown ZZ99 4ZZ (fictional)", "Moved house (fictional)"],
     ]);
+    const versions = (await listPersonVersions(demo.handle.db, provider)).get(kin) ?? [];
+    expect(versions).toEqual([]);
   });
 });
 
@@ -437,7 +443,25 @@ describe("sibling contact arrangements", () => {
         l.siblingTitle,
       ]);
     };
+    const viewsOfB = async () =>
+      (
+        await demo.handle.db
+          .select({ detail: auditEvents.detail })
+          .from(auditEvents)
+          .where(
+            and(
+              eq(auditEvents.childId, B),
+              eq(auditEvents.actorId, demo.actor("tm1").id),
+              eq(auditEvents.action, POLICIES["contact.view"].audit),
+            ),
+          )
+      ).filter((e) => (e.detail as { via?: string }).via === "sibling contact link");
+    const before = (await viewsOfB()).length;
     expect(await titlesFor("tm1")).toEqual([["Fictional contact arrangement 2", "Fictional contact arrangement 3"]]);
+    // Reading the sibling's title is a view of the sibling's record, logged on the sibling's chain.
+    const after = await viewsOfB();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)?.detail).toMatchObject({ fromChildId: A, entries: [theirs.entryId] });
     expect(await titlesFor("sw1")).toEqual([["Fictional contact arrangement 2", null]]);
     // Only a sibling's arrangement: child 10 is not linked to A.
     const other = expectOk(await createEntryAction("contact", entryInput(demoChildId(10), "contact", 4)));

@@ -118,10 +118,17 @@ export default async function ChildOverviewPage({ params }: { params: Promise<{ 
             <details className="mt-4">
               <summary className="cursor-pointer text-brand-700">End an allocation</summary>
               <div className="mt-2 grid gap-4">
-                {child.workerName ? (
-                  <EndAllocationForm childId={childId} kind="social_worker" name={child.workerName} />
+                {child.workerId && child.workerName ? (
+                  <EndAllocationForm
+                    childId={childId}
+                    kind="social_worker"
+                    userId={child.workerId}
+                    name={child.workerName}
+                  />
                 ) : null}
-                {child.iroName ? <EndAllocationForm childId={childId} kind="iro" name={child.iroName} /> : null}
+                {child.iroId && child.iroName ? (
+                  <EndAllocationForm childId={childId} kind="iro" userId={child.iroId} name={child.iroName} />
+                ) : null}
               </div>
             </details>
           ) : null}
