@@ -4,17 +4,11 @@
 // but not this section is told so honestly (the not-shared page).
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { eq, sql } from "drizzle-orm";
-import { childProtectionPlans, children } from "@/db/schema";
-import {
-  allows,
-  childIdColumn,
-  readableSections,
-  type ChildPolicyName,
-  type PolicyName,
-  type RecordSection,
-} from "@/lib/access";
+import { eq } from "drizzle-orm";
+import { children } from "@/db/schema";
+import { allows, readableSections, type ChildPolicyName, type PolicyName, type RecordSection } from "@/lib/access";
 import { authorizedView } from "@/lib/access/view";
+import { cpPlanInForce } from "./queries";
 import { sameChildReferences } from "./same-child";
 
 /** `policy` names a view of one part of a section (the IRO's monitoring notes), audited as itself. */
@@ -46,10 +40,7 @@ export async function loadChildPage(
         preferredName: children.preferredName,
         dateOfBirth: children.dateOfBirth,
         // Whether a Child Protection Plan is in force: restricted, so never worked out for a provider.
-        // The child's id named with its table: a bare "id" inside the subquery would be the plan's own.
-        cpInForce: access.redactions.hidesChildProtection
-          ? sql<boolean>`false`
-          : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${childIdColumn} and p.end_date is null and p.deleted_at is null)`,
+        cpInForce: cpPlanInForce(access.redactions.hidesChildProtection),
       })
       .from(children)
       .where(eq(children.id, childId))

@@ -28,6 +28,17 @@ import { parseUkDate, todayIso } from "@/lib/dates";
 
 export const CASELOAD_PAGE_SIZE = 25;
 
+/**
+ * Whether a Child Protection Plan is in force for the `children` row in scope: restricted, so
+ * never worked out for someone it is hidden from (false for them). The record's header and the
+ * caseload both ask it.
+ */
+export function cpPlanInForce(hidden: boolean): SQL<boolean> {
+  return hidden
+    ? sql<boolean>`false`
+    : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${childIdColumn} and p.end_date is null and p.deleted_at is null)`;
+}
+
 const worker = alias(users, "worker");
 const iro = alias(users, "iro");
 
@@ -96,9 +107,7 @@ export async function listCaseload(
         current: sql<string | null>`${current}`,
         // Per row of the page, by each table's child index: never a scan of the whole table.
         openMarkers: sql<number>`(select count(*)::int from ${markerTasks} m where m.child_id = ${childIdColumn} and m.actioned_at is null)`,
-        cpInForce: hidesCp
-          ? sql<boolean>`false`
-          : sql<boolean>`exists (select 1 from ${childProtectionPlans} p where p.child_id = ${childIdColumn} and p.end_date is null and p.deleted_at is null)`,
+        cpInForce: cpPlanInForce(hidesCp),
         allocatedWorkerId: children.allocatedWorkerId,
         workerName: worker.name,
         iroName: iro.name,

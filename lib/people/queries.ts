@@ -59,10 +59,9 @@ export type ChildPersonRow = Awaited<ReturnType<typeof listChildPeople>>[number]
  * may not see them, in any version.
  */
 export async function listPersonVersions(db: Queryable, access: ChildAccess) {
-  const hide = access.redactions.hidesBirthFamilyAddresses;
   // Whoever may not see the birth family's contact details sees no history of them either: earlier
   // names and the reasons for each change ("moved to the refuge at ...") say what the fields hide.
-  if (hide) return new Map<string, never[]>();
+  if (access.redactions.hidesBirthFamilyAddresses) return new Map<string, never[]>();
   const linked = db
     .select({ id: childPeople.personId })
     .from(childPeople)
@@ -74,9 +73,9 @@ export async function listPersonVersions(db: Queryable, access: ChildAccess) {
       version: persons.version,
       firstName: persons.firstName,
       lastName: persons.lastName,
-      address: hide ? sql<string | null>`null` : persons.address,
-      phone: hide ? sql<string | null>`null` : persons.phone,
-      email: hide ? sql<string | null>`null` : persons.email,
+      address: persons.address,
+      phone: persons.phone,
+      email: persons.email,
       amendReason: persons.amendReason,
       createdAt: persons.createdAt,
       current: sql<boolean>`${persons.supersededAt} is null`.mapWith(Boolean),
